@@ -1,0 +1,51 @@
+// The statistical named-entity tagger: an averaged structured perceptron over BILOU tags with
+// Viterbi decoding, and features after Ratinov & Roth (2009): word forms, shapes, affixes, a +-2
+// context window, capitalisation with sentence-initial and all-caps-headline handling, gazetteer
+// membership, word clusters and non-local (document-level) features from a first tagging pass.
+//
+// It only finds mention spans and their CoNLL type; grouping mentions into entities, salience and
+// roles belong to the `entities` stage that calls it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <memory>
+#include <vector>
+
+#include "analyze/document.h"
+#include "analyze/entity.h"
+#include "analyze/status.h"
+
+namespace analyze {
+
+struct NerModel;  // weights, lexicon and gazetteer (analyze/ner_model.h)
+
+// A mention found by the tagger: tokens [token_begin, token_end) of the Document, all in one
+// sentence. Titles are outside PERSON spans ("Mr Blair" -> "Blair"), as in CoNLL-2003.
+struct TaggedSpan {
+  std::uint32_t token_begin = 0;
+  std::uint32_t token_end = 0;
+  EntityType type = EntityType::kMisc;
+};
+
+class NerTagger {
+ public:
+  // Loads a model written by NerTagger::save (tools/train-ner writes data/models/ner.bin).
+  // A missing, truncated or corrupt file gives Error{"bad-model", "<file>: <why>"}.
+  static Result<NerTagger> load(const std::filesystem::path& model_file);
+
+  // Tags every sentence of `doc` that is not in a boilerplate paragraph. Needs the `tokens` and
+  // `sentences` layers. Spans are in text order and never overlap. Thread-safe (const, no caches).
+  std::vector<TaggedSpan> tag(const Document& doc) const;
+
+  // Writes the model in the binary format `load` reads.
+  Status save(const std::filesystem::path& model_file) const;
+
+  explicit NerTagger(std::shared_ptr<const NerModel> model);
+  const NerModel& model() const { return *model_; }
+
+ private:
+  std::shared_ptr<const NerModel> model_;
+};
+
+}  // namespace analyze

@@ -1,0 +1,87 @@
+// IPTC Media Topics classifier: one-vs-rest logistic regression over hashed word and bigram
+// features, with per-topic Platt calibration so that scores are probabilities (a 0.5 threshold
+// gives a multi-label set). Trained by tools/train-topics; the model file is data/models/topics.bin.
+//
+// Features: every term (topic_terms.h) and every pair of adjacent terms; a document's vector holds
+// 1 + ln(count) per feature the model knows, scaled to unit length, so a headline and a long
+// article give margins on the same scale.
+//
+// Model file (little-endian): magic "ANZTOPIC", u32 version, u32 topic count T, u32 feature count F,
+// u32 weight count W; per topic: u16 code length + code, u16 label length + label, u8 level,
+// u16 index of its level-1 topic; f32 bias[T], f32 calibration scale[T], f32 calibration offset[T];
+// u64 feature key[F] (distinct); u32 row end[F] (cumulative, last = W); u16 topic[W]; f32 weight[W];
+// then u64 FNV-1a checksum of every byte before it.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <vector>
+
+#include "analyze/document.h"
+#include "analyze/hash_index.h"
+#include "analyze/status.h"
+
+namespace analyze {
+
+struct TopicInfo {
+  std::string code;   // "medtop:11000000"
+  std::string label;  // "politics and government"
+  std::uint8_t level = 1;
+  std::uint16_t level1 = 0;  // index of its level-1 topic (itself for a level-1 topic)
+};
+
+// What the trainer learns and the model file stores. Feature row r has the weights
+// entry_weight[row_end[r-1] .. row_end[r]) for topics entry_topic[...] (row_end[-1] = 0).
+struct TopicModelParameters {
+  std::vector<TopicInfo> topics;
+  std::vector<float> bias;
+  std::vector<float> calibration_scale;   // probability = sigmoid(scale * margin + offset)
+  std::vector<float> calibration_offset;
+  std::vector<std::uint64_t> feature_keys;
+  std::vector<std::uint32_t> row_end;
+  std::vector<std::uint16_t> entry_topic;
+  std::vector<float> entry_weight;
+};
+
+// A document as the classifier sees it: feature rows (ascending) with their values.
+struct DocumentVector {
+  std::vector<std::uint32_t> rows;
+  std::vector<float> values;
+};
+
+// Appends the feature keys of `doc`: one per term and one per adjacent pair, repeats included.
+void topic_feature_keys(const Document& doc, std::vector<std::uint64_t>& keys);
+
+// Turns the rows of a document's known features (repeats included, any order; sorted in place)
+// into its vector: 1 + ln(count) per distinct row, scaled to unit length.
+void make_document_vector(std::vector<std::uint32_t>& rows, DocumentVector& out);
+
+// Numerically safe logistic function.
+float sigmoid(float x);
+
+class TopicClassifier {
+ public:
+  // Errors: Error{"bad-model", "<file>: <why>"} when the file is missing, truncated or inconsistent.
+  static Result<TopicClassifier> load(const std::filesystem::path& file);
+  // Checks the parameters (sizes, indices, finite numbers, distinct keys) and builds the index.
+  static Result<TopicClassifier> create(TopicModelParameters parameters);
+  Status save(const std::filesystem::path& file) const;
+
+  const std::vector<TopicInfo>& topics() const { return p_.topics; }
+  const TopicModelParameters& parameters() const { return p_; }
+
+  // The vector of `doc` over this model's features.
+  void vectorize(const Document& doc, DocumentVector& out) const;
+  // Raw margins (before calibration), one per topic.
+  void margins(const DocumentVector& v, std::vector<float>& out) const;
+  // Calibrated scores in [0, 1], one per topic; a level-2 topic never scores above its parent.
+  void score(const DocumentVector& v, std::vector<float>& out) const;
+  void score(const Document& doc, std::vector<float>& out) const;
+
+ private:
+  TopicModelParameters p_;
+  HashIndex rows_;  // feature key -> row
+};
+
+}  // namespace analyze

@@ -1,0 +1,37 @@
+// The words that topic models, user lexicons and keyphrase statistics are built from: each word
+// token of an article's non-boilerplate sentences, case-folded and hashed, so the models never
+// compare strings at run time and the trainer sees exactly what the stages see.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze/document.h"
+
+namespace analyze {
+
+struct Term {
+  std::uint64_t hash = 0;     // term_hash() of the token's form
+  std::uint32_t token = 0;    // index into Document::tokens
+  bool follows_term = false;  // the previous term is the word just before it in the same sentence
+};
+
+// Hash of a word after full Unicode lower-casing (ASCII words take an allocation-free path).
+// `buffer` is scratch space for non-ASCII words.
+std::uint64_t term_hash(std::string_view word, std::string& buffer);
+
+// Whether `token` is a word that carries meaning: a word token that is not a split-off clitic
+// ("'s", "'re", "n't").
+bool is_term_token(const Document& doc, const Token& token);
+
+// Appends the terms of `doc`'s non-boilerplate sentences in text order. A hyphen written without
+// spaces ("socio-economic") keeps its two sides adjacent; other punctuation and numbers separate.
+void collect_terms(const Document& doc, std::vector<Term>& out);
+
+// A keyword phrase from a lexicon as term hashes, split the way the tokenizer splits text: at
+// whitespace and hyphens, with outer punctuation and a possessive "'s" dropped.
+std::vector<std::uint64_t> phrase_term_hashes(std::string_view phrase);
+
+}  // namespace analyze

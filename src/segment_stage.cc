@@ -1,0 +1,99 @@
+#include "analyze/segment_stage.h"
+
+#include <fmt/format.h>
+
+#include "analyze/paragraph_splitter.h"
+#include "analyze/sentence_segmenter.h"
+#include "analyze/table_writer.h"
+#include "analyze/tokenizer.h"
+
+namespace analyze {
+
+namespace {
+
+class SegmentStage final : public Stage {
+ public:
+  explicit SegmentStage(std::shared_ptr<const Abbreviations> abbreviations)
+      : tokenizer_(abbreviations), segmenter_(abbreviations) {}
+
+  Status run(Document& doc) const override {
+    doc.paragraphs.clear();
+    doc.sentences.clear();
+    doc.tokens.clear();
+    doc.forms.clear();
+    std::vector<std::uint32_t> starts;
+    for (const auto& [begin, end] : split_paragraphs(doc.text())) {
+      const auto token_begin = static_cast<std::uint32_t>(doc.tokens.size());
+      tokenizer_.tokenize(doc, begin, end);
+      const auto token_end = static_cast<std::uint32_t>(doc.tokens.size());
+      if (token_begin == token_end) continue;
+      Paragraph p;
+      p.begin = begin;
+      p.end = end;
+      p.sentence_begin = static_cast<std::uint32_t>(doc.sentences.size());
+      const auto paragraph = static_cast<std::uint32_t>(doc.paragraphs.size());
+      segmenter_.split(doc, begin, end, token_begin, token_end, starts);
+      for (std::size_t i = 0; i < starts.size(); ++i) {
+        Sentence s;
+        s.token_begin = starts[i];
+        s.token_end = i + 1 < starts.size() ? starts[i + 1] : token_end;
+        s.begin = doc.tokens[s.token_begin].begin;
+        s.end = doc.tokens[s.token_end - 1].end;
+        s.paragraph = paragraph;
+        const auto index = static_cast<std::uint32_t>(doc.sentences.size());
+        for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) doc.tokens[t].sentence = index;
+        doc.sentences.push_back(s);
+      }
+      p.sentence_end = static_cast<std::uint32_t>(doc.sentences.size());
+      doc.paragraphs.push_back(p);
+    }
+    return Status::ok();
+  }
+
+  void write_json(const Document& doc, nlohmann::json& out) const override {
+    auto& paragraphs = out["paragraphs"] = nlohmann::json::array();
+    for (const auto& p : doc.paragraphs)
+      paragraphs.push_back({{"start", doc.code_point(p.begin)}, {"end", doc.code_point(p.end)}, {"boilerplate", p.boilerplate}});
+    auto& sentences = out["sentences"] = nlohmann::json::array();
+    for (const auto& s : doc.sentences)
+      sentences.push_back({{"start", doc.code_point(s.begin)},
+                           {"end", doc.code_point(s.end)},
+                           {"paragraph", s.paragraph},
+                           {"text", doc.slice(s.begin, s.end)}});
+  }
+
+  void write_table(const Document& doc, TableWriter& table) const override {
+    table.heading("Paragraphs");
+    std::vector<std::vector<std::string>> rows;
+    for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
+      const Paragraph& p = doc.paragraphs[i];
+      rows.push_back({std::to_string(i + 1), std::to_string(p.sentence_end - p.sentence_begin),
+                      p.boilerplate ? "boilerplate" : "", std::string(doc.slice(p.begin, p.end))});
+    }
+    table.table({"#", "sent", "flag", "text"}, rows);
+  }
+
+ private:
+  Tokenizer tokenizer_;
+  SentenceSegmenter segmenter_;
+};
+
+}  // namespace
+
+const StageSpec& segment_stage_spec() {
+  static const StageSpec spec{
+      "segment",
+      "paragraphs (one per line), sentences (ICU + news abbreviation rules), word tokens",
+      {"text"},
+      {"paragraphs", "sentences", "tokens"},
+      [](const StageOptions& options) -> Result<std::unique_ptr<Stage>> {
+        auto abbreviations = Abbreviations::load(options.data_dir);
+        if (!abbreviations) return abbreviations.error();
+        auto shared = std::make_shared<const Abbreviations>(std::move(abbreviations.value()));
+        return std::unique_ptr<Stage>(new SegmentStage(shared));
+      },
+  };
+  return spec;
+}
+
+}  // namespace analyze

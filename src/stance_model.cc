@@ -1,0 +1,99 @@
+#include "analyze/stance_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <cstring>
+#include <fstream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+namespace analyze {
+
+namespace {
+
+constexpr char kMagic[8] = {'A', 'N', 'S', 'T', 'A', 'N', 'C', 'E'};
+constexpr std::uint32_t kVersion = 1;
+constexpr std::size_t kHeaderBytes = sizeof(kMagic) + 4 + 4 + 8;
+
+template <class T>
+T read_at(const std::string& bytes, std::size_t offset) {
+  T v;
+  std::memcpy(&v, bytes.data() + offset, sizeof(T));
+  return v;
+}
+
+}  // namespace
+
+std::string_view polarity_name(Polarity polarity) {
+  switch (polarity) {
+    case Polarity::kNegative: return "negative";
+    case Polarity::kNeutral: return "neutral";
+    case Polarity::kPositive: return "positive";
+  }
+  return "neutral";
+}
+
+StanceModel::StanceModel(std::vector<std::uint64_t> keys, std::vector<float> weights)
+    : keys_(std::move(keys)), weights_(std::move(weights)), index_(keys_.size()) {
+  for (std::size_t i = 0; i < keys_.size(); ++i) index_.insert(keys_[i], static_cast<std::uint32_t>(i));
+}
+
+Result<StanceModel> StanceModel::load(const std::filesystem::path& file) {
+  auto bad = [&](std::string_view why) { return Error{"bad-model", fmt::format("{}: {}", file.string(), why)}; };
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return bad("cannot open the stance model");
+  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
+    return bad("not a stance model (bad magic)");
+  if (read_at<std::uint32_t>(bytes, 8) != kVersion) return bad("unsupported stance model version");
+  if (read_at<std::uint32_t>(bytes, 12) != kClasses) return bad("wrong number of classes");
+  const auto n = read_at<std::uint64_t>(bytes, 16);
+  const std::size_t row = 8 + kClasses * 4;
+  if (n > (bytes.size() - kHeaderBytes) / row || kHeaderBytes + n * row != bytes.size())
+    return bad("truncated or oversized (feature count does not match the file size)");
+  std::vector<std::uint64_t> keys(n);
+  std::vector<float> weights(n * kClasses);
+  std::memcpy(keys.data(), bytes.data() + kHeaderBytes, n * 8);
+  std::memcpy(weights.data(), bytes.data() + kHeaderBytes + n * 8, n * kClasses * 4);
+  for (const float w : weights)
+    if (!std::isfinite(w)) return bad("non-finite weight");
+  StanceModel model(std::move(keys), std::move(weights));
+  if (model.index_.size() != n) return bad("duplicate feature keys");
+  return model;
+}
+
+Status StanceModel::save(const std::filesystem::path& file) const {
+  std::ofstream out(file, std::ios::binary);
+  const std::uint32_t version = kVersion, classes = kClasses;
+  const std::uint64_t n = keys_.size();
+  out.write(kMagic, sizeof(kMagic));
+  out.write(reinterpret_cast<const char*>(&version), 4);
+  out.write(reinterpret_cast<const char*>(&classes), 4);
+  out.write(reinterpret_cast<const char*>(&n), 8);
+  out.write(reinterpret_cast<const char*>(keys_.data()), static_cast<std::streamsize>(n * 8));
+  out.write(reinterpret_cast<const char*>(weights_.data()), static_cast<std::streamsize>(weights_.size() * 4));
+  if (!out) return Error{"io", fmt::format("{}: cannot write the stance model", file.string())};
+  return Status::ok();
+}
+
+void StanceModel::add_logits(const std::vector<StanceFeature>& features, Scores& logits) const {
+  for (const StanceFeature& f : features) {
+    const std::uint32_t i = index_.find(f.key);
+    if (i == HashIndex::kAbsent) continue;
+    const float* w = &weights_[static_cast<std::size_t>(i) * kClasses];
+    for (std::size_t c = 0; c < kClasses; ++c) logits[c] += w[c] * f.value;
+  }
+}
+
+StanceModel::Scores StanceModel::probabilities(const Scores& logits) {
+  float max = logits[0];
+  for (const float l : logits) max = std::max(max, l);
+  Scores p{};
+  float sum = 0.0f;
+  for (std::size_t c = 0; c < kClasses; ++c) sum += p[c] = std::exp(logits[c] - max);
+  for (float& v : p) v /= sum;
+  return p;
+}
+
+}  // namespace analyze
