@@ -12,12 +12,23 @@ namespace {
 bool is_upper_ascii(char c) { return c >= 'A' && c <= 'Z'; }
 bool is_alpha_ascii(char c) { return (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z'); }
 
-// "D.C.", "a.m.", "U.S.A.": single letters each followed by a period.
-bool is_initialism(std::string_view w) {
-  if (w.size() < 4 || w.size() % 2) return false;
-  for (std::size_t i = 0; i < w.size(); i += 2)
-    if (!is_alpha_ascii(w[i]) || w[i + 1] != '.') return false;
-  return true;
+// Initials and dotted abbreviations that no list needs to name: "J.", "c.", "D.C.", "a.m.",
+// "M.Sc.", "Ph.D."; runs of one to three letters, each followed by a period. Longer runs are words
+// or domain names ("example.com.").
+bool is_dotted_abbreviation(std::string_view w) {
+  if (w == "I.") return false;  // the pronoun or the numeral: "my wife and I.", "World War I."
+  std::size_t letters = 0;
+  for (const char c : w) {
+    if (is_alpha_ascii(c)) {
+      if (++letters > 3) return false;
+    } else if (c == '.' && letters > 0) {
+      letters = 0;
+    } else {
+      return false;
+    }
+  }
+  // A single run of two or three letters is a word ("in.", "Bob."): only lists name those.
+  return letters == 0 && (w.size() == 2 || w.find('.') + 1 < w.size());
 }
 
 // "MR." -> "Mr.": the listed form of an all-caps word.
@@ -54,11 +65,6 @@ Status read_lines(const std::filesystem::path& path, Fn&& fn) {
 
 }  // namespace
 
-void Abbreviations::add(std::string_view word, AbbreviationKind kind) {
-  if (kind == AbbreviationKind::kTitle) titles_.emplace(word);
-  if (kind == AbbreviationKind::kCommon) common_.emplace(word);
-}
-
 Result<Abbreviations> Abbreviations::load(const std::filesystem::path& dir) {
   Abbreviations a;
   const auto abbreviations = dir / "abbreviations.txt";
@@ -66,15 +72,26 @@ Result<Abbreviations> Abbreviations::load(const std::filesystem::path& dir) {
     const auto tab = line.find('\t');
     const std::string_view word = std::string_view(line).substr(0, tab);
     const std::string_view kind = tab == std::string::npos ? "" : std::string_view(line).substr(tab + 1);
-    if (word.empty() || word.back() != '.' || (kind != "title" && kind != "common"))
-      return Error{"bad-data", fmt::format("{}:{}: expected \"<abbreviation ending in .>\\t<title|common>\"",
+    const AbbreviationKind k = kind == "title"    ? AbbreviationKind::kTitle
+                               : kind == "number" ? AbbreviationKind::kBeforeNumber
+                               : kind == "common" ? AbbreviationKind::kCommon
+                                                  : AbbreviationKind::kNone;
+    if (word.empty() || word.back() != '.' || k == AbbreviationKind::kNone)
+      return Error{"bad-data", fmt::format("{}:{}: expected \"<abbreviation ending in .>\\t<title|number|common>\"",
                                            abbreviations.string(), number)};
-    a.add(word, kind == "title" ? AbbreviationKind::kTitle : AbbreviationKind::kCommon);
+    a.kinds_.emplace(word, k);
     return Status::ok();
   });
   if (!s) return s.error();
-  s = read_lines(dir / "sentence_starters.txt", [&](const std::string& line, int) -> Status {
-    a.add_starter(line);
+  for (const char* file : {"sentence_starters.txt", "sentence_starters_learned.txt"}) {
+    s = read_lines(dir / file, [&](const std::string& line, int) -> Status {
+      a.starters_.emplace(line);
+      return Status::ok();
+    });
+    if (!s) return s.error();
+  }
+  s = read_lines(dir / "speech_verbs.txt", [&](const std::string& line, int) -> Status {
+    a.speech_verbs_.emplace(line);
     return Status::ok();
   });
   if (!s) return s.error();
@@ -83,14 +100,11 @@ Result<Abbreviations> Abbreviations::load(const std::filesystem::path& dir) {
 
 AbbreviationKind Abbreviations::kind(std::string_view w) const {
   if (w.size() < 2 || w.back() != '.') return AbbreviationKind::kNone;
-  if (titles_.find(w) != titles_.end()) return AbbreviationKind::kTitle;
-  if (common_.find(w) != common_.end()) return AbbreviationKind::kCommon;
+  if (const auto it = kinds_.find(w); it != kinds_.end()) return it->second;
   if (is_all_caps(w) && w.size() > 2) {
-    const std::string listed = title_case(w);
-    if (titles_.find(listed) != titles_.end()) return AbbreviationKind::kTitle;
-    if (common_.find(listed) != common_.end()) return AbbreviationKind::kCommon;
+    if (const auto it = kinds_.find(title_case(w)); it != kinds_.end()) return it->second;
   }
-  if ((w.size() == 2 && is_upper_ascii(w[0])) || is_initialism(w)) return AbbreviationKind::kCommon;
+  if (is_dotted_abbreviation(w)) return AbbreviationKind::kCommon;
   return AbbreviationKind::kNone;
 }
 

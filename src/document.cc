@@ -43,7 +43,7 @@ std::uint32_t Document::byte_offset(std::uint32_t cp) const {
 }
 
 bool Document::english_or_unknown() const {
-  return !language || language->code == "en" || language->code == "und";
+  return !language || !language->reliable || language->code == "en" || language->code == "und";
 }
 
 }  // namespace analyze

@@ -23,6 +23,7 @@ inline std::uint64_t nonzero(std::uint64_t h) { return h ? h : 1; }
 // The analysis form of a name as written in a file: NFC, with the typographic apostrophes, quotes
 // and dashes the tokenizer folds to ASCII folded the same way, then lower-cased.
 std::string normalise_name(std::string_view name) {
+  if (utf8::is_ascii(name)) return utf8::to_lower(name);
   UErrorCode status = U_ZERO_ERROR;
   icu::UnicodeString u = icu::UnicodeString::fromUTF8(icu::StringPiece(name.data(), static_cast<int32_t>(name.size())));
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
@@ -95,10 +96,7 @@ const Gazetteer::Slot* Gazetteer::find_slot(std::uint64_t key) const {
 }
 
 bool Gazetteer::prefers(std::uint32_t a, std::uint32_t b) const {
-  const GazetteerEntry& x = entries_[a];
-  const GazetteerEntry& y = entries_[b];
-  if (x.user != y.user) return x.user;
-  if (x.id.empty() != y.id.empty()) return !x.id.empty();
+  if (entries_[a].user != entries_[b].user) return entries_[a].user;
   return a < b;
 }
 

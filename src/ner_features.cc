@@ -38,6 +38,9 @@ enum Family : std::uint64_t {
   kFirstPassType,
   kFirstPassOutside,
   kFormAt,
+  kFirstPassTag,
+  kFirstPassAgreement,
+  kFirstPassAt,
 };
 
 constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
@@ -50,7 +53,7 @@ inline std::uint64_t fnv(std::uint64_t h, unsigned char c) { return (h ^ c) * kF
 inline unsigned char digit_as_zero(unsigned char c) { return c >= '0' && c <= '9' ? '0' : c; }
 
 inline std::uint64_t key(Family family, std::uint64_t parameter, std::uint64_t value) {
-  return mix64(value + (family * 0x10001ULL + parameter) * 0x9e3779b97f4a7c15ULL);
+  return mix64(value + (family * 0x10001ULL + parameter) * 0x9e3779b97f4a7c15ULL) | 1;  // never 0 (empty)
 }
 
 // Character class for shapes: X upper, x lower, d digit, the character itself for ASCII
@@ -68,7 +71,9 @@ unsigned char shape_class(char32_t c) {
   return '*';
 }
 
-NerCasing casing_of(std::string_view form) {
+}  // namespace
+
+NerCasing NerFeatureExtractor::casing(std::string_view form) {
   std::size_t letters = 0, upper = 0;
   bool first_upper = false, rest_has_upper = false;
   for (std::size_t pos = 0; pos < form.size();) {
@@ -88,6 +93,8 @@ NerCasing casing_of(std::string_view form) {
   if (first_upper && !rest_has_upper) return NerCasing::kCapitalised;
   return NerCasing::kMixed;
 }
+
+namespace {
 
 bool starts_upper(NerCasing c) {
   return c == NerCasing::kCapitalised || c == NerCasing::kAllCaps || c == NerCasing::kMixed;
@@ -134,7 +141,7 @@ void NerFeatureExtractor::analyze_token(std::string_view form, TokenInfo& info) 
   info.form = mix64(form_hash);
   info.shape = mix64(shape);
   info.long_shape = mix64(long_shape);
-  info.casing = casing_of(form);
+  info.casing = casing(form);
 }
 
 std::uint32_t NerFeatureExtractor::doc_slot(std::uint64_t k) {
@@ -172,22 +179,25 @@ void NerFeatureExtractor::analyze(const Document& doc) {
       info.initial = !seen_word;
       if (token.kind == TokenKind::kWord) {
         seen_word = true;
-        // Prefixes and suffixes of up to 4 code points of the lower-cased form.
-        std::size_t ends[5] = {0, 0, 0, 0, 0}, count = 0;
+        // Prefixes and suffixes of up to 4 code points of the lower-cased form, hashed
+        // incrementally (suffixes from the end backwards).
+        std::size_t count = 0;
+        std::uint64_t h = kFnvBasis;
         for (std::size_t pos = 0; pos < lower_.size() && count < 4;) {
+          const std::size_t start = pos;
           utf8::decode(lower_, pos);
-          ends[++count] = pos;
+          for (std::size_t b = start; b < pos; ++b) h = fnv(h, digit_as_zero(static_cast<unsigned char>(lower_[b])));
+          info.prefix[count++] = mix64(h) | 1;
         }
-        std::size_t starts[5] = {lower_.size(), 0, 0, 0, 0}, back = 0;
+        h = kFnvBasis;
+        std::size_t back = 0;
         for (std::size_t pos = lower_.size(); pos > 0 && back < 4;) {
+          const std::size_t end = pos;
           utf8::decode_before(lower_, pos);
-          starts[++back] = pos;
+          for (std::size_t b = end; b > pos; --b) h = fnv(h, digit_as_zero(static_cast<unsigned char>(lower_[b - 1])));
+          info.suffix[back++] = mix64(h) | 1;
         }
         info.affixes = static_cast<std::uint8_t>(count);
-        for (std::size_t k = 1; k <= count; ++k) {
-          info.prefix[k - 1] = word_key(std::string_view(lower_).substr(0, ends[k]));
-          info.suffix[k - 1] = word_key(std::string_view(lower_).substr(starts[k]));
-        }
       }
       if (info.casing != NerCasing::kNoLetters) {
         ++letter_tokens;
@@ -203,6 +213,7 @@ void NerFeatureExtractor::analyze(const Document& doc) {
       if (headline || info.initial) continue;
       DocWord& w = doc_words_[info.doc_slot];
       if (starts_upper(info.casing)) w.capitalised = static_cast<std::uint16_t>(std::min(w.capitalised + 1, 0xffff));
+      if (info.casing == NerCasing::kAllCaps) w.all_caps = static_cast<std::uint16_t>(std::min(w.all_caps + 1, 0xffff));
       if (info.casing == NerCasing::kLower) w.lower = static_cast<std::uint16_t>(std::min(w.lower + 1, 0xffff));
     }
   }
@@ -216,7 +227,10 @@ void NerFeatureExtractor::analyze(const Document& doc) {
       if (!info.headline || info.casing == NerCasing::kNoLetters) continue;
       const DocWord& w = doc_words_[info.doc_slot];
       NerCasing casing = NerCasing::kCapitalised;
-      if (w.capitalised + w.lower > 0) casing = w.lower > w.capitalised ? NerCasing::kLower : NerCasing::kCapitalised;
+      if (w.capitalised + w.lower > 0)
+        casing = w.lower > w.capitalised        ? NerCasing::kLower
+                 : 2 * w.all_caps > w.capitalised ? NerCasing::kAllCaps
+                                                  : NerCasing::kCapitalised;
       else if (info.word) casing = info.word->usual_casing;
       if (casing == NerCasing::kAllCaps || casing == NerCasing::kMixed) continue;  // keep as written
       const std::string_view form = doc.form(doc.tokens[t]);
@@ -232,16 +246,13 @@ void NerFeatureExtractor::collect_first_pass(const Document& doc, const std::uin
   for (const Sentence& s : doc.sentences) {
     if (doc.in_boilerplate(s)) continue;
     for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      const int tag = first_pass_tags[t];
-      const int slot = tag == 0 ? 0 : 1 + static_cast<int>(ner_tag_type(tag));
-      std::uint16_t& c = doc_words_[tokens_[t].doc_slot].first_pass[slot];
+      std::uint16_t& c = doc_words_[tokens_[t].doc_slot].first_pass[first_pass_tags[t]];
       c = static_cast<std::uint16_t>(std::min(c + 1, 0xffff));
     }
   }
 }
 
-void NerFeatureExtractor::features(const Document& doc, std::uint32_t s, const std::uint8_t* first_pass_tags,
-                                   NerSentenceFeatures& out) {
+void NerFeatureExtractor::local_features(const Document& doc, std::uint32_t s, NerSentenceFeatures& out) {
   const Sentence& sentence = doc.sentences[s];
   const std::size_t n = sentence.token_end - sentence.token_begin;
   const TokenInfo* tok = tokens_.data() + sentence.token_begin;
@@ -260,13 +271,6 @@ void NerFeatureExtractor::features(const Document& doc, std::uint32_t s, const s
   const auto shape_at = [&](std::ptrdiff_t j) {
     return j < 0 ? kBeforeSentence : j >= static_cast<std::ptrdiff_t>(n) ? kAfterSentence : tok[j].shape;
   };
-  const auto cluster_prefix = [](const NerWordInfo* w, unsigned length) -> std::uint64_t {
-    if (!w || w->cluster_depth == 0) return 0;
-    const unsigned depth = w->cluster_depth;
-    const unsigned used = std::min(length, depth);
-    return (static_cast<std::uint64_t>(w->cluster >> (depth - used)) << 6) | used;
-  };
-
   auto& f = out.features;
   for (std::size_t idx = 0; idx < n; ++idx) {
     const auto i = static_cast<std::ptrdiff_t>(idx);
@@ -332,31 +336,71 @@ void NerFeatureExtractor::features(const Document& doc, std::uint32_t s, const s
         f.push_back(key(kGazetteerAt, static_cast<std::uint64_t>(d + 1), static_cast<std::uint64_t>(__builtin_ctz(lists))));
     }
 
-    // Word clusters: path prefixes of several lengths (Ratinov & Roth: 4, 6, 10, 20).
-    if (t.word && t.word->cluster_depth) {
-      for (const unsigned length : {4u, 6u, 10u, 20u}) f.push_back(key(kCluster, length, cluster_prefix(t.word, length)));
-    }
+    // Word clusters at each granularity; the neighbours' at the middle one.
+    if (t.word)
+      for (int k = 0; k < NerWordInfo::kClusterings; ++k)
+        if (t.word->clusters[k]) f.push_back(key(kCluster, static_cast<std::uint64_t>(k), t.word->clusters[k]));
     for (const std::ptrdiff_t d : {-1, 1}) {
       const std::ptrdiff_t j = i + d;
-      if (j < 0 || j >= static_cast<std::ptrdiff_t>(n) || !tok[j].word || !tok[j].word->cluster_depth) continue;
-      f.push_back(key(kClusterAt, static_cast<std::uint64_t>(d + 1), cluster_prefix(tok[j].word, 10)));
+      if (j < 0 || j >= static_cast<std::ptrdiff_t>(n) || !tok[j].word || !tok[j].word->clusters[1]) continue;
+      f.push_back(key(kClusterAt, static_cast<std::uint64_t>(d + 1), tok[j].word->clusters[1]));
     }
 
-    // Second pass: how the first pass tagged this word elsewhere in the article.
-    if (first_pass_tags && t.casing != NerCasing::kNoLetters) {
-      const DocWord& w = doc_words_[t.doc_slot];
-      const int own_tag = first_pass_tags[sentence.token_begin + idx];
-      const int own = own_tag == 0 ? 0 : 1 + static_cast<int>(ner_tag_type(own_tag));
-      int others[5], total = 0;
-      for (int k = 0; k < 5; ++k) total += others[k] = w.first_pass[k] - (k == own);
+    out.offsets.push_back(static_cast<std::uint32_t>(f.size()));
+  }
+}
+
+void NerFeatureExtractor::non_local_features(const Document& doc, std::uint32_t s, const std::uint8_t* first_pass_tags,
+                                             NerSentenceFeatures& out) const {
+  const Sentence& sentence = doc.sentences[s];
+  out.features.clear();
+  out.offsets.clear();
+  out.offsets.push_back(0);
+  auto& f = out.features;
+  // The entity type the first pass gave most often to the word's other occurrences: 1 + type, or 0
+  // when it never tagged them as an entity.
+  const auto usual_type = [&](std::uint32_t t) {
+    const TokenInfo& token = tokens_[t];
+    if (token.casing == NerCasing::kNoLetters) return 0;
+    const DocWord& w = doc_words_[token.doc_slot];
+    int counts[5] = {};
+    for (int tag = 0; tag < kNerTags; ++tag)
+      counts[tag == 0 ? 0 : 1 + static_cast<int>(ner_tag_type(tag))] += w.first_pass[tag] - (tag == first_pass_tags[t]);
+    int best = 0;
+    for (int k = 1; k < 5; ++k)
+      if (counts[k] > counts[best] || (best == 0 && counts[k] > 0)) best = k;
+    return best;
+  };
+  for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
+    const TokenInfo& token = tokens_[t];
+    if (token.casing != NerCasing::kNoLetters) {
+      const DocWord& w = doc_words_[token.doc_slot];
+      const std::uint64_t context = static_cast<std::uint64_t>(token.casing) * 2 + (token.initial || token.headline);
+      const int own_tag = first_pass_tags[t];
+      int others[5] = {}, total = 0;
+      for (int tag = 0; tag < kNerTags; ++tag) {
+        const int n = w.first_pass[tag] - (tag == own_tag);
+        if (n <= 0) continue;
+        total += n;
+        others[tag == 0 ? 0 : 1 + static_cast<int>(ner_tag_type(tag))] += n;
+        if (tag != 0) f.push_back(key(kFirstPassTag, 0, static_cast<std::uint64_t>(tag)));  // type and position
+      }
       bool any_entity = false;
       for (int k = 1; k < 5; ++k) {
         if (others[k] == 0) continue;
         any_entity = true;
         f.push_back(key(kFirstPassType, static_cast<std::uint64_t>(k), 2 * others[k] >= total));
-        f.push_back(key(kFirstPassType, static_cast<std::uint64_t>(k) + 8, casing * 2 + (t.initial || t.headline)));
+        f.push_back(key(kFirstPassType, static_cast<std::uint64_t>(k) + 8, context));
       }
-      if (!any_entity && total > 0) f.push_back(key(kFirstPassOutside, 0, casing * 2 + (t.initial || t.headline)));
+      if (!any_entity && total > 0) f.push_back(key(kFirstPassOutside, 0, context));
+      // Agreement of this occurrence's first-pass tag with the others'.
+      f.push_back(key(kFirstPassAgreement, 0, static_cast<std::uint64_t>(own_tag) * 8 + static_cast<std::uint64_t>(usual_type(t))));
+    }
+    for (const int d : {-1, 1}) {
+      const std::int64_t j = static_cast<std::int64_t>(t) + d;
+      if (j < sentence.token_begin || j >= sentence.token_end) continue;
+      if (const int type = usual_type(static_cast<std::uint32_t>(j)); type > 0)
+        f.push_back(key(kFirstPassAt, static_cast<std::uint64_t>(d + 1), static_cast<std::uint64_t>(type)));
     }
     out.offsets.push_back(static_cast<std::uint32_t>(f.size()));
   }

@@ -61,16 +61,18 @@ void NerGazetteer::match(const std::uint64_t* token_keys, std::size_t n, NerGaze
   }
 }
 
-void NerGazetteer::assign(std::vector<std::string> names, std::vector<std::uint64_t> keys, std::vector<Entry> entries) {
+bool NerGazetteer::assign(std::vector<std::string> names, std::vector<std::uint64_t> keys, std::vector<Entry> entries) {
   names_ = std::move(names);
   keys_ = std::move(keys);
   entries_ = std::move(entries);
   index_ = HashIndex(keys_.size());
   phrases_ = 0;
-  for (std::size_t i = 0; i < keys_.size(); ++i) {
-    index_.insert(keys_[i], static_cast<std::uint32_t>(i));
+  bool valid = keys_.size() == entries_.size();
+  for (std::size_t i = 0; i < keys_.size() && valid; ++i) {
+    valid &= index_.insert(keys_[i], static_cast<std::uint32_t>(i)) == i;
     phrases_ += entries_[i].lists != 0;
   }
+  return valid;
 }
 
 }  // namespace analyze

@@ -36,6 +36,23 @@ NerTransitions ner_forbid_transitions(const NerTransitions& transitions) {
   return out;
 }
 
+namespace {
+
+// For each tag, the tags that may precede it: O, L-* and U-* before O, B-* and U-*; B-x and I-x
+// before I-x and L-x. Viterbi only looks at these (9 or 2 instead of 17).
+struct Predecessors {
+  int count[kNerTags] = {};
+  int tags[kNerTags][kNerTags] = {};
+  Predecessors() {
+    for (int t = 0; t < kNerTags; ++t)
+      for (int p = 0; p < kNerTags; ++p)
+        if (ner_transition_allowed(p, t)) tags[t][count[t]++] = p;
+  }
+};
+const Predecessors kPredecessors;
+
+}  // namespace
+
 void ner_viterbi(const float* emissions, std::size_t n, const float* transitions, int* tags, std::vector<float>& work,
                  std::vector<std::uint8_t>& back) {
   if (n == 0) return;
@@ -48,9 +65,11 @@ void ner_viterbi(const float* emissions, std::size_t n, const float* transitions
   for (std::size_t i = 1; i < n; ++i) {
     const float* e = emissions + i * kNerTags;
     for (int t = 0; t < kNerTags; ++t) {
-      float best = score[0] + transitions[t];
-      int arg = 0;
-      for (int p = 1; p < kNerTags; ++p) {
+      const int* candidates = kPredecessors.tags[t];
+      int arg = candidates[0];
+      float best = score[arg] + transitions[arg * kNerTags + t];
+      for (int k = 1; k < kPredecessors.count[t]; ++k) {
+        const int p = candidates[k];
         const float s = score[p] + transitions[p * kNerTags + t];
         if (s > best) best = s, arg = p;
       }
@@ -103,27 +122,69 @@ void ner_spans_from_tags(const std::uint8_t* tags, std::uint32_t begin, std::uin
 
 // --- Weights ----------------------------------------------------------------------------------
 
-void NerWeights::assign(std::vector<std::uint64_t> keys, std::vector<float> rows, const NerTransitions& transitions) {
-  keys_ = std::move(keys);
-  rows_ = std::move(rows);
+void NerWeights::assign(const std::vector<std::uint64_t>& keys, const std::vector<float>& rows,
+                        const NerTransitions& transitions) {
+  float largest = 0;
+  for (const float w : rows) largest = std::max(largest, std::abs(w));
+  const float scale = largest > 0 ? largest / 32767.0f : 1.0f;
+  std::vector<std::int16_t> quantised(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) quantised[i] = static_cast<std::int16_t>(std::lround(rows[i] / scale));
+  assign(keys, quantised, scale, transitions);
+}
+
+bool NerWeights::assign(const std::vector<std::uint64_t>& keys, const std::vector<std::int16_t>& rows, float scale,
+                        const NerTransitions& transitions) {
+  std::size_t capacity = 2;
+  while (capacity < keys.size() * 4 / 3 + 2) capacity *= 2;  // load <= 0.75
+  slots_.assign(capacity, Slot{});
+  mask_ = capacity - 1;
+  const std::size_t bits = capacity * 16;  // ~4 % false positives at the highest load
+  present_.assign(bits / 64, 0);
+  present_mask_ = bits - 1;
+  size_ = 0;
+  scale_ = scale;
   transitions_ = transitions;
   allowed_transitions_ = ner_forbid_transitions(transitions);
-  index_ = HashIndex(keys_.size());
-  for (std::size_t i = 0; i < keys_.size(); ++i) index_.insert(keys_[i], static_cast<std::uint32_t>(i));
+  for (std::size_t r = 0; r < keys.size(); ++r) {
+    if (keys[r] == 0) return false;
+    std::size_t i = keys[r] & mask_;
+    while (slots_[i].key != 0) {
+      if (slots_[i].key == keys[r]) return false;
+      i = (i + 1) & mask_;
+    }
+    slots_[i].key = keys[r];
+    present_[(keys[r] >> 40) & present_mask_ >> 6] |= 1ULL << (keys[r] >> 34 & 63);
+    std::copy_n(rows.begin() + static_cast<std::ptrdiff_t>(r * kNerTags), kNerTags, slots_[i].weights);
+    ++size_;
+  }
+  return true;
+}
+
+void NerWeights::rows(std::vector<std::uint64_t>& keys, std::vector<std::int16_t>& rows) const {
+  keys.clear();
+  rows.clear();
+  for (const Slot& slot : slots_) {
+    if (slot.key == 0) continue;
+    keys.push_back(slot.key);
+    rows.insert(rows.end(), slot.weights, slot.weights + kNerTags);
+  }
 }
 
 // --- Lexicon ----------------------------------------------------------------------------------
 
-void NerLexicon::assign(std::vector<std::uint64_t> keys, std::vector<NerWordInfo> info) {
+bool NerLexicon::assign(std::vector<std::uint64_t> keys, std::vector<NerWordInfo> info) {
   keys_ = std::move(keys);
   info_ = std::move(info);
   index_ = HashIndex(keys_.size());
-  for (std::size_t i = 0; i < keys_.size(); ++i) index_.insert(keys_[i], static_cast<std::uint32_t>(i));
+  bool distinct = keys_.size() == info_.size();
+  for (std::size_t i = 0; i < keys_.size(); ++i)
+    distinct &= index_.insert(keys_[i], static_cast<std::uint32_t>(i)) == i;
+  return distinct;
 }
 
 // --- Model file -------------------------------------------------------------------------------
 // Layout (little-endian): magic, u32 version, u64 checksum of everything after it, then the
-// description, lexicon, gazetteer and both weight sets, each array preceded by its u64 length.
+// description, lexicon, gazetteer and weights, each array preceded by its u64 length.
 
 namespace {
 
@@ -131,7 +192,7 @@ constexpr char kMagic[8] = {'A', 'N', 'Z', '-', 'N', 'E', 'R', '\n'};
 constexpr std::uint32_t kVersion = 1;
 constexpr std::size_t kHeader = sizeof(kMagic) + sizeof(std::uint32_t) + sizeof(std::uint64_t);
 
-static_assert(sizeof(NerWordInfo) == 8 && std::is_trivially_copyable_v<NerWordInfo>);
+static_assert(sizeof(NerWordInfo) == 12 && std::is_trivially_copyable_v<NerWordInfo>);
 static_assert(sizeof(NerGazetteer::Entry) == 8 && std::is_trivially_copyable_v<NerGazetteer::Entry>);
 
 // Word-at-a-time hash: detects truncation and corruption without slowing the load down.
@@ -201,13 +262,6 @@ class Reader {
 
 constexpr std::uint64_t kMaxEntries = 1ULL << 26;
 
-bool unique_keys(const std::vector<std::uint64_t>& keys) {
-  HashIndex index(keys.size());
-  for (std::size_t i = 0; i < keys.size(); ++i)
-    if (index.insert(keys[i], static_cast<std::uint32_t>(i)) != i) return false;
-  return true;
-}
-
 bool all_finite(const float* v, std::size_t n) {
   for (std::size_t i = 0; i < n; ++i)
     if (!std::isfinite(v[i])) return false;
@@ -215,28 +269,32 @@ bool all_finite(const float* v, std::size_t n) {
 }
 
 void write_weights(Writer& w, const NerWeights& weights) {
-  w.array(weights.keys());
-  w.array(weights.rows());
+  std::vector<std::uint64_t> keys;
+  std::vector<std::int16_t> rows;
+  weights.rows(keys, rows);
+  w.array(keys);
+  w.array(rows);
+  w.value(weights.scale());
   for (const float t : weights.transitions()) w.value(t);
 }
 
 bool read_weights(Reader& r, NerWeights& weights) {
   std::vector<std::uint64_t> keys;
-  std::vector<float> rows;
+  std::vector<std::int16_t> rows;
+  float scale = 0;
   NerTransitions transitions{};
-  if (!r.array(keys, kMaxEntries) || !r.array(rows, kMaxEntries * kNerTags)) return false;
+  if (!r.array(keys, kMaxEntries) || !r.array(rows, kMaxEntries * kNerTags) || !r.value(scale)) return false;
   for (float& t : transitions)
     if (!r.value(t)) return false;
-  if (rows.size() != keys.size() * kNerTags || !unique_keys(keys) || !all_finite(rows.data(), rows.size()) ||
+  if (rows.size() != keys.size() * kNerTags || !std::isfinite(scale) || scale <= 0 ||
       !all_finite(transitions.data(), transitions.size()))
     return false;
-  weights.assign(std::move(keys), std::move(rows), transitions);
-  return true;
+  return weights.assign(keys, rows, scale, transitions);
 }
 
 bool valid(const NerWordInfo& w) {
-  return w.capitalised_bucket <= 4 && w.frequency_bucket <= 31 && w.usual_casing <= NerCasing::kNoLetters &&
-         w.cluster_depth <= 32;
+  return w.capitalised_bucket <= 5 && w.frequency_bucket <= 31 && w.usual_casing <= NerCasing::kNoLetters &&
+         w.reserved == 0;
 }
 
 }  // namespace
@@ -250,8 +308,7 @@ Status NerModel::save(const std::filesystem::path& file) const {
   for (const std::string& name : gazetteer.list_names()) w.string(name);
   w.array(gazetteer.keys());
   w.array(gazetteer.entries());
-  write_weights(w, first_pass);
-  write_weights(w, second_pass);
+  write_weights(w, weights);
 
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   const std::uint64_t sum = checksum(w.out.data(), w.out.size());
@@ -291,11 +348,11 @@ Result<NerModel> NerModel::load(const std::filesystem::path& file) {
   std::vector<std::uint64_t> keys;
   std::vector<NerWordInfo> info;
   if (!r.string(model.description, 1 << 20) || !r.array(keys, kMaxEntries) || !r.array(info, kMaxEntries) ||
-      keys.size() != info.size() || !unique_keys(keys))
+      keys.size() != info.size())
     return bad("corrupt model (lexicon)");
   for (const NerWordInfo& w : info)
     if (!valid(w)) return bad("corrupt model (lexicon entry)");
-  model.lexicon.assign(std::move(keys), std::move(info));
+  if (!model.lexicon.assign(std::move(keys), std::move(info))) return bad("corrupt model (lexicon keys)");
 
   std::uint64_t lists = 0;
   std::vector<std::string> names;
@@ -304,14 +361,14 @@ Result<NerModel> NerModel::load(const std::filesystem::path& file) {
   names.resize(lists);
   for (std::string& name : names)
     if (!r.string(name, 1024)) return bad("corrupt model (gazetteer list name)");
-  if (!r.array(keys, kMaxEntries) || !r.array(entries, kMaxEntries) || keys.size() != entries.size() ||
-      !unique_keys(keys))
+  if (!r.array(keys, kMaxEntries) || !r.array(entries, kMaxEntries) || keys.size() != entries.size())
     return bad("corrupt model (gazetteer)");
   for (const NerGazetteer::Entry& e : entries)
     if (e.longer > 1 || (lists < 32 && (e.lists >> lists) != 0)) return bad("corrupt model (gazetteer entry)");
-  model.gazetteer.assign(std::move(names), std::move(keys), std::move(entries));
+  if (!model.gazetteer.assign(std::move(names), std::move(keys), std::move(entries)))
+    return bad("corrupt model (gazetteer keys)");
 
-  if (!read_weights(r, model.first_pass) || !read_weights(r, model.second_pass))
+  if (!read_weights(r, model.weights))
     return bad("corrupt model (weights)");
   if (!r.at_end()) return bad("corrupt model (trailing bytes)");
   return model;

@@ -13,7 +13,8 @@ std::size_t line_break_at(std::string_view t, std::size_t i) {
   const char c = t[i];
   if (c == '\n' || c == '\f' || c == '\v') return 1;
   if (c == '\r') return (i + 1 < t.size() && t[i + 1] == '\n') ? 2 : 1;
-  // U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR: E2 80 A8 / E2 80 A9
+  // U+0085 NEXT LINE: C2 85; U+2028 LINE SEPARATOR, U+2029 PARAGRAPH SEPARATOR: E2 80 A8 / E2 80 A9
+  if (c == '\xC2' && i + 1 < t.size() && t[i + 1] == '\x85') return 2;
   if (c == '\xE2' && i + 2 < t.size() && t[i + 1] == '\x80' && (t[i + 2] == '\xA8' || t[i + 2] == '\xA9')) return 3;
   return 0;
 }

@@ -75,16 +75,16 @@ Status Pipeline::run(Document& doc) const {
 
 namespace {
 
-nlohmann::json warnings_json(const std::vector<Error>& warnings) {
-  nlohmann::json out = nlohmann::json::array();
+Json warnings_json(const std::vector<Error>& warnings) {
+  Json out = Json::array();
   for (const auto& w : warnings) out.push_back({{"code", w.code}, {"message", w.message}});
   return out;
 }
 
 }  // namespace
 
-nlohmann::json Pipeline::to_json(const Document& doc) const {
-  nlohmann::json out = nlohmann::json::object();
+Json Pipeline::to_json(const Document& doc) const {
+  Json out = Json::object();
   out["schema"] = "analyze/1";
   out["id"] = doc.id;
   if (!doc.meta.is_null() && !doc.meta.empty()) out["meta"] = doc.meta;
@@ -93,8 +93,8 @@ nlohmann::json Pipeline::to_json(const Document& doc) const {
   return out;
 }
 
-nlohmann::json Pipeline::error_json(const Document& doc, const Error& error) {
-  nlohmann::json out = nlohmann::json::object();
+Json Pipeline::error_json(const Document& doc, const Error& error) {
+  Json out = Json::object();
   out["schema"] = "analyze/1";
   out["id"] = doc.id;
   if (!doc.meta.is_null() && !doc.meta.empty()) out["meta"] = doc.meta;

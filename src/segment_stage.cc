@@ -50,11 +50,11 @@ class SegmentStage final : public Stage {
     return Status::ok();
   }
 
-  void write_json(const Document& doc, nlohmann::json& out) const override {
-    auto& paragraphs = out["paragraphs"] = nlohmann::json::array();
+  void write_json(const Document& doc, Json& out) const override {
+    auto& paragraphs = out["paragraphs"] = Json::array();
     for (const auto& p : doc.paragraphs)
       paragraphs.push_back({{"start", doc.code_point(p.begin)}, {"end", doc.code_point(p.end)}, {"boilerplate", p.boilerplate}});
-    auto& sentences = out["sentences"] = nlohmann::json::array();
+    auto& sentences = out["sentences"] = Json::array();
     for (const auto& s : doc.sentences)
       sentences.push_back({{"start", doc.code_point(s.begin)},
                            {"end", doc.code_point(s.end)},
@@ -63,14 +63,8 @@ class SegmentStage final : public Stage {
   }
 
   void write_table(const Document& doc, TableWriter& table) const override {
-    table.heading("Paragraphs");
-    std::vector<std::vector<std::string>> rows;
-    for (std::size_t i = 0; i < doc.paragraphs.size(); ++i) {
-      const Paragraph& p = doc.paragraphs[i];
-      rows.push_back({std::to_string(i + 1), std::to_string(p.sentence_end - p.sentence_begin),
-                      p.boilerplate ? "boilerplate" : "", std::string(doc.slice(p.begin, p.end))});
-    }
-    table.table({"#", "sent", "flag", "text"}, rows);
+    table.field("segments", fmt::format("{} paragraphs, {} sentences, {} tokens", doc.paragraphs.size(),
+                                        doc.sentences.size(), doc.tokens.size()));
   }
 
  private:

@@ -29,6 +29,7 @@ std::string_view sentiment_cue_name(SentimentCue cue) {
     case SentimentCue::kHedge: return "hedge";
     case SentimentCue::kContrast: return "contrast";
     case SentimentCue::kAttribution: return "attribution";
+    case SentimentCue::kReverser: return "reverser";
   }
   return "valence";
 }
@@ -58,7 +59,7 @@ Result<SentimentLexicon> SentimentLexicon::parse(std::string_view text, std::str
     SentimentCue cue = SentimentCue::kNone;
     bool known = false;
     for (auto c : {SentimentCue::kNone, SentimentCue::kNegator, SentimentCue::kBooster, SentimentCue::kHedge,
-                   SentimentCue::kContrast, SentimentCue::kAttribution})
+                   SentimentCue::kContrast, SentimentCue::kAttribution, SentimentCue::kReverser})
       if (sentiment_cue_name(c) == cls) cue = c, known = true;
     if (!known) return bad(line_no, fmt::format("unknown class \"{}\"", cls));
     if (cue == SentimentCue::kHedge && value < 0.0f) return bad(line_no, "a hedge factor must be in [0, 1]");

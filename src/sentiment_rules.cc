@@ -9,6 +9,7 @@ namespace {
 // VADER's empirically derived constants, on its [-4, 4] scale they are the same ratios.
 constexpr float kNegationScale = -0.74f;  // "not good" is milder than "bad"
 constexpr int kNegationReach = 3;         // a negator reaches the next three words of its clause
+constexpr int kReverserReach = 4;         // "combat (the) organized crime", "curb illegal immigration"
 constexpr int kBoosterReach = 2;          // "very", "very very" modify the word right after
 constexpr float kLosingClause = 0.5f;     // "X but Y": X counts half...
 constexpr float kWinningClause = 1.5f;    // ...and Y half again
@@ -29,6 +30,15 @@ Mark punctuation_mark(std::string_view form) {
 }
 
 }  // namespace
+
+std::string_view polarity_name(Polarity polarity) {
+  switch (polarity) {
+    case Polarity::kNegative: return "negative";
+    case Polarity::kNeutral: return "neutral";
+    case Polarity::kPositive: return "positive";
+  }
+  return "neutral";
+}
 
 void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const SentimentLexicon& lexicon,
                            std::vector<RuledToken>& out) {
@@ -70,6 +80,16 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
           --reach;
           out[j].negated = true;
           out[j].valence *= kNegationScale;
+        }
+        break;
+      }
+      case SentimentCue::kReverser: {
+        // Fighting a harm speaks well of whoever fights it: the harm's valence turns.
+        int reach = kReverserReach;
+        for (std::size_t j = i + 1; j < n && reach > 0 && out[j].clause == cue.clause; ++j) {
+          if (!out[j].word) continue;
+          --reach;
+          if (out[j].valence < 0.0f) out[j].valence *= kNegationScale;
         }
         break;
       }

@@ -11,7 +11,6 @@ namespace {
 enum Family : std::uint64_t {
   kBias = 1,
   kWord,
-  kWordPair,
   kNegatedWord,
   kReportedWord,
   kHedgedWord,
@@ -32,7 +31,11 @@ float clip(float v) { return std::clamp(v, -3.0f, 3.0f); }
 // Five buckets of a value in (-1, 1): strong/weak negative, neutral, weak/strong positive.
 std::uint64_t bucket(float v) { return v < -0.5f ? 0 : v < -0.1f ? 1 : v <= 0.1f ? 2 : v <= 0.5f ? 3 : 4; }
 
-std::uint64_t distance_bucket(std::size_t d) { return d <= 1 ? 0 : d <= 3 ? 1 : d <= 6 ? 2 : d <= 12 ? 3 : 4; }
+// Words farther than this from the target are placed only by the clause and valence features: the
+// sentence part already has them, and per-target features cost a model lookup each.
+constexpr std::size_t kPlacedReach = 8;
+
+std::uint64_t distance_bucket(std::size_t d) { return d <= 1 ? 0 : d <= 3 ? 1 : d <= 6 ? 2 : 3; }
 
 // Closeness weight of a sentiment word `d` tokens from the target.
 float closeness(std::size_t d) { return 1.0f / (1.0f + static_cast<float>(d) / 4.0f); }
@@ -41,14 +44,25 @@ float reported_factor(const RuledToken& t) { return t.reported ? kReportedWeight
 
 }  // namespace
 
+std::optional<TargetLocation> locate_target(const Document& doc, std::uint32_t begin, std::uint32_t end) {
+  // First token that ends after `begin`.
+  auto it = std::partition_point(doc.tokens.begin(), doc.tokens.end(), [&](const Token& t) { return t.end <= begin; });
+  if (it == doc.tokens.end() || it->begin >= end) return std::nullopt;
+  TargetLocation loc;
+  loc.token_begin = static_cast<std::uint32_t>(it - doc.tokens.begin());
+  loc.sentence = it->sentence;
+  loc.token_end = loc.token_begin;
+  while (loc.token_end < doc.tokens.size() && doc.tokens[loc.token_end].begin < end &&
+         doc.tokens[loc.token_end].sentence == loc.sentence)
+    ++loc.token_end;
+  return loc;
+}
+
 void sentence_features(const std::vector<RuledToken>& tokens, std::vector<StanceFeature>& out) {
   out.push_back({feature_key(kBias), 1.0f});
   float pos = 0.0f, neg = 0.0f, pos_reported = 0.0f, neg_reported = 0.0f;
-  std::uint64_t previous = 0;
   for (const RuledToken& t : tokens) {
     out.push_back({feature_key(kWord, t.hash), 1.0f});
-    out.push_back({feature_key(kWordPair, previous, t.hash), 1.0f});
-    previous = t.hash;
     if (t.prior == 0.0f) continue;
     if (t.negated) out.push_back({feature_key(kNegatedWord, t.hash), 1.0f});
     if (t.reported) out.push_back({feature_key(kReportedWord, t.hash), 1.0f});
@@ -56,7 +70,6 @@ void sentence_features(const std::vector<RuledToken>& tokens, std::vector<Stance
     const float v = t.valence * t.weight;
     (v > 0 ? (t.reported ? pos_reported : pos) : (t.reported ? neg_reported : neg)) += v;
   }
-  out.push_back({feature_key(kWordPair, previous, 0), 1.0f});
   out.push_back({feature_key(kSentenceValence, 0, 0), clip(pos)});
   out.push_back({feature_key(kSentenceValence, 0, 1), clip(neg)});
   out.push_back({feature_key(kSentenceValence, 0, 2), clip(pos_reported)});
@@ -74,6 +87,9 @@ void target_features(const std::vector<RuledToken>& tokens, std::size_t begin, s
   out.push_back({feature_key(kTargetPosition, 0, begin == 0), 1.0f});
   out.push_back({feature_key(kTargetPosition, 1, tokens[begin].reported), 1.0f});
   out.push_back({feature_key(kTargetPosition, 2, std::min<std::uint64_t>(clause, 3)), 1.0f});
+  // Whether the target's clause loses or wins a contrast ("X, but Y").
+  const float emphasis = tokens[begin].weight;
+  out.push_back({feature_key(kTargetPosition, 3, emphasis < 1.0f ? 0 : emphasis > 1.0f ? 2 : 1), 1.0f});
 
   // Sums: [0] same clause, [1] left in clause, [2] right in clause, [3] +-5 window.
   float sums[4] = {0, 0, 0, 0};
@@ -84,12 +100,13 @@ void target_features(const std::vector<RuledToken>& tokens, std::size_t begin, s
     const bool left = j < begin;
     const std::size_t d = left ? begin - j : j - end + 1;
     const bool same_clause = t.clause == clause;
-    if (t.word) {
+    if (t.word && d <= kPlacedReach)
       out.push_back({feature_key(kPlacedWord, (left ? 0 : 8) + distance_bucket(d), t.hash), 1.0f});
-      if (same_clause) out.push_back({feature_key(kClauseWord, t.hash), 1.0f});
-    }
+    if (t.word && same_clause && d > kPlacedReach) out.push_back({feature_key(kClauseWord, t.hash), 1.0f});
     if (t.prior == 0.0f) continue;
-    const float v = t.valence * t.weight * reported_factor(t);
+    // Contrast weights rank clauses for the sentence as a whole; what is said about the target is
+    // what its own clause says, whichever clause wins.
+    const float v = t.valence * reported_factor(t);
     if (same_clause) {
       sums[0] += v;
       sums[left ? 1 : 2] += v;
@@ -120,7 +137,7 @@ float lexicon_target_score(const std::vector<RuledToken>& tokens, std::size_t be
     if (t.prior == 0.0f) continue;
     const std::size_t d = j < begin ? begin - j : j - end + 1;
     const bool same_clause = begin < tokens.size() && t.clause == tokens[begin].clause;
-    sum += t.valence * t.weight * reported_factor(t) * closeness(d) * (same_clause ? 1.0f : 0.5f);
+    sum += t.valence * reported_factor(t) * closeness(d) * (same_clause ? 1.0f : 0.5f);
   }
   return squash_valence(sum);
 }

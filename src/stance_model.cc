@@ -25,18 +25,40 @@ T read_at(const std::string& bytes, std::size_t offset) {
 
 }  // namespace
 
-std::string_view polarity_name(Polarity polarity) {
-  switch (polarity) {
-    case Polarity::kNegative: return "negative";
-    case Polarity::kNeutral: return "neutral";
-    case Polarity::kPositive: return "positive";
+namespace {
+
+std::uint32_t check_of(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); }
+
+}  // namespace
+
+StanceModel::StanceModel(std::vector<std::uint64_t> keys, std::vector<float> weights) {
+  std::size_t slots = 16;
+  while (slots < keys.size() * 2 + 2) slots *= 2;
+  table_.assign(slots, Row{});
+  for (std::size_t i = 0; i < keys.size(); ++i) {
+    // A zero check marks empty slots, and a repeated check on one probe chain would be ambiguous:
+    // such keys are left out (a trained model loses a feature in ~1e-5 models; load() rejects it).
+    const std::uint32_t check = check_of(keys[i]);
+    if (check == 0) continue;
+    std::size_t s = keys[i] & (slots - 1);
+    while (table_[s].check != 0 && table_[s].check != check) s = (s + 1) & (slots - 1);
+    if (table_[s].check == check) continue;
+    table_[s].check = check;
+    std::copy_n(&weights[i * kClasses], kClasses, table_[s].weights);
+    keys_.push_back(keys[i]);
+    weights_.insert(weights_.end(), &weights[i * kClasses], &weights[i * kClasses] + kClasses);
+    ++size_;
   }
-  return "neutral";
 }
 
-StanceModel::StanceModel(std::vector<std::uint64_t> keys, std::vector<float> weights)
-    : keys_(std::move(keys)), weights_(std::move(weights)), index_(keys_.size()) {
-  for (std::size_t i = 0; i < keys_.size(); ++i) index_.insert(keys_[i], static_cast<std::uint32_t>(i));
+const StanceModel::Row* StanceModel::find(std::uint64_t key) const {
+  if (table_.empty()) return nullptr;
+  const std::size_t mask = table_.size() - 1;
+  const std::uint32_t check = check_of(key);
+  for (std::size_t s = key & mask;; s = (s + 1) & mask) {
+    if (table_[s].check == check) return &table_[s];
+    if (table_[s].check == 0) return nullptr;
+  }
 }
 
 Result<StanceModel> StanceModel::load(const std::filesystem::path& file) {
@@ -59,7 +81,7 @@ Result<StanceModel> StanceModel::load(const std::filesystem::path& file) {
   for (const float w : weights)
     if (!std::isfinite(w)) return bad("non-finite weight");
   StanceModel model(std::move(keys), std::move(weights));
-  if (model.index_.size() != n) return bad("duplicate feature keys");
+  if (model.size() != n) return bad("duplicate or reserved feature keys");
   return model;
 }
 
@@ -78,12 +100,9 @@ Status StanceModel::save(const std::filesystem::path& file) const {
 }
 
 void StanceModel::add_logits(const std::vector<StanceFeature>& features, Scores& logits) const {
-  for (const StanceFeature& f : features) {
-    const std::uint32_t i = index_.find(f.key);
-    if (i == HashIndex::kAbsent) continue;
-    const float* w = &weights_[static_cast<std::size_t>(i) * kClasses];
-    for (std::size_t c = 0; c < kClasses; ++c) logits[c] += w[c] * f.value;
-  }
+  for (const StanceFeature& f : features)
+    if (const Row* row = find(f.key))
+      for (std::size_t c = 0; c < kClasses; ++c) logits[c] += row->weights[c] * f.value;
 }
 
 StanceModel::Scores StanceModel::probabilities(const Scores& logits) {

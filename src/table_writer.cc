@@ -54,7 +54,7 @@ std::string fit(std::string_view s, int columns) {
 
 void TableWriter::heading(std::string_view title) {
   if (!out_.empty()) out_ += '\n';
-  std::string rule = "── " + std::string(title) + " ";
+  std::string rule = "── " + fit(one_line(title), width_ - 4) + " ";
   const int used = columns_of(rule);
   for (int i = used; i < width_; ++i) rule += "─";
   out_ += colour_ ? "\x1b[1;36m" + rule + "\x1b[0m\n" : rule + "\n";

@@ -1,28 +1,16 @@
 #include "analyze/tokenizer.h"
 
-#include <memory>
-#include <unicode/brkiter.h>
+#include <unicode/bytestream.h>
 #include <unicode/normalizer2.h>
+#include <unicode/ubrk.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include "analyze/utf8.h"
+#include "analyze/word_breaker.h"
 
 namespace analyze {
 
 namespace {
-
-// One word iterator per thread, cloned from a prototype built once: creating one costs far more
-// than a paragraph's worth of iteration.
-icu::BreakIterator& word_iterator() {
-  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
-    return U_SUCCESS(status) ? std::move(it) : nullptr;
-  }();
-  thread_local const std::unique_ptr<icu::BreakIterator> iterator(prototype->clone());
-  return *iterator;
-}
 
 bool is_apostrophe_at(std::string_view s, std::size_t i, std::size_t& len) {
   if (s[i] == '\'') {
@@ -36,21 +24,34 @@ bool is_apostrophe_at(std::string_view s, std::size_t i, std::size_t& len) {
   return false;
 }
 
+bool is_apostrophe(std::string_view s) { return s == "'" || s == "\xE2\x80\x99"; }
+
 char lower(char c) { return (c >= 'A' && c <= 'Z') ? static_cast<char>(c + ('a' - 'A')) : c; }
+
+bool equals_lower(std::string_view s, std::string_view lower_case) {
+  if (s.size() != lower_case.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i)
+    if (lower(s[i]) != lower_case[i]) return false;
+  return true;
+}
+
+// The clitics split off as in the Penn Treebank: 's 're 've 'll 'd 'm (and n't, below).
+bool is_clitic_tail(std::string_view s) {
+  return equals_lower(s, "s") || equals_lower(s, "re") || equals_lower(s, "ve") || equals_lower(s, "ll") ||
+         equals_lower(s, "d") || equals_lower(s, "m");
+}
 
 // Bytes at the end of `w` that form a clitic ('s 're 've 'll 'd 'm n't), or 0.
 std::size_t clitic_length(std::string_view w) {
-  // Find the last apostrophe; the clitic is what follows it (plus a preceding "n" for "n't").
+  if (w.find_first_of("'\xE2") == std::string_view::npos) return 0;  // no apostrophe: most words
+  // The clitic is what follows the last apostrophe (plus the "n" before it for "n't").
   for (std::size_t i = w.size(); i-- > 0;) {
     std::size_t alen = 0;
     if (!is_apostrophe_at(w, i, alen)) continue;
     const std::string_view rest = w.substr(i + alen);
-    std::string tail;
-    for (const char c : rest) tail += lower(c);
-    if (tail == "t" && i >= 2 && lower(w[i - 1]) == 'n') return w.size() - (i - 1);
+    if (equals_lower(rest, "t") && i >= 2 && lower(w[i - 1]) == 'n') return w.size() - (i - 1);
     if (i == 0) return 0;  // "'s" alone stays one token
-    if (tail == "s" || tail == "re" || tail == "ve" || tail == "ll" || tail == "d" || tail == "m") return w.size() - i;
-    return 0;
+    return is_clitic_tail(rest) ? w.size() - i : 0;
   }
   return 0;
 }
@@ -59,14 +60,21 @@ TokenKind kind_of(int32_t rule_status, std::string_view text) {
   if (rule_status >= UBRK_WORD_NUMBER && rule_status < UBRK_WORD_NUMBER_LIMIT) return TokenKind::kNumber;
   if (rule_status >= UBRK_WORD_LETTER) return TokenKind::kWord;
   std::size_t p = 0;
-  const char32_t c = utf8::decode(text, p);
-  if (u_isalpha(static_cast<UChar32>(c))) return TokenKind::kWord;  // letters ICU leaves unclassified
-  return u_ispunct(static_cast<UChar32>(c)) ? TokenKind::kPunctuation : TokenKind::kSymbol;
+  const auto c = static_cast<UChar32>(utf8::decode(text, p));
+  if (u_isalpha(c)) return TokenKind::kWord;  // letters ICU leaves unclassified
+  return u_ispunct(c) ? TokenKind::kPunctuation : TokenKind::kSymbol;
 }
 
 bool is_whitespace(std::string_view text) {
-  for (std::size_t p = 0; p < text.size();)
-    if (!u_isUWhiteSpace(static_cast<UChar32>(utf8::decode(text, p)))) return false;
+  for (std::size_t p = 0; p < text.size();) {
+    const auto b = static_cast<unsigned char>(text[p]);
+    if (b < 0x80) {
+      if (b != ' ' && b != '\t') return false;
+      ++p;
+    } else if (!u_isUWhiteSpace(static_cast<UChar32>(utf8::decode(text, p)))) {
+      return false;
+    }
+  }
   return true;
 }
 
@@ -83,8 +91,8 @@ char32_t fold(char32_t c) {
 void set_form(Document& doc, Token& t) {
   const std::string_view raw = doc.raw_text(t);
   if (utf8::is_ascii(raw)) return;
-  std::string folded;
-  folded.reserve(raw.size());
+  thread_local std::string folded, normalized;
+  folded.clear();
   for (std::size_t p = 0; p < raw.size();) {
     const char32_t c = utf8::decode(raw, p);
     if (c == 0x2026) folded += "...";
@@ -92,20 +100,18 @@ void set_form(Document& doc, Token& t) {
   }
   UErrorCode status = U_ZERO_ERROR;
   const icu::Normalizer2* nfc = icu::Normalizer2::getNFCInstance(status);
-  const icu::UnicodeString u = icu::UnicodeString::fromUTF8(folded);
-  if (U_SUCCESS(status) && !nfc->isNormalized(u, status)) {
-    status = U_ZERO_ERROR;
-    const icu::UnicodeString n = nfc->normalize(u, status);
-    if (U_SUCCESS(status)) {
-      folded.clear();
-      n.toUTF8String(folded);
-    }
+  std::string_view form = folded;
+  if (U_SUCCESS(status) && !nfc->isNormalizedUTF8(folded, status) && U_SUCCESS(status)) {
+    normalized.clear();
+    icu::StringByteSink<std::string> sink(&normalized);
+    nfc->normalizeUTF8(0, folded, sink, nullptr, status);
+    if (U_SUCCESS(status)) form = normalized;
   }
-  if (folded == raw) return;
+  if (form == raw) return;
   t.form_in_pool = true;
   t.form_begin = static_cast<std::uint32_t>(doc.forms.size());
-  t.form_length = static_cast<std::uint32_t>(folded.size());
-  doc.forms += folded;
+  t.form_length = static_cast<std::uint32_t>(form.size());
+  doc.forms += form;
 }
 
 }  // namespace
@@ -113,28 +119,19 @@ void set_form(Document& doc, Token& t) {
 Tokenizer::Tokenizer(std::shared_ptr<const Abbreviations> abbreviations) : abbreviations_(std::move(abbreviations)) {}
 
 void Tokenizer::tokenize(Document& doc, std::uint32_t begin, std::uint32_t end) const {
-  const std::string_view text = doc.text();
-  const std::string_view para = text.substr(begin, end - begin);
-  icu::BreakIterator& it = word_iterator();
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, para.data(), static_cast<int64_t>(para.size()), &status);
-  it.setText(&ut, status);
-  if (U_FAILURE(status)) {
-    utext_close(&ut);
-    return;
-  }
+  const std::string_view para = doc.slice(begin, end);
+  thread_local std::vector<WordSegment> segments;
+  thread_local std::string candidate;  // "U.S" + "." while checking abbreviations
+  break_words(para, segments);
 
   const std::size_t first = doc.tokens.size();
-  std::string candidate;  // "U.S" + "." while checking abbreviations
-  for (int32_t b = it.first(), e = it.next(); e != icu::BreakIterator::DONE; b = e, e = it.next()) {
-    const std::string_view piece = para.substr(b, e - b);
-    const int32_t rule = it.getRuleStatus();
-    if (rule < UBRK_WORD_NONE_LIMIT && is_whitespace(piece)) continue;
+  for (const WordSegment& segment : segments) {
+    const std::string_view piece = para.substr(segment.begin, segment.end - segment.begin);
+    if (segment.status < UBRK_WORD_NONE_LIMIT && is_whitespace(piece)) continue;
     Token t;
-    t.begin = begin + b;
-    t.end = begin + e;
-    t.kind = kind_of(rule, piece);
+    t.begin = begin + segment.begin;
+    t.end = begin + segment.end;
+    t.kind = kind_of(segment.status, piece);
 
     if (doc.tokens.size() > first) {
       Token& prev = doc.tokens.back();
@@ -148,10 +145,18 @@ void Tokenizer::tokenize(Document& doc, std::uint32_t begin, std::uint32_t end) 
           continue;
         }
       }
-      // Runs of the same dot or dash are one token: "...", "--".
+      // Runs of the same dot or dash are one token: "...", "--". (Such a token is made of one
+      // character, so its ends tell; a scan would make a long run quadratic.)
       if (piece.size() == 1 && (piece[0] == '.' || piece[0] == '-') && prev.end == t.begin &&
-          prev.kind == TokenKind::kPunctuation && prev_text.find_first_not_of(piece[0]) == std::string_view::npos) {
+          prev.kind == TokenKind::kPunctuation && prev_text.front() == piece[0] && prev_text.back() == piece[0]) {
         prev.end = t.end;
+        continue;
+      }
+      // "1990" "'" "s" -> "1990" "'s": UAX #29 keeps the apostrophe apart after a number.
+      if (t.kind == TokenKind::kWord && is_clitic_tail(piece) && prev.end == t.begin && is_apostrophe(prev_text) &&
+          doc.tokens.size() - first >= 2 && doc.tokens[doc.tokens.size() - 2].end == prev.begin) {
+        prev.end = t.end;
+        prev.kind = TokenKind::kWord;
         continue;
       }
     }
@@ -165,8 +170,8 @@ void Tokenizer::tokenize(Document& doc, std::uint32_t begin, std::uint32_t end) 
     }
     doc.tokens.push_back(t);
   }
-  utext_close(&ut);
-  for (std::size_t i = first; i < doc.tokens.size(); ++i) set_form(doc, doc.tokens[i]);
+  if (!utf8::is_ascii(para))
+    for (std::size_t i = first; i < doc.tokens.size(); ++i) set_form(doc, doc.tokens[i]);
 }
 
 }  // namespace analyze

@@ -2,84 +2,20 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <fstream>
-#include <iterator>
 #include <string_view>
 
 #include <fmt/format.h>
 
+#include "analyze/model_file.h"
 #include "analyze/topic_terms.h"
 
 namespace analyze {
 
 namespace {
 
-constexpr char kMagic[8] = {'A', 'N', 'Z', 'T', 'O', 'P', 'I', 'C'};
+constexpr std::string_view kMagic = "ANZTOPIC";
 constexpr std::uint32_t kVersion = 1;
 constexpr std::uint64_t kBigramFamily = 2;
-
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  return h;
-}
-
-class Writer {
- public:
-  template <class T>
-  void put(T v) {
-    out_.append(reinterpret_cast<const char*>(&v), sizeof v);
-  }
-  template <class T>
-  void put_all(const std::vector<T>& v) {
-    out_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
-  }
-  void put_string(const std::string& s) {
-    put(static_cast<std::uint16_t>(s.size()));
-    out_ += s;
-  }
-  std::string& bytes() { return out_; }
-
- private:
-  std::string out_;
-};
-
-// Reads fixed-size values with bounds checks; after the first failure every read fails.
-class Reader {
- public:
-  explicit Reader(std::string_view bytes) : in_(bytes) {}
-  template <class T>
-  bool get(T& v) {
-    if (in_.size() < sizeof v) return fail();
-    std::memcpy(&v, in_.data(), sizeof v);
-    in_.remove_prefix(sizeof v);
-    return true;
-  }
-  template <class T>
-  bool get_all(std::vector<T>& v, std::size_t n) {
-    if (n > in_.size() / sizeof(T)) return fail();
-    v.resize(n);
-    std::memcpy(v.data(), in_.data(), n * sizeof(T));
-    in_.remove_prefix(n * sizeof(T));
-    return true;
-  }
-  bool get_string(std::string& s) {
-    std::uint16_t n = 0;
-    if (!get(n) || n > in_.size()) return fail();
-    s.assign(in_.substr(0, n));
-    in_.remove_prefix(n);
-    return true;
-  }
-  std::size_t remaining() const { return in_.size(); }
-
- private:
-  bool fail() {
-    in_ = {};
-    return false;
-  }
-  std::string_view in_;
-};
 
 bool all_finite(const std::vector<float>& v) {
   return std::all_of(v.begin(), v.end(), [](float x) { return std::isfinite(x); });
@@ -103,7 +39,7 @@ void topic_feature_keys(const Document& doc, std::vector<std::uint64_t>& keys) {
   }
 }
 
-void make_document_vector(std::vector<std::uint32_t>& rows, DocumentVector& out) {
+void make_document_vector(std::vector<std::uint32_t>& rows, const std::vector<float>& idf, DocumentVector& out) {
   out.rows.clear();
   out.values.clear();
   std::sort(rows.begin(), rows.end());
@@ -111,7 +47,7 @@ void make_document_vector(std::vector<std::uint32_t>& rows, DocumentVector& out)
   for (std::size_t i = 0; i < rows.size();) {
     std::size_t j = i + 1;
     while (j < rows.size() && rows[j] == rows[i]) ++j;
-    const float value = 1.0f + std::log(static_cast<float>(j - i));
+    const float value = (1.0f + std::log(static_cast<float>(j - i))) * idf[rows[i]];
     out.rows.push_back(rows[i]);
     out.values.push_back(value);
     norm += static_cast<double>(value) * value;
@@ -127,7 +63,8 @@ Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
   auto bad = [](std::string_view why) { return Error{"bad-model", std::string(why)}; };
   const std::size_t t = p.topics.size();
   if (t == 0 || t > 0xffff) return bad("no topics, or too many");
-  if (p.bias.size() != t || p.calibration_scale.size() != t || p.calibration_offset.size() != t)
+  if (p.bias.size() != t || p.calibration_scale.size() != t || p.calibration_offset.size() != t ||
+      p.weight_scale.size() != t)
     return bad("per-topic arrays differ in length from the topic list");
   for (std::size_t i = 0; i < t; ++i) {
     const TopicInfo& info = p.topics[i];
@@ -136,7 +73,7 @@ Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
       return bad(fmt::format("topic {} has an invalid level-1 parent", info.code));
   }
   const std::size_t f = p.feature_keys.size();
-  if (p.row_end.size() != f) return bad("feature keys and rows differ in number");
+  if (p.row_end.size() != f || p.feature_idf.size() != f) return bad("feature keys and rows differ in number");
   if (p.entry_topic.size() != p.entry_weight.size()) return bad("weight topics and values differ in number");
   std::uint32_t previous = 0;
   for (const std::uint32_t end : p.row_end) {
@@ -147,7 +84,7 @@ Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
   for (const std::uint16_t topic : p.entry_topic)
     if (topic >= t) return bad("a weight refers to a topic that does not exist");
   if (!all_finite(p.bias) || !all_finite(p.calibration_scale) || !all_finite(p.calibration_offset) ||
-      !all_finite(p.entry_weight))
+      !all_finite(p.weight_scale) || !all_finite(p.feature_idf))
     return bad("a parameter is not a finite number");
 
   TopicClassifier c;
@@ -159,41 +96,29 @@ Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
 }
 
 Result<TopicClassifier> TopicClassifier::load(const std::filesystem::path& file) {
-  auto bad = [&](std::string_view why) { return Error{"bad-model", fmt::format("{}: {}", file.string(), why)}; };
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return bad("cannot open the topic model");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (bytes.size() < sizeof kMagic + sizeof(std::uint64_t) || std::memcmp(bytes.data(), kMagic, sizeof kMagic) != 0)
-    return bad("not a topic model (bad magic)");
-  const std::string_view body(bytes.data(), bytes.size() - sizeof(std::uint64_t));
-  std::uint64_t checksum = 0;
-  std::memcpy(&checksum, bytes.data() + body.size(), sizeof checksum);
-  if (checksum != fnv1a(body)) return bad("checksum mismatch (truncated or corrupt file)");
-
-  Reader r(body.substr(sizeof kMagic));
-  std::uint32_t version = 0, topics = 0, features = 0, weights = 0;
-  if (!r.get(version) || version != kVersion) return bad(fmt::format("unsupported version {} (expected {})", version, kVersion));
-  if (!r.get(topics) || !r.get(features) || !r.get(weights)) return bad("truncated header");
-  if (topics > 0xffff || features > r.remaining() / 12 || weights > r.remaining() / 6) return bad("sizes exceed the file");
+  auto opened = ModelReader::open(file, kMagic, kVersion, "topic model");
+  if (!opened) return opened.error();
+  ModelReader& r = opened.value();
+  std::uint32_t topics = 0, features = 0, weights = 0;
+  if (!r.get(topics) || !r.get(features) || !r.get(weights)) return r.error("truncated header");
+  if (topics > 0xffff || features > r.remaining() / 16 || weights > r.remaining() / 3) return r.error("sizes exceed the file");
   TopicModelParameters p;
   p.topics.resize(topics);
   for (TopicInfo& info : p.topics)
     if (!r.get_string(info.code) || !r.get_string(info.label) || !r.get(info.level) || !r.get(info.level1))
-      return bad("truncated topic list");
+      return r.error("truncated topic list");
   if (!r.get_all(p.bias, topics) || !r.get_all(p.calibration_scale, topics) || !r.get_all(p.calibration_offset, topics) ||
-      !r.get_all(p.feature_keys, features) || !r.get_all(p.row_end, features) || !r.get_all(p.entry_topic, weights) ||
-      !r.get_all(p.entry_weight, weights))
-    return bad("truncated parameters");
-  if (r.remaining() != 0) return bad("unexpected bytes after the parameters");
+      !r.get_all(p.weight_scale, topics) || !r.get_all(p.feature_keys, features) || !r.get_all(p.feature_idf, features) || !r.get_all(p.row_end, features) ||
+      !r.get_all(p.entry_topic, weights) || !r.get_all(p.entry_weight, weights))
+    return r.error("truncated parameters");
+  if (r.remaining() != 0) return r.error("unexpected bytes after the parameters");
   auto c = create(std::move(p));
-  if (!c) return bad(c.error().message);
+  if (!c) return r.error(c.error().message);
   return c;
 }
 
 Status TopicClassifier::save(const std::filesystem::path& file) const {
-  Writer w;
-  w.bytes().append(kMagic, sizeof kMagic);
-  w.put(kVersion);
+  ModelWriter w(kMagic, kVersion);
   w.put(static_cast<std::uint32_t>(p_.topics.size()));
   w.put(static_cast<std::uint32_t>(p_.feature_keys.size()));
   w.put(static_cast<std::uint32_t>(p_.entry_weight.size()));
@@ -206,15 +131,13 @@ Status TopicClassifier::save(const std::filesystem::path& file) const {
   w.put_all(p_.bias);
   w.put_all(p_.calibration_scale);
   w.put_all(p_.calibration_offset);
+  w.put_all(p_.weight_scale);
   w.put_all(p_.feature_keys);
+  w.put_all(p_.feature_idf);
   w.put_all(p_.row_end);
   w.put_all(p_.entry_topic);
   w.put_all(p_.entry_weight);
-  w.put(fnv1a(w.bytes()));
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  out.write(w.bytes().data(), static_cast<std::streamsize>(w.bytes().size()));
-  if (!out) return Error{"io", fmt::format("{}: cannot write the topic model", file.string())};
-  return Status::ok();
+  return w.save(file);
 }
 
 void TopicClassifier::vectorize(const Document& doc, DocumentVector& out) const {
@@ -224,16 +147,18 @@ void TopicClassifier::vectorize(const Document& doc, DocumentVector& out) const 
   rows.reserve(keys.size());
   for (const std::uint64_t key : keys)
     if (const std::uint32_t row = rows_.find(key); row != HashIndex::kAbsent) rows.push_back(row);
-  make_document_vector(rows, out);
+  make_document_vector(rows, p_.feature_idf, out);
 }
 
 void TopicClassifier::margins(const DocumentVector& v, std::vector<float>& out) const {
-  out.assign(p_.bias.begin(), p_.bias.end());
+  out.assign(p_.bias.size(), 0.0f);
   for (std::size_t i = 0; i < v.rows.size(); ++i) {
     const std::uint32_t row = v.rows[i];
     const std::uint32_t begin = row == 0 ? 0 : p_.row_end[row - 1];
-    for (std::uint32_t e = begin; e < p_.row_end[row]; ++e) out[p_.entry_topic[e]] += p_.entry_weight[e] * v.values[i];
+    for (std::uint32_t e = begin; e < p_.row_end[row]; ++e)
+      out[p_.entry_topic[e]] += static_cast<float>(p_.entry_weight[e]) * v.values[i];
   }
+  for (std::size_t t = 0; t < out.size(); ++t) out[t] = p_.bias[t] + p_.weight_scale[t] * out[t];
 }
 
 void TopicClassifier::score(const DocumentVector& v, std::vector<float>& out) const {

@@ -1,5 +1,8 @@
 #include "analyze/topic_terms.h"
 
+#include <algorithm>
+#include <cctype>
+
 #include "analyze/hash_index.h"
 #include "analyze/utf8.h"
 
@@ -55,7 +58,10 @@ std::vector<std::uint64_t> phrase_term_hashes(std::string_view phrase) {
     while (!word.empty() && is_outer_punctuation(word.front())) word.remove_prefix(1);
     while (!word.empty() && (is_outer_punctuation(word.back()) || (word.back() == '.' && word.find('.') == word.size() - 1)))
       word.remove_suffix(1);
-    if (!word.empty()) out.push_back(term_hash(word, buffer));
+    const bool has_letter_or_digit = std::any_of(word.begin(), word.end(), [](char c) {
+      return std::isalnum(static_cast<unsigned char>(c)) || static_cast<unsigned char>(c) >= 0x80;
+    });
+    if (has_letter_or_digit) out.push_back(term_hash(word, buffer));
   }
   return out;
 }

@@ -21,6 +21,9 @@
 
 namespace analyze {
 
+// Output JSON keeps keys in the order written (schema and id first), as users read it.
+using Json = nlohmann::ordered_json;
+
 enum class TokenKind : std::uint8_t {
   kWord,         // contains a letter: "Trump", "U.S.", "don't", "COVID-19"
   kNumber,       // "3.14", "1,500", "2019"
@@ -59,6 +62,7 @@ struct Paragraph {
 struct Language {
   std::string code;  // ISO 639-1 where one exists ("en"), "und" when unknown
   double confidence = 0.0;
+  bool reliable = false;  // enough text to be sure; English-only stages skip only reliable others
 };
 
 // A stance target requested by the user: a span of the input (code points, from JSONL) or a name.
@@ -75,7 +79,7 @@ class Document {
   // --- Identity and input -------------------------------------------------------------------
   std::string id;
   std::string raw;                 // bytes as read; consumed by `normalize`
-  nlohmann::json meta;             // JSONL keys other than id/text/targets, passed through
+  Json meta;                       // JSONL keys other than id/text/targets, passed through
   std::vector<Target> targets;     // per-record targets (JSONL) followed by --target names
 
   // --- Layers ---------------------------------------------------------------------------------

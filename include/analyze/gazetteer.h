@@ -1,7 +1,7 @@
 // Lists of known names (countries, cities, demonyms, given names, organisations, and the user's own
 // --gazetteer files) matched against a Document's tokens. The entities stage uses a match to give a
-// mention its canonical name and ids ("U.S." -> "United States", iso3166:US), and the tagger uses
-// matches as features.
+// mention its canonical name and ids ("U.S." -> "United States", iso3166:US); the tagger's feature
+// lists are built from the same files (tools/train-ner --gazetteers, ner_gazetteer.h).
 //
 // File format (TSV, UTF-8, '#' starts a comment line):
 //   name <TAB> type <TAB> canonical name <TAB> id
@@ -18,7 +18,6 @@
 
 #include <cstdint>
 #include <filesystem>
-#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -38,8 +37,8 @@ struct GazetteerEntry {
 };
 
 // Tokens [token_begin, token_end) match the name of `entry` (the preferred entry for that name:
-// user entries first, then entries with an id, then file order). `type_mask` has bit
-// (1 << EntityType) set for every type any entry with this name has, for tagger features.
+// user entries first, then in the order added, so an earlier file wins). `type_mask` has bit
+// (1 << EntityType) set for every type any entry with this name has ("Jordan": LOCATION, PERSON).
 struct GazetteerMatch {
   std::uint32_t token_begin = 0;
   std::uint32_t token_end = 0;

@@ -5,7 +5,7 @@
 // elsewhere in the article.
 //
 // One extractor serves one document at a time: analyze() does the per-token work once, then
-// features() is called per sentence. Buffers are reused, so a warm extractor does not allocate.
+// local_features() and non_local_features() are called per sentence. Buffers are reused, so a warm extractor does not allocate.
 #pragma once
 
 #include <cstdint>
@@ -31,19 +31,23 @@ class NerFeatureExtractor {
 
   // Key of a lower-cased word (ASCII digits read as 0): lexicon, gazetteer and feature values.
   static std::uint64_t word_key(std::string_view lower);
+  // Casing of a form: "paris" kLower, "Paris" kCapitalised, "NATO"/"U.S." kAllCaps, "McDonald" kMixed.
+  static NerCasing casing(std::string_view form);
 
   // Per-token analysis and document statistics for every sentence not in boilerplate.
   void analyze(const Document& doc);
 
-  // Features of sentence `s` of the analysed document. `first_pass_tags` (one tag per document
-  // token, or nullptr) adds the second pass's non-local features.
-  void features(const Document& doc, std::uint32_t s, const std::uint8_t* first_pass_tags,
-                NerSentenceFeatures& out);
+  // The first pass's features of sentence `s` of the analysed document.
+  void local_features(const Document& doc, std::uint32_t s, NerSentenceFeatures& out);
 
-  // Call after the first pass, before features() with first_pass_tags.
+  // After the first pass: counts its tags (one per document token) per word of the document.
   void collect_first_pass(const Document& doc, const std::uint8_t* first_pass_tags);
+  // The second pass's extra features of sentence `s`: how the first pass tagged the same word
+  // elsewhere in the article (collect_first_pass first).
+  void non_local_features(const Document& doc, std::uint32_t s, const std::uint8_t* first_pass_tags,
+                          NerSentenceFeatures& out) const;
 
- private:
+  // What analyze() found about a token.
   struct TokenInfo {
     std::uint64_t lower = 0;  // word_key of the lower-cased form
     std::uint64_t form = 0;   // key of the form as cased (re-cased in all-caps headlines)
@@ -59,12 +63,16 @@ class NerFeatureExtractor {
     std::uint8_t affixes = 0;  // prefixes/suffixes filled (0 for non-words)
     const NerWordInfo* word = nullptr;
   };
+  const TokenInfo& token(std::uint32_t t) const { return tokens_[t]; }
+
+ private:
   // Per distinct lower-cased word of the document.
   struct DocWord {
     std::uint64_t key = 0;
     std::uint16_t capitalised = 0;  // capitalised where capitals say something (not initial/headline)
+    std::uint16_t all_caps = 0;     // of which all capitals ("NATO", "U.S.")
     std::uint16_t lower = 0;        // starting with a lower-case letter
-    std::uint16_t first_pass[5] = {};  // first-pass tags: O, then PER ORG LOC MISC (inside an entity)
+    std::uint16_t first_pass[kNerTags] = {};  // first-pass tags of its occurrences
   };
 
   void analyze_token(std::string_view form, TokenInfo& info);

@@ -41,7 +41,8 @@ class NerGazetteer {
   };
   const std::vector<std::uint64_t>& keys() const { return keys_; }
   const std::vector<Entry>& entries() const { return entries_; }
-  void assign(std::vector<std::string> names, std::vector<std::uint64_t> keys, std::vector<Entry> entries);
+  // False when keys repeat or sizes differ.
+  bool assign(std::vector<std::string> names, std::vector<std::uint64_t> keys, std::vector<Entry> entries);
 
  private:
   static std::uint64_t extend(std::uint64_t prefix_key, std::uint64_t token_key) {

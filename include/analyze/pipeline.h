@@ -27,9 +27,9 @@ class Pipeline {
   Status run(Document& doc) const;
 
   // The article's contract JSON: schema, id, meta, warnings, then each stage's keys.
-  nlohmann::json to_json(const Document& doc) const;
+  Json to_json(const Document& doc) const;
   // The JSON object for an article that failed.
-  static nlohmann::json error_json(const Document& doc, const Error& error);
+  static Json error_json(const Document& doc, const Error& error);
   void write_table(const Document& doc, TableWriter& table) const;
 
   const std::vector<const StageSpec*>& specs() const { return specs_; }

@@ -10,6 +10,7 @@
 //   hedge        value in [0, 1]: factor applied to the rest of the clause ("may", "could")
 //   contrast     value ignored: "but", "however": the clause after outweighs the one before
 //   attribution  value ignored: reporting verbs ("argue", "claim"): what follows is someone's view
+//   reverser     value ignored: acting against ("combat", "curb"): the harm that follows is being fought
 // A term may have a valence and one cue class ("no" is negative and a negator).
 #pragma once
 
@@ -24,7 +25,7 @@
 
 namespace analyze {
 
-enum class SentimentCue : std::uint8_t { kNone, kNegator, kBooster, kHedge, kContrast, kAttribution };
+enum class SentimentCue : std::uint8_t { kNone, kNegator, kBooster, kHedge, kContrast, kAttribution, kReverser };
 
 struct LexiconEntry {
   float valence = 0.0f;  // [-1, 1]

@@ -3,17 +3,28 @@
 // intensifiers scale the word they modify, hedges ("may", "could") damp the rest of their clause,
 // contrast ("but", "however"; "although") shifts weight to the clause that wins, and attribution
 // ("critics argue that ...", quotes) marks a view reported from others rather than the article's
-// own voice. The stance model reads these per-token results as features; the lexicon-only scorer
+// own voice, and acting against a harm ("combating crime") turns the harm's valence. The stance model reads these per-token results as features; the lexicon-only scorer
 // and the sentence polarities sum them directly.
 #pragma once
 
 #include <cstdint>
+#include <string_view>
 #include <vector>
 
 #include "analyze/document.h"
 #include "analyze/sentiment_lexicon.h"
 
 namespace analyze {
+
+enum class Polarity : std::uint8_t { kNegative, kNeutral, kPositive };
+
+// "negative", "neutral", "positive" (the contract's names).
+std::string_view polarity_name(Polarity polarity);
+
+// Neutral within [-threshold, threshold].
+inline Polarity polarity_of(float score, float threshold) {
+  return score > threshold ? Polarity::kPositive : score < -threshold ? Polarity::kNegative : Polarity::kNeutral;
+}
 
 struct RuledToken {
   std::uint64_t hash = 0;     // lowercase_hash of the token's form

@@ -31,7 +31,7 @@ class Stage {
   // Adds this stage's layers. An Error fails this article only (e.g. `not-text`).
   virtual Status run(Document& doc) const = 0;
   // Writes the contract keys this stage provides into the article's JSON object.
-  virtual void write_json(const Document& doc, nlohmann::json& out) const = 0;
+  virtual void write_json(const Document& doc, Json& out) const = 0;
   // Adds this stage's section to the terminal table; stages with nothing to show keep the default.
   virtual void write_table(const Document& doc, TableWriter& table) const;
 };

@@ -3,7 +3,11 @@
 // tools/train-stance on NewsMTSC; stored in data/models/stance.bin.
 //
 // File format (little-endian): magic "ANSTANCE", u32 version (1), u32 classes (3), u64 feature
-// count n, n u64 feature keys (distinct), n*3 f32 weights (finite), and nothing after.
+// count n, n u64 feature keys (distinct, non-zero), n*3 f32 weights (finite), and nothing after.
+//
+// In memory the weights sit inline in a 16-byte-per-slot open-addressing table (the key's high 32
+// bits as its check, the low bits as its home slot), so scoring a feature costs one cache miss at
+// most; the stage looks up a few dozen features per entity mention.
 #pragma once
 
 #include <array>
@@ -12,16 +16,10 @@
 #include <string_view>
 #include <vector>
 
-#include "analyze/hash_index.h"
 #include "analyze/stance_features.h"
 #include "analyze/status.h"
 
 namespace analyze {
-
-enum class Polarity : std::uint8_t { kNegative, kNeutral, kPositive };
-
-// "negative", "neutral", "positive" (the contract's names).
-std::string_view polarity_name(Polarity polarity);
 
 class StanceModel {
  public:
@@ -41,12 +39,19 @@ class StanceModel {
   // Softmax of `logits`.
   static Scores probabilities(const Scores& logits);
 
-  std::size_t size() const { return keys_.size(); }
+  std::size_t size() const { return size_; }
 
  private:
-  std::vector<std::uint64_t> keys_;
+  struct Row {
+    std::uint32_t check = 0;  // key >> 32; 0: empty slot
+    float weights[kClasses] = {};
+  };
+  const Row* find(std::uint64_t key) const;
+
+  std::vector<Row> table_;  // power-of-two size, at most half full
+  std::size_t size_ = 0;
+  std::vector<std::uint64_t> keys_;  // what save() writes: the keys the table holds, in order
   std::vector<float> weights_;
-  HashIndex index_;
 };
 
 }  // namespace analyze

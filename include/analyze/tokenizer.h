@@ -1,6 +1,7 @@
-// Word tokens for news: ICU's word BreakIterator (UAX #29) with the fixes news text needs:
-// abbreviations keep their period ("U.S.", "Mr.", "J."), clitics are split off as in the Penn
-// Treebank ("Trump's" -> "Trump" "'s", "didn't" -> "did" "n't"), and runs of dots or dashes stay
+// Word tokens for news: UAX #29 word segments (word_breaker.h: ICU's word BreakIterator, or the
+// equivalent faster scanner for Latin text) with the fixes news text needs: abbreviations keep
+// their period ("U.S.", "Mr.", "J."), clitics are split off as in the Penn Treebank ("Trump's" ->
+// "Trump" "'s", "didn't" -> "did" "n't", "1990's" -> "1990" "'s"), and runs of dots or dashes stay
 // one token ("...", "--").
 #pragma once
 

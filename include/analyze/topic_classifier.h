@@ -3,14 +3,14 @@
 // gives a multi-label set). Trained by tools/train-topics; the model file is data/models/topics.bin.
 //
 // Features: every term (topic_terms.h) and every pair of adjacent terms; a document's vector holds
-// 1 + ln(count) per feature the model knows, scaled to unit length, so a headline and a long
+// (1 + ln count) * idf per feature the model knows, scaled to unit length, so a headline and a long
 // article give margins on the same scale.
 //
-// Model file (little-endian): magic "ANZTOPIC", u32 version, u32 topic count T, u32 feature count F,
+// Model file (model_file.h; magic "ANZTOPIC", version 1): u32 topic count T, u32 feature count F,
 // u32 weight count W; per topic: u16 code length + code, u16 label length + label, u8 level,
-// u16 index of its level-1 topic; f32 bias[T], f32 calibration scale[T], f32 calibration offset[T];
-// u64 feature key[F] (distinct); u32 row end[F] (cumulative, last = W); u16 topic[W]; f32 weight[W];
-// then u64 FNV-1a checksum of every byte before it.
+// u16 index of its level-1 topic; f32 bias[T], f32 calibration scale[T], f32 calibration offset[T],
+// f32 weight scale[T]; u64 feature key[F] (distinct); f32 idf[F]; u32 row end[F] (cumulative,
+// last = W); u16 topic[W]; i8 weight[W] (times the topic's weight scale).
 #pragma once
 
 #include <cstdint>
@@ -32,16 +32,19 @@ struct TopicInfo {
 };
 
 // What the trainer learns and the model file stores. Feature row r has the weights
-// entry_weight[row_end[r-1] .. row_end[r]) for topics entry_topic[...] (row_end[-1] = 0).
+// entry_weight[row_end[r-1] .. row_end[r]) for topics entry_topic[...] (row_end[-1] = 0); a weight
+// is stored in 8 bits and means entry_weight * weight_scale[topic].
 struct TopicModelParameters {
   std::vector<TopicInfo> topics;
   std::vector<float> bias;
   std::vector<float> calibration_scale;   // probability = sigmoid(scale * margin + offset)
   std::vector<float> calibration_offset;
+  std::vector<float> weight_scale;
   std::vector<std::uint64_t> feature_keys;
+  std::vector<float> feature_idf;  // inverse document frequency, ln(documents / documents with it)
   std::vector<std::uint32_t> row_end;
   std::vector<std::uint16_t> entry_topic;
-  std::vector<float> entry_weight;
+  std::vector<std::int8_t> entry_weight;
 };
 
 // A document as the classifier sees it: feature rows (ascending) with their values.
@@ -54,8 +57,8 @@ struct DocumentVector {
 void topic_feature_keys(const Document& doc, std::vector<std::uint64_t>& keys);
 
 // Turns the rows of a document's known features (repeats included, any order; sorted in place)
-// into its vector: 1 + ln(count) per distinct row, scaled to unit length.
-void make_document_vector(std::vector<std::uint32_t>& rows, DocumentVector& out);
+// into its vector: (1 + ln count) * idf[row] per distinct row, scaled to unit length.
+void make_document_vector(std::vector<std::uint32_t>& rows, const std::vector<float>& idf, DocumentVector& out);
 
 // Numerically safe logistic function.
 float sigmoid(float x);

@@ -1,0 +1,98 @@
+// bench-ner: load time and tagging speed of the named-entity tagger on one thread.
+//
+//   bench-ner [--model data/models/ner.bin] [--repeat 5] FILE.jsonl
+//
+// Texts ({"text": ...} per line) are segmented first (not timed), then tagged `repeat` times.
+// Times are the thread's CPU time, so other processes on a busy machine distort them less; wall
+// time is printed beside.
+#include <time.h>
+
+#include <algorithm>
+#include <chrono>
+#include <fstream>
+#include <string>
+#include <vector>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "analyze/data_dir.h"
+#include "analyze/ner_tagger.h"
+#include "analyze/pipeline.h"
+
+using namespace analyze;
+
+namespace {
+
+double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+double wall_seconds() {
+  return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();
+}
+
+int fail(const std::string& message) {
+  fmt::print(stderr, "bench-ner: {}\n", message);
+  return 1;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Load time and tagging speed of the named-entity tagger"};
+  std::string model_file, input;
+  int repeat = 5;
+  app.add_option("--model", model_file, "model file (default: data/models/ner.bin in the data directory)");
+  app.add_option("--repeat", repeat, "tag every text this many times")->capture_default_str();
+  app.add_option("input", input, "JSONL file with a \"text\" key per line")->required();
+  CLI11_PARSE(app, argc, argv);
+
+  auto data_dir = find_data_dir();
+  if (!data_dir) return fail(data_dir.error().message);
+  if (model_file.empty()) model_file = (data_dir.value() / "models" / "ner.bin").string();
+  StageOptions options;
+  options.data_dir = data_dir.value();
+  auto pipeline = Pipeline::create({"normalize", "segment"}, options);
+  if (!pipeline) return fail(pipeline.error().message);
+
+  std::vector<Document> docs;
+  std::ifstream in(input);
+  if (!in) return fail("cannot read " + input);
+  std::string line;
+  std::size_t tokens = 0, words = 0;
+  while (std::getline(in, line)) {
+    if (line.empty()) continue;
+    Document doc("", nlohmann::json::parse(line).at("text").get<std::string>());
+    if (Status s = pipeline->run(doc); !s) return fail(s.error().message);
+    tokens += doc.tokens.size();
+    words += static_cast<std::size_t>(std::count_if(doc.tokens.begin(), doc.tokens.end(), [](const Token& t) {
+      return t.kind == TokenKind::kWord || t.kind == TokenKind::kNumber;
+    }));
+    docs.push_back(std::move(doc));
+  }
+
+  const double load_cpu = cpu_seconds(), load_wall = wall_seconds();
+  auto tagger = NerTagger::load(model_file);
+  if (!tagger) return fail(tagger.error().message);
+  fmt::print("load: {:.1f} ms CPU, {:.1f} ms wall ({})\n", (cpu_seconds() - load_cpu) * 1e3,
+             (wall_seconds() - load_wall) * 1e3, model_file);
+
+  std::size_t mentions = 0;
+  for (const Document& doc : docs) mentions += tagger->tag(doc).size();  // warm-up
+  double best = 1e30;
+  const double wall = wall_seconds();
+  for (int r = 0; r < repeat; ++r) {
+    const double start = cpu_seconds();
+    for (const Document& doc : docs) tagger->tag(doc);
+    best = std::min(best, cpu_seconds() - start);
+  }
+  const double wall_per_run = (wall_seconds() - wall) / std::max(repeat, 1);
+  fmt::print("{} texts, {} tokens ({} words and numbers), {} mentions\n", docs.size(), tokens, words, mentions);
+  fmt::print("tagging (best of {}): {:.3f} s CPU = {:.0f} words/s, {:.0f} tokens/s; wall {:.3f} s per run\n", repeat,
+             best, static_cast<double>(words) / best, static_cast<double>(tokens) / best, wall_per_run);
+  return 0;
+}

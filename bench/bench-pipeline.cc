@@ -1,0 +1,113 @@
+// bench-pipeline: throughput of stage sets over the same corpus, in one process, one thread.
+//
+//   bench-pipeline [--runs 5] [--max-mb 6] [--set LIST]... CORPUS.jsonl|DIR...
+//
+// Each --set is a comma-separated stage list ("default" = every stage); the first set is the
+// baseline for the ratios. The corpus is loaded into memory first (not timed). Reported: the median
+// over runs of the thread's CPU time (other processes on a busy machine distort it less than wall
+// time), words/s and MB/s, and the ratio to the baseline. Peak RSS is that of the whole process.
+#include <sys/resource.h>
+#include <time.h>
+
+#include <algorithm>
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "analyze/article_reader.h"
+#include "analyze/data_dir.h"
+#include "analyze/pipeline.h"
+
+using namespace analyze;
+
+namespace {
+
+double cpu_seconds() {
+  timespec ts{};
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
+}
+
+std::vector<std::string> split(const std::string& s) {
+  std::vector<std::string> out;
+  std::size_t start = 0;
+  while (start < s.size()) {
+    const std::size_t comma = std::min(s.find(',', start), s.size());
+    if (comma > start) out.push_back(s.substr(start, comma - start));
+    start = comma + 1;
+  }
+  return out;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App app{"Throughput of stage sets over one corpus, one thread"};
+  std::vector<std::string> inputs, sets;
+  int runs = 5;
+  double max_mb = 6;
+  app.add_option("inputs", inputs, "JSONL files ({\"text\": ...} per line), text files or directories")->required();
+  app.add_option("--set", sets, "a comma-separated stage list; repeatable; 'default' = all stages");
+  app.add_option("--runs", runs, "timed runs per set (median reported)")->capture_default_str();
+  app.add_option("--max-mb", max_mb, "use at most this many MB of text")->capture_default_str();
+  CLI11_PARSE(app, argc, argv);
+  if (sets.empty()) sets = {"normalize,segment", "default"};
+
+  auto data_dir = find_data_dir();
+  if (!data_dir) {
+    fmt::print(stderr, "bench-pipeline: {}\n", data_dir.error().message);
+    return 1;
+  }
+  StageOptions options;
+  options.data_dir = *data_dir;
+
+  std::vector<std::string> texts;
+  std::size_t bytes = 0;
+  ArticleReader reader(inputs, {});
+  Article article;
+  while (bytes < max_mb * 1e6 && reader.next(article)) {
+    if (article.error) continue;
+    bytes += article.doc.raw.size();
+    texts.push_back(std::move(article.doc.raw));
+  }
+
+  // Words as the stats stage counts them, from one segmentation pass.
+  std::uint64_t words = 0;
+  {
+    auto seg = Pipeline::create({"normalize", "segment"}, options);
+    for (const auto& t : texts) {
+      Document d("bench", t);
+      if (!seg->run(d)) continue;
+      for (const auto& tok : d.tokens) words += tok.kind == TokenKind::kWord || tok.kind == TokenKind::kNumber;
+    }
+  }
+  fmt::print("corpus: {} documents, {:.2f} MB, {} words; {} runs per set, median thread CPU time\n\n", texts.size(),
+             bytes / 1e6, words, runs);
+  fmt::print("{:<64} {:>8} {:>11} {:>7} {:>7}\n", "stages", "seconds", "words/s", "MB/s", "ratio");
+
+  double baseline = 0;
+  for (const auto& set : sets) {
+    auto pipeline = Pipeline::create(set == "default" ? std::vector<std::string>{} : split(set), options);
+    if (!pipeline) {
+      fmt::print(stderr, "bench-pipeline: {}: {}\n", set, pipeline.error().message);
+      return 1;
+    }
+    std::vector<double> times;
+    for (int r = 0; r < runs; ++r) {
+      const double t0 = cpu_seconds();
+      for (const auto& t : texts) {
+        Document d("bench", t);
+        (void)pipeline->run(d);
+      }
+      times.push_back(cpu_seconds() - t0);
+    }
+    std::sort(times.begin(), times.end());
+    const double median = times[times.size() / 2];
+    if (baseline == 0) baseline = median;
+    fmt::print("{:<64} {:>8.3f} {:>11.0f} {:>7.2f} {:>6.2f}x\n", set, median, words / median, bytes / 1e6 / median,
+               median / baseline);
+  }
+  rusage usage{};
+  getrusage(RUSAGE_SELF, &usage);
+  fmt::print("\npeak RSS: {:.0f} MB\n", usage.ru_maxrss / 1024.0);
+  return 0;
+}

@@ -1,0 +1,47 @@
+// What the fuzz targets share: the data directory, the default pipeline (created once), and
+// running one article the way the CLI does, with checks of the invariants every output must keep.
+// A broken invariant aborts, so libFuzzer reports it like a crash, with the input that caused it.
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+
+#include "analyze/document.h"
+#include "analyze/pipeline.h"
+
+namespace analyze::fuzz {
+
+// The source tree's data/ (ANALYZE_DATA_DIR overrides it).
+const std::filesystem::path& data_dir();
+
+// Every registered stage, created once from data_dir().
+const Pipeline& default_pipeline();
+
+// Runs `pipeline` on `doc` and renders the result as JSON and as tables of several widths, as the
+// CLI would; checks the layers' offsets and that the JSON is valid UTF-8. `check_spans` also checks
+// every {"start", "end", "text"} object of the JSON against the text (off when the input names
+// its own spans, which are echoed back as given).
+void run_article(const Pipeline& pipeline, Document& doc, bool check_spans);
+
+// Paragraphs, sentences and tokens: in text order, nested, on character boundaries.
+void check_layers(const Document& doc);
+
+// Aborts with a message naming the broken invariant.
+[[noreturn]] void fail(std::string_view what);
+
+// A private directory below $TMPDIR (or /tmp), removed at exit.
+const std::filesystem::path& scratch_dir();
+
+// Writes `bytes` to `file`, replacing it.
+void write_file(const std::filesystem::path& file, std::string_view bytes);
+std::string read_file(const std::filesystem::path& file);
+
+// When $ANALYZE_FUZZ_SEEDS names a directory, the target writes its seed inputs there (built
+// from data/) and exits: fuzz/run.sh starts each corpus that way.
+const char* seeds_dir();
+void write_seed(std::string_view name, std::string_view bytes);
+
+}  // namespace analyze::fuzz

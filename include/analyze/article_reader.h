@@ -1,0 +1,82 @@
+// Turns the command line's inputs (files, directories, "-") into a stream of articles, in order,
+// one at a time, so a multi-gigabyte JSONL never has to fit in memory.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <fstream>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analyze/document.h"
+#include "analyze/status.h"
+
+namespace analyze {
+
+enum class InputFormat { kAuto, kText, kJsonl };
+
+struct Article {
+  Document doc;                 // id, raw bytes, meta, targets
+  std::optional<Error> error;   // the input could not be read or parsed: reported in its place
+  std::string output_name;      // relative path for --output-dir, without extension
+};
+
+struct ReaderOptions {
+  InputFormat format = InputFormat::kAuto;  // kAuto: JSONL for *.jsonl / *.ndjson, text otherwise
+  std::vector<std::string> globs = {"*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson"};  // for directories
+  std::vector<std::string> targets;  // --target names, appended to every article's targets
+  std::uint64_t max_article_bytes = 32ull << 20;  // larger articles fail with `too-large`
+};
+
+// One input as the user named it, expanded: a directory becomes its matching files.
+struct InputFile {
+  std::string path;          // "-" for stdin
+  std::string output_name;   // for --output-dir: the path below the directory named, or the file name
+  std::optional<Error> error;  // e.g. a missing path: still reported in its place
+};
+
+class ArticleReader {
+ public:
+  // Expands directories (recursively, sorted by name, symlink loops skipped) right away, so the
+  // number of files and their total size are known for progress; file contents are read lazily.
+  ArticleReader(const std::vector<std::string>& inputs, ReaderOptions options);
+  ~ArticleReader();
+
+  // The next article in input order; false at the end.
+  bool next(Article& article);
+
+  // True when the inputs are a single text document (one article): JSON rather than JSONL output.
+  bool single_document() const;
+  // Bytes of input consumed so far and in total (0 total when unknown, e.g. stdin).
+  std::uint64_t bytes_read() const { return bytes_read_; }
+  std::uint64_t bytes_total() const { return bytes_total_; }
+
+ private:
+  bool is_jsonl(const InputFile& f) const;
+  bool next_jsonl_record(Article& article);
+  void fail(Article& article, std::string id, std::string code, std::string message);
+
+  ReaderOptions options_;
+  std::vector<InputFile> files_;
+  std::size_t next_file_ = 0;
+  // The JSONL file being streamed, if any.
+  std::unique_ptr<std::istream> jsonl_stream_;
+  const InputFile* jsonl_file_ = nullptr;
+  std::uint64_t jsonl_line_ = 0;
+  std::string line_;
+  std::uint64_t bytes_read_ = 0;
+  std::uint64_t bytes_total_ = 0;
+};
+
+// Parses one JSONL record ({"id", "text", "targets", ...}) into `article` (meta: the other keys).
+// `fallback_id` names the record when it has no id ("file.jsonl:12"). Invalid UTF-8 and lone
+// surrogate escapes ("\ud83d" cut from its pair) are repaired to U+FFFD with a warning.
+void parse_jsonl_record(std::string_view line, const std::string& fallback_id, Article& article);
+
+// Replaces each \uXXXX escape of a lone UTF-16 surrogate in JSON text with \ufffd, so a record
+// cut in the middle of an emoji is repaired instead of rejected; returns how many were replaced.
+std::size_t repair_surrogate_escapes(std::string& json);
+
+}  // namespace analyze

@@ -1,0 +1,49 @@
+// Runs a pipeline over a stream of articles on N worker threads and hands the results back in
+// input order, so the output is byte-identical whatever N. At most a small window of articles is in
+// flight, so memory stays bounded however long the input is.
+#pragma once
+
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+
+#include "analyze/article_reader.h"
+#include "analyze/pipeline.h"
+
+namespace analyze {
+
+struct ArticleResult {
+  std::string id;
+  std::string output_name;
+  std::string rendered;         // what the renderer made of it (JSON text, a table, ...)
+  std::optional<Error> error;   // the article failed: unreadable, not text, ...
+};
+
+struct BatchSummary {
+  std::uint64_t articles = 0;
+  std::uint64_t failed = 0;
+  bool stopped = false;  // the consumer asked to stop (e.g. stdout closed)
+};
+
+class BatchRunner {
+ public:
+  // Turns an analysed document (or a failed one, with its error) into output text. Runs on the
+  // worker threads, so serialisation is parallel too.
+  using Renderer = std::function<std::string(const Document& doc, const std::optional<Error>& error)>;
+  // Receives each result in input order on the calling thread; returns false to stop the batch.
+  using Consumer = std::function<bool(ArticleResult& result)>;
+
+  BatchRunner(const Pipeline& pipeline, int jobs) : pipeline_(pipeline), jobs_(jobs < 1 ? 1 : jobs) {}
+
+  BatchSummary run(ArticleReader& reader, const Renderer& render, const Consumer& consume) const;
+
+  // Analyses one article and renders it; never throws (an exception fails only this article).
+  ArticleResult process(Article& article, const Renderer& render) const;
+
+ private:
+  const Pipeline& pipeline_;
+  int jobs_;
+};
+
+}  // namespace analyze

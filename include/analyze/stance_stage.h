@@ -1,0 +1,20 @@
+// Stage `stance`: the article's tone, a polarity per sentence, each entity's sentiment with the
+// sentences that drive it, and the stance toward each target the user asked for (JSONL spans or
+// names, --target NAME). Requires sentences, tokens and entities; provides stance.
+//
+// By default a target's polarity comes from the stance model (data/models/stance.bin); with the
+// environment variable ANALYZE_STANCE=lexicon it comes from the lexicon-only scorer instead, so
+// the two can be compared on the same data (docs: the accuracy table).
+#pragma once
+
+#include "analyze/stage.h"
+
+namespace analyze {
+
+// Run-time data, relative to the data directory.
+inline constexpr const char* kSentimentLexiconFile = "lexicons/sentiment.tsv";
+inline constexpr const char* kStanceModelFile = "models/stance.bin";
+
+const StageSpec& stance_stage_spec();
+
+}  // namespace analyze

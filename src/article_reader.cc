@@ -1,0 +1,310 @@
+#include "analyze/article_reader.h"
+
+#include <algorithm>
+#include <cerrno>
+#include <cstdio>
+#include <cstring>
+#include <fnmatch.h>
+#include <fmt/format.h>
+#include <iostream>
+#include <set>
+#include <sys/stat.h>
+
+#include "analyze/text_decoder.h"
+
+namespace analyze {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+bool has_jsonl_extension(std::string_view path) {
+  auto ends_with = [&](std::string_view ext) {
+    return path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext;
+  };
+  return ends_with(".jsonl") || ends_with(".ndjson");
+}
+
+bool matches_any(const std::string& name, const std::vector<std::string>& globs) {
+  return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; });
+}
+
+// Depth-first, each directory's entries sorted by name; a directory already on the path (a symlink
+// loop) or already walked is not entered again.
+void walk(const fs::path& dir, const fs::path& relative, const std::vector<std::string>& globs,
+          std::set<std::pair<dev_t, ino_t>>& seen, std::vector<InputFile>& out) {
+  struct stat st {};
+  if (::stat(dir.c_str(), &st) != 0 || !seen.insert({st.st_dev, st.st_ino}).second) return;
+  std::error_code ec;
+  std::vector<fs::directory_entry> entries;
+  for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
+  if (ec) {
+    out.push_back({dir.string(), relative.string(), Error{"unreadable", fmt::format("cannot list directory: {}", ec.message())}});
+    return;
+  }
+  std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
+  for (const auto& e : entries) {
+    const fs::path name = e.path().filename();
+    std::error_code type_ec;
+    if (e.is_directory(type_ec)) {
+      walk(e.path(), relative / name, globs, seen, out);
+    } else if (matches_any(name.string(), globs)) {
+      out.push_back({e.path().string(), (relative / name).string(), std::nullopt});
+    }
+  }
+}
+
+std::string sanitize_name(std::string_view id) {
+  std::string out;
+  for (const char c : id) out += (c == '/' || c == '\\' || c == '\0') ? '_' : c;
+  if (out.empty() || out == "." || out == "..") out = "_" + out;
+  return out;
+}
+
+std::optional<Error> read_file(const std::string& path, std::string& out) {
+  FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+  if (!f) return Error{errno == ENOENT ? "not-found" : "unreadable", std::strerror(errno)};
+  struct stat st {};
+  if (::fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
+    std::fclose(f);
+    return Error{"unreadable", "is a directory"};
+  }
+  if (S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size));
+  char buffer[1 << 16];
+  std::size_t n;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out.append(buffer, n);
+  const bool failed = std::ferror(f);
+  const int err = errno;
+  if (f != stdin) std::fclose(f);
+  if (failed) return Error{"unreadable", std::strerror(err)};
+  return std::nullopt;
+}
+
+Result<Target> parse_target(const Json& t) {
+  if (t.is_string()) return Target{std::nullopt, t.get<std::string>()};
+  if (t.is_object()) {
+    const auto s = t.find("start"), e = t.find("end");
+    if (s != t.end() && e != t.end() && s->is_number_unsigned() && e->is_number_unsigned() &&
+        s->get<std::uint64_t>() <= e->get<std::uint64_t>() && e->get<std::uint64_t>() <= UINT32_MAX)
+      return Target{std::make_pair(s->get<std::uint32_t>(), e->get<std::uint32_t>()), ""};
+    for (const char* key : {"name", "target"})
+      if (const auto n = t.find(key); n != t.end() && n->is_string()) return Target{std::nullopt, n->get<std::string>()};
+  }
+  return Error{"bad-targets", fmt::format("a target must be a name or {{\"start\": int, \"end\": int}} with start <= end, not {}",
+                                          t.dump().substr(0, 60))};
+}
+
+bool is_hex(char c) { return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F'); }
+
+// The code unit of the escape "\\uXXXX" at `i`, or -1.
+long escape_unit(std::string_view s, std::size_t i) {
+  if (i + 6 > s.size() || s[i] != '\\' || s[i + 1] != 'u') return -1;
+  for (std::size_t k = 2; k < 6; ++k)
+    if (!is_hex(s[i + k])) return -1;
+  return std::stol(std::string(s.substr(i + 2, 4)), nullptr, 16);
+}
+
+std::string too_large_message(std::uint64_t size, std::uint64_t limit) {
+  return fmt::format("{:.1f} MB is more than the {} MB an article may have (--max-article-size)", size / 1048576.0,
+                     limit >> 20);
+}
+
+}  // namespace
+
+std::size_t repair_surrogate_escapes(std::string& json) {
+  std::size_t repaired = 0;
+  for (std::size_t i = json.find('\\'); i != std::string::npos && i + 1 < json.size(); i = json.find('\\', i)) {
+    const long unit = escape_unit(json, i);
+    if (unit < 0) {
+      i += 2;  // another escape (\\, \", \n, ...): skip both characters
+      continue;
+    }
+    if (unit >= 0xD800 && unit <= 0xDBFF) {
+      const long next = escape_unit(json, i + 6);
+      if (next >= 0xDC00 && next <= 0xDFFF) {
+        i += 12;  // a proper pair
+        continue;
+      }
+    }
+    if (unit >= 0xD800 && unit <= 0xDFFF) {
+      json.replace(i, 6, "\\ufffd");
+      ++repaired;
+    }
+    i += 6;
+  }
+  return repaired;
+}
+
+void parse_jsonl_record(std::string_view line, const std::string& fallback_id, Article& article) {
+  Document& doc = article.doc;
+  doc.id = fallback_id;
+  std::string repaired;
+  std::size_t bad = 0;
+  if (!is_valid_utf8(line)) {
+    bad = repair_utf8(line, repaired);
+    line = repaired;
+  }
+  if (line.find("\\ud") != std::string_view::npos || line.find("\\uD") != std::string_view::npos) {
+    if (repaired.empty()) repaired.assign(line);
+    bad += repair_surrogate_escapes(repaired);
+    line = repaired;
+  }
+  Json record;
+  try {
+    record = Json::parse(line);
+  } catch (const Json::exception& e) {
+    std::string what = e.what();
+    if (const auto p = what.find("] "); p != std::string::npos) what = what.substr(p + 2);  // drop "[json.exception...]"
+    article.error = Error{"bad-jsonl", "not valid JSON: " + what};
+    return;
+  }
+  if (!record.is_object()) {
+    article.error = Error{"bad-jsonl", "a JSONL record must be a JSON object"};
+    return;
+  }
+  if (const auto id = record.find("id"); id != record.end() && !id->is_null())
+    doc.id = id->is_string() ? id->get<std::string>() : id->dump();
+  const auto text = record.find("text");
+  if (text == record.end() || !text->is_string()) {
+    article.error = Error{"missing-text", "the record has no \"text\" string"};
+    return;
+  }
+  doc.raw = text->get<std::string>();
+  if (const auto targets = record.find("targets"); targets != record.end() && !targets->is_null()) {
+    if (!targets->is_array()) {
+      article.error = Error{"bad-targets", "\"targets\" must be an array"};
+      return;
+    }
+    for (const auto& t : *targets) {
+      auto target = parse_target(t);
+      if (!target) {
+        article.error = target.error();
+        return;
+      }
+      doc.targets.push_back(std::move(target.value()));
+    }
+  }
+  for (auto it = record.begin(); it != record.end(); ++it)
+    if (it.key() != "id" && it.key() != "text" && it.key() != "targets") doc.meta[it.key()] = std::move(it.value());
+  if (bad)
+    doc.warnings.push_back(
+        {"invalid-utf8", fmt::format("{} invalid UTF-8 sequence(s) or lone surrogate(s) in the JSONL line replaced with U+FFFD", bad)});
+}
+
+ArticleReader::ArticleReader(const std::vector<std::string>& inputs, ReaderOptions options) : options_(std::move(options)) {
+  std::set<std::pair<dev_t, ino_t>> seen;
+  for (const auto& input : inputs) {
+    if (input == "-") {
+      files_.push_back({"-", "stdin", std::nullopt});
+      continue;
+    }
+    std::error_code ec;
+    const auto status = fs::status(input, ec);
+    if (ec || !fs::exists(status)) {
+      files_.push_back({input, fs::path(input).filename().string(),
+                        Error{"not-found", fs::is_symlink(fs::symlink_status(input, ec)) ? "broken symbolic link"
+                                                                                           : "no such file or directory"}});
+    } else if (fs::is_directory(status)) {
+      walk(input, "", options_.globs, seen, files_);
+    } else {
+      files_.push_back({input, fs::path(input).filename().string(), std::nullopt});
+    }
+  }
+  for (const auto& f : files_) {
+    std::error_code ec;
+    if (f.path != "-" && !f.error) bytes_total_ += fs::file_size(f.path, ec) * !ec;
+  }
+}
+
+ArticleReader::~ArticleReader() = default;
+
+bool ArticleReader::is_jsonl(const InputFile& f) const {
+  if (options_.format != InputFormat::kAuto) return options_.format == InputFormat::kJsonl;
+  return has_jsonl_extension(f.path);
+}
+
+bool ArticleReader::single_document() const {
+  return files_.size() == 1 && !is_jsonl(files_[0]);
+}
+
+void ArticleReader::fail(Article& article, std::string id, std::string code, std::string message) {
+  article.doc.id = std::move(id);
+  article.error = Error{std::move(code), std::move(message)};
+}
+
+bool ArticleReader::next_jsonl_record(Article& article) {
+  while (std::getline(*jsonl_stream_, line_)) {
+    ++jsonl_line_;
+    bytes_read_ += line_.size() + 1;
+    if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+    if (line_.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines separate nothing
+    const std::string where = fmt::format("{}:{}", jsonl_file_->path == "-" ? "<stdin>" : jsonl_file_->path, jsonl_line_);
+    if (line_.size() > options_.max_article_bytes) {
+      fail(article, where, "too-large", too_large_message(line_.size(), options_.max_article_bytes));
+      std::string().swap(line_);  // a 200 MB line must not stay allocated
+    } else {
+      parse_jsonl_record(line_, where, article);
+    }
+    article.output_name = sanitize_name(article.doc.id);
+    for (const auto& name : options_.targets) article.doc.targets.push_back({std::nullopt, name});
+    if (article.error) article.error->message = fmt::format("line {}: {}", jsonl_line_, article.error->message);
+    return true;
+  }
+  if (jsonl_stream_->bad()) {
+    fail(article, jsonl_file_->path, "unreadable", fmt::format("read error after line {}", jsonl_line_));
+    jsonl_stream_.reset();
+    return true;
+  }
+  jsonl_stream_.reset();
+  return false;
+}
+
+bool ArticleReader::next(Article& article) {
+  article = Article{};
+  while (true) {
+    if (jsonl_stream_ && next_jsonl_record(article)) return true;
+    if (next_file_ >= files_.size()) return false;
+    const InputFile& f = files_[next_file_++];
+    article.output_name = f.output_name;
+    if (f.error) {
+      fail(article, f.path, f.error->code, f.error->message);
+      return true;
+    }
+    if (is_jsonl(f)) {
+      if (f.path == "-") {
+        jsonl_stream_ = std::make_unique<std::istream>(std::cin.rdbuf());
+      } else {
+        auto file = std::make_unique<std::ifstream>(f.path, std::ios::binary);
+        if (!*file) {
+          fail(article, f.path, errno == ENOENT ? "not-found" : "unreadable", std::strerror(errno));
+          return true;
+        }
+        jsonl_stream_ = std::move(file);
+      }
+      jsonl_file_ = &f;
+      jsonl_line_ = 0;
+      continue;
+    }
+    article.doc.id = f.path;
+    std::error_code size_ec;
+    if (const auto size = f.path == "-" ? 0 : fs::file_size(f.path, size_ec); !size_ec && size > options_.max_article_bytes) {
+      article.error = Error{"too-large", too_large_message(size, options_.max_article_bytes)};
+      bytes_read_ += size;
+      return true;
+    }
+    if (auto error = read_file(f.path, article.doc.raw)) {
+      article.error = std::move(error);
+      return true;
+    }
+    bytes_read_ += article.doc.raw.size();
+    if (article.doc.raw.size() > options_.max_article_bytes) {  // stdin, pipes: known only once read
+      article.error = Error{"too-large", too_large_message(article.doc.raw.size(), options_.max_article_bytes)};
+      std::string().swap(article.doc.raw);
+      return true;
+    }
+    for (const auto& name : options_.targets) article.doc.targets.push_back({std::nullopt, name});
+    return true;
+  }
+}
+
+}  // namespace analyze

@@ -1,0 +1,113 @@
+#include "analyze/entities_stage.h"
+
+#include <cmath>
+
+#include <fmt/format.h>
+
+#include "analyze/entity_linker.h"
+#include "analyze/gazetteer.h"
+#include "analyze/ner_tagger.h"
+#include "analyze/table_writer.h"
+
+namespace analyze {
+
+namespace {
+
+constexpr std::size_t kTableRows = 12;
+
+double rounded(double x) { return std::round(x * 10000.0) / 10000.0; }
+
+class EntitiesStage final : public Stage {
+ public:
+  EntitiesStage(NerTagger tagger, std::shared_ptr<const Gazetteer> gazetteer)
+      : tagger_(std::move(tagger)), linker_(std::move(gazetteer)) {}
+
+  Status run(Document& doc) const override {
+    if (!doc.english_or_unknown()) {
+      doc.warnings.push_back({"not-english", fmt::format("entities: skipped, the language is '{}'", doc.language->code)});
+      doc.set_layer(EntityLayer{});
+      return Status::ok();
+    }
+    doc.set_layer(linker_.link(doc, tagger_.tag(doc)));
+    return Status::ok();
+  }
+
+  void write_json(const Document& doc, Json& out) const override {
+    if (const EntityLayer* layer = doc.layer<EntityLayer>()) out["entities"] = entities_json(doc, *layer);
+  }
+
+  void write_table(const Document& doc, TableWriter& table) const override {
+    const EntityLayer* layer = doc.layer<EntityLayer>();
+    if (!layer) return;
+    table.heading("Entities");
+    if (layer->entities.empty()) {
+      table.line("  (none found)");
+      return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const Entity& e : layer->entities) {
+      if (rows.size() == kTableRows) break;
+      std::string also;  // other names, ids, roles
+      for (const auto& alias : e.aliases)
+        if (alias != e.name) also += (also.empty() ? "" : ", ") + alias;
+      for (const auto& [scheme, value] : e.ids) also += (also.empty() ? "" : "; ") + scheme + " " + value;
+      for (const auto& role : e.roles) also += (also.empty() ? "" : "; ") + role;
+      rows.push_back({e.name, std::string(entity_type_name(e.type)), fmt::format("{:.2f}", e.salience),
+                      std::to_string(e.mentions.size()), also});
+    }
+    table.table({"entity", "type", "salience", "mentions", "also"}, rows);
+    if (layer->entities.size() > kTableRows)
+      table.line(fmt::format("  … and {} more (--format json lists them all)", layer->entities.size() - kTableRows));
+  }
+
+ private:
+  NerTagger tagger_;
+  EntityLinker linker_;
+};
+
+Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
+  auto gazetteer = std::make_shared<Gazetteer>();
+  if (Status s = gazetteer->add_directory(options.data_dir / "gazetteers"); !s) return s.error();
+  for (const std::string& file : options.gazetteer_files)
+    if (Status s = gazetteer->add_file(file, /*user=*/true); !s) return s.error();
+  auto tagger = NerTagger::load(options.data_dir / "models" / "ner.bin");
+  if (!tagger) return tagger.error();
+  return std::unique_ptr<Stage>(new EntitiesStage(std::move(tagger.value()), std::move(gazetteer)));
+}
+
+}  // namespace
+
+Json entities_json(const Document& doc, const EntityLayer& layer) {
+  Json entities = Json::array();
+  for (const Entity& e : layer.entities) {
+    Json ids = Json::object();
+    for (const auto& [scheme, value] : e.ids) ids[scheme] = value;
+    Json mentions = Json::array();
+    for (const Mention& m : e.mentions)
+      mentions.push_back({{"start", doc.code_point(m.begin)},
+                          {"end", doc.code_point(m.end)},
+                          {"text", doc.slice(m.begin, m.end)},
+                          {"sentence", m.sentence}});
+    entities.push_back({{"name", e.name},
+                        {"type", entity_type_name(e.type)},
+                        {"salience", rounded(e.salience)},
+                        {"aliases", e.aliases},
+                        {"roles", e.roles},
+                        {"ids", std::move(ids)},
+                        {"mentions", std::move(mentions)}});
+  }
+  return entities;
+}
+
+const StageSpec& entities_stage_spec() {
+  static const StageSpec spec{
+      "entities",
+      "named entities (PERSON, ORGANIZATION, LOCATION, MISC) grouped across mentions, with salience and ISO 3166 ids",
+      {"sentences", "tokens"},
+      {"entities"},
+      create,
+  };
+  return spec;
+}
+
+}  // namespace analyze

@@ -1,0 +1,421 @@
+#include "analyze/keyphrase_extractor.h"
+
+#include <algorithm>
+#include <array>
+#include <cmath>
+#include <string_view>
+
+#include "analyze/model_file.h"
+#include "analyze/topic_terms.h"
+#include "analyze/utf8.h"
+
+namespace analyze {
+
+namespace {
+
+constexpr std::string_view kMagic = "ANZKEYPH";
+constexpr std::uint32_t kVersion = 1;
+constexpr std::size_t kMaxWords = 4;
+
+// Closed word classes. Stop words end candidate runs; determiners and verb cues are the contexts
+// the background counts to tell noun-like words from verb-like ones.
+constexpr std::string_view kStopWords[] = {
+    "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all", "almost", "along",
+    "already", "also", "although", "always", "am", "among", "amid", "an", "and", "another", "any", "anyone",
+    "anything", "are", "around", "as", "at", "away", "back", "be", "became", "because", "become", "been", "before",
+    "behind", "being", "below", "between", "both", "but", "by", "can", "cannot", "could", "did", "do", "does",
+    "doing", "done", "down", "during", "each", "eight", "either", "else", "enough", "even", "ever", "every", "few",
+    "first", "five", "for", "four", "from", "further", "get", "gets", "got", "had", "has", "have", "having", "he",
+    "her", "here", "hers", "herself", "him", "himself", "his", "how", "however", "i", "if", "in", "including",
+    "into", "is", "it", "its", "itself", "just", "last", "least", "less", "like", "made", "make", "makes", "many",
+    "may", "me", "might", "more", "most", "mr", "mrs", "ms", "much", "must", "my", "myself", "neither", "never",
+    "next", "nine", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "onto", "or",
+    "other", "others", "otherwise", "our", "ours", "ourselves", "out", "over", "own", "per", "perhaps", "quite",
+    "rather", "really", "said", "same", "say", "saying", "says", "second", "see", "seven", "several", "shall", "she",
+    "should", "since", "six", "so", "some", "someone", "something", "still", "such", "take", "takes", "ten", "than",
+    "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "third", "this",
+    "those", "though", "three", "through", "throughout", "thus", "to", "told", "too", "toward", "towards", "two",
+    "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "whatever", "when",
+    "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
+    "would", "yet", "you", "your", "yours", "yourself", "yourselves"};
+constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
+                                             "our", "my", "your", "every", "each", "another"};
+constexpr std::string_view kVerbCues[] = {"to", "will", "would", "can", "could", "should", "may", "might", "must", "shall",
+                                          "not", "cannot", "has", "have", "had", "he", "she", "they", "we", "i", "it", "who"};
+
+enum WordClass : std::uint8_t { kContent = 0, kStop = 1, kDeterminer = 2 | kStop, kVerbCue = 4 | kStop };
+
+// Stop words, determiners and verb cues by their term hash.
+class ClosedClasses {
+ public:
+  ClosedClasses() {
+    std::string buffer;
+    auto add = [&](std::string_view w, std::uint8_t c) {
+      const std::uint64_t h = term_hash(w, buffer);
+      const std::uint32_t i = index_.insert(h, static_cast<std::uint32_t>(classes_.size()));
+      if (i == classes_.size()) classes_.push_back(0);
+      classes_[i] |= c;
+    };
+    for (auto w : kStopWords) add(w, kStop);
+    for (auto w : kDeterminers) add(w, kDeterminer);
+    for (auto w : kVerbCues) add(w, kVerbCue);
+  }
+  std::uint8_t of(std::uint64_t hash) const {
+    const std::uint32_t i = index_.find(hash);
+    return i == HashIndex::kAbsent ? std::uint8_t{kContent} : classes_[i];
+  }
+
+ private:
+  HashIndex index_;
+  std::vector<std::uint8_t> classes_;
+};
+
+const ClosedClasses& closed_classes() {
+  static const ClosedClasses classes;
+  return classes;
+}
+
+bool ends_with(std::string_view w, std::string_view suffix) {
+  return w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+}
+
+// Lower-cased singular of an ASCII word for merging plurals ("rights" -> "right",
+// "countries" -> "country", "crises" is left alone); other words are returned lower-cased.
+void singular_lower(std::string_view word, std::string& out) {
+  utf8::to_lower(word, out);
+  const std::string_view w = out;
+  if (w.size() <= 3 || !utf8::is_ascii(w)) return;
+  if (ends_with(w, "ies") && w.size() > 4) {
+    out.resize(out.size() - 3);
+    out += 'y';
+  } else if (ends_with(w, "sses") || ends_with(w, "ches") || ends_with(w, "shes") || ends_with(w, "xes")) {
+    out.resize(out.size() - 2);
+  } else if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is") &&
+             !ends_with(w, "news")) {
+    out.resize(out.size() - 1);
+  }
+}
+
+// A word of the current run of content words.
+struct RunWord {
+  std::uint32_t token = 0;
+  std::uint64_t key = 0;  // hash of its lower-cased singular
+  float idf = 0.0f;
+  bool can_start = true;
+  bool can_end = true;
+  bool verb_like = false;  // behaves like a verb in the background corpus
+};
+
+struct Candidate {
+  std::uint64_t key = 0;
+  std::array<std::uint64_t, kMaxWords> words{};  // word keys, for containment checks
+  std::uint8_t length = 0;
+  std::uint32_t count = 0;
+  std::uint32_t first_token = 0;
+  float specificity = 0.0f;
+  std::uint32_t last_occurrence = HashIndex::kAbsent;  // newest occurrence; older ones are chained
+  double score = 0.0;
+  bool verb_like = false;  // has a verb-like word in every occurrence
+  bool absorbed = false;   // part of a longer phrase that stands for it
+};
+
+struct Occurrence {
+  std::uint32_t begin = 0, end = 0;  // byte span in the text
+  std::uint32_t previous = HashIndex::kAbsent;
+};
+
+bool contains(const Candidate& outer, const Candidate& inner) {
+  for (std::size_t s = 0; s + inner.length <= outer.length; ++s)
+    if (std::equal(inner.words.begin(), inner.words.begin() + inner.length, outer.words.begin() + s)) return true;
+  return false;
+}
+
+// Whether two phrases say the same thing: one contains the other, or they share two words in a
+// row ("Civil Protection chief Marco" and "Protection chief Marco Bellini").
+bool overlaps(const Candidate& a, const Candidate& b) {
+  if (contains(a, b) || contains(b, a)) return true;
+  for (std::size_t i = 0; i + 1 < a.length; ++i)
+    for (std::size_t j = 0; j + 1 < b.length; ++j)
+      if (a.words[i] == b.words[j] && a.words[i + 1] == b.words[j + 1]) return true;
+  return false;
+}
+
+bool is_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+
+}  // namespace
+
+// ---- Background ---------------------------------------------------------------------------------
+
+void KeyphraseBackgroundBuilder::add(const Document& doc) {
+  const ClosedClasses& classes = closed_classes();
+  std::string buffer;
+  std::vector<std::uint64_t> seen;
+  ++documents_;
+  for (const Sentence& s : doc.sentences) {
+    if (doc.in_boilerplate(s)) continue;
+    std::uint8_t previous = kStop;  // class of the previous token; punctuation counts as a stop
+    Counts* last_content = nullptr;
+    for (std::uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (!is_term_token(doc, t)) {
+        if (last_content) ++last_content->run_end;
+        last_content = nullptr;
+        previous = kStop;
+        continue;
+      }
+      const std::uint64_t h = term_hash(doc.form(t), buffer);
+      const std::uint8_t c = classes.of(h);
+      if (c != kContent) {
+        if (last_content) ++last_content->run_end;
+        last_content = nullptr;
+        previous = c;
+        continue;
+      }
+      Counts& n = counts_[h];
+      ++n.occurrences;
+      n.after_determiner += (previous & kDeterminer) == kDeterminer;
+      n.after_verb_cue += (previous & kVerbCue) == kVerbCue;
+      seen.push_back(h);
+      last_content = &n;
+      previous = kContent;
+    }
+    if (last_content) ++last_content->run_end;
+  }
+  std::sort(seen.begin(), seen.end());
+  seen.erase(std::unique(seen.begin(), seen.end()), seen.end());
+  for (const std::uint64_t h : seen) ++counts_[h].documents;
+}
+
+KeyphraseBackground KeyphraseBackgroundBuilder::build(std::uint32_t min_documents) const {
+  KeyphraseBackground b;
+  b.documents_ = documents_;
+  b.unseen_idf_ = static_cast<float>(std::log((documents_ + 1.0) / 1.0));
+  std::vector<std::uint64_t> keys;
+  for (const auto& [h, n] : counts_)
+    if (n.documents >= min_documents) keys.push_back(h);
+  std::sort(keys.begin(), keys.end());
+  auto share = [](std::uint32_t part, std::uint32_t whole) {
+    return std::round(255.0f * static_cast<float>(part) / static_cast<float>(std::max(1u, whole))) / 255.0f;
+  };
+  b.index_ = HashIndex(keys.size());
+  for (const std::uint64_t h : keys) {
+    const Counts& n = counts_.at(h);
+    b.index_.insert(h, static_cast<std::uint32_t>(b.keys_.size()));
+    b.keys_.push_back(h);
+    b.stats_.push_back({static_cast<float>(std::log((documents_ + 1.0) / (n.documents + 1.0))),
+                        share(n.after_determiner, n.occurrences), share(n.after_verb_cue, n.occurrences),
+                        share(n.run_end, n.occurrences)});
+  }
+  return b;
+}
+
+Result<KeyphraseBackground> KeyphraseBackground::load(const std::filesystem::path& file) {
+  auto opened = ModelReader::open(file, kMagic, kVersion, "keyphrase background");
+  if (!opened) return opened.error();
+  ModelReader& r = opened.value();
+  KeyphraseBackground b;
+  std::uint32_t words = 0;
+  std::vector<float> idf;
+  std::vector<std::uint8_t> determiner, verb, end;
+  if (!r.get(b.documents_) || !r.get(words) || words > r.remaining() / 15 || !r.get_all(b.keys_, words) ||
+      !r.get_all(idf, words) || !r.get_all(determiner, words) || !r.get_all(verb, words) || !r.get_all(end, words))
+    return r.error("truncated or inconsistent sizes");
+  if (r.remaining() != 0) return r.error("unexpected bytes after the statistics");
+  if (b.documents_ == 0) return r.error("no documents");
+  b.unseen_idf_ = static_cast<float>(std::log(b.documents_ + 1.0));
+  b.index_ = HashIndex(words);
+  for (std::uint32_t i = 0; i < words; ++i) {
+    if (!std::isfinite(idf[i]) || idf[i] < 0 || idf[i] > b.unseen_idf_) return r.error("an idf is out of range");
+    if (b.index_.insert(b.keys_[i], i) != i) return r.error("a word is repeated");
+    b.stats_.push_back({idf[i], determiner[i] / 255.0f, verb[i] / 255.0f, end[i] / 255.0f});
+  }
+  return b;
+}
+
+Status KeyphraseBackground::save(const std::filesystem::path& file) const {
+  ModelWriter w(kMagic, kVersion);
+  w.put(documents_);
+  w.put(static_cast<std::uint32_t>(keys_.size()));
+  w.put_all(keys_);
+  std::vector<float> idf;
+  std::vector<std::uint8_t> determiner, verb, end;
+  auto byte = [](float share) { return static_cast<std::uint8_t>(std::lround(share * 255.0f)); };
+  for (const KeyphraseWordStats& s : stats_) {
+    idf.push_back(s.idf);
+    determiner.push_back(byte(s.determiner_share));
+    verb.push_back(byte(s.verb_share));
+    end.push_back(byte(s.end_share));
+  }
+  w.put_all(idf);
+  w.put_all(determiner);
+  w.put_all(verb);
+  w.put_all(end);
+  return w.save(file);
+}
+
+// ---- Extraction ---------------------------------------------------------------------------------
+
+std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::size_t limit) const {
+  const ClosedClasses& classes = closed_classes();
+  std::vector<Candidate> candidates;
+  std::vector<Occurrence> occurrences;
+  HashIndex index(doc.tokens.size() * 2);
+  std::string lower, singular;
+  std::vector<RunWord> run;
+  const auto total_tokens = static_cast<float>(std::max<std::size_t>(1, doc.tokens.size()));
+
+  // Every sub-phrase of the run whose edges are allowed.
+  auto flush_run = [&]() {
+    for (std::size_t a = 0; a < run.size(); ++a) {
+      if (!run[a].can_start) continue;
+      std::uint64_t key = 0;
+      float idf_sum = 0.0f;
+      bool verb_like = false;
+      for (std::size_t b = a; b < run.size() && b - a < kMaxWords; ++b) {
+        key = mix64(key ^ (run[b].key + 0x9e3779b97f4a7c15ULL));
+        idf_sum += run[b].idf;
+        verb_like |= run[b].verb_like;
+        if (!run[b].can_end) continue;
+        const auto position = static_cast<std::uint32_t>(candidates.size());
+        const std::uint32_t c = index.insert(key, position);
+        if (c == position) {
+          Candidate added;
+          added.key = key;
+          added.length = static_cast<std::uint8_t>(b - a + 1);
+          for (std::size_t k = a; k <= b; ++k) added.words[k - a] = run[k].key;
+          added.first_token = run[a].token;
+          added.specificity = idf_sum / static_cast<float>(b - a + 1) / background_.unseen_idf();
+          added.verb_like = verb_like;
+          candidates.push_back(added);
+        }
+        Candidate& cand = candidates[c];
+        cand.verb_like &= verb_like;
+        ++cand.count;
+        occurrences.push_back({doc.tokens[run[a].token].begin, doc.tokens[run[b].token].end, cand.last_occurrence});
+        cand.last_occurrence = static_cast<std::uint32_t>(occurrences.size() - 1);
+      }
+    }
+    run.clear();
+  };
+
+  for (const Sentence& s : doc.sentences) {
+    if (doc.in_boilerplate(s)) continue;
+    // In a headline written in title case, capitals say nothing about names.
+    std::size_t words = 0, capitalized = 0;
+    for (std::uint32_t i = s.token_begin; i < s.token_end; ++i)
+      if (is_term_token(doc, doc.tokens[i]) && doc.form(doc.tokens[i]).size() > 3) {
+        ++words;
+        capitalized += is_capitalized(doc.form(doc.tokens[i]));
+      }
+    const bool title_case = words >= 3 && capitalized * 4 >= words * 3;
+    for (std::uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (!is_term_token(doc, t)) {
+        const bool tight_hyphen = !run.empty() && doc.form(t) == "-" && i + 1 < s.token_end &&
+                                  doc.tokens[i - 1].end == t.begin && t.end == doc.tokens[i + 1].begin &&
+                                  is_term_token(doc, doc.tokens[i + 1]);
+        if (!tight_hyphen) flush_run();
+        continue;
+      }
+      const std::string_view form = doc.form(t);
+      const std::uint64_t h = term_hash(form, lower);
+      if (classes.of(h) != kContent) {
+        flush_run();
+        continue;
+      }
+      singular_lower(form, singular);
+      utf8::to_lower(form, lower);
+      RunWord w;
+      w.token = i;
+      w.key = lowercase_hash(singular);
+      const KeyphraseWordStats* stats = background_.find(h);
+      w.idf = stats ? stats->idf : background_.unseen_idf();
+      const bool proper = is_capitalized(form) && i > s.token_begin && !title_case;  // a name inside a sentence
+      const bool adverb = ends_with(lower, "ly");
+      const bool participle = ends_with(lower, "ed");
+      bool verb_like = false, modifier = false;
+      if (stats && !proper) {
+        verb_like = stats->verb_share > stats->determiner_share ||
+                    (ends_with(lower, "ing") && stats->determiner_share < 0.1f);
+        modifier = stats->end_share < 0.3f;
+        // A participle that usually modifies the next word ("organized crime") is not a verb here.
+        if (participle && stats->end_share < 0.5f) verb_like = false;
+      } else if (!stats && !proper) {
+        verb_like = ends_with(lower, "ing") || participle;
+      }
+      w.verb_like = verb_like;
+      w.can_start = !adverb;
+      w.can_end = !adverb && !modifier && !participle && !verb_like;
+      run.push_back(w);
+    }
+    flush_run();
+  }
+  if (candidates.empty()) return {};
+
+  // A phrase with a verb-like word is a clause fragment ("crews used helicopters") unless the
+  // article repeats it, which a verb-like modifier's phrase does ("organized crime").
+  for (Candidate& c : candidates)
+    if (c.verb_like && c.count < 2) c.absorbed = true;
+  for (Candidate& c : candidates) {
+    const float position = static_cast<float>(c.first_token) / total_tokens;
+    c.score = std::pow(static_cast<double>(c.count), 0.75) * c.specificity * std::pow(1.4, c.length - 1) *
+              (1.5 - 0.5 * position);
+  }
+  // A phrase that accounts for more than half the occurrences of one of its parts absorbs it: the
+  // part is not reported on its own ("Nayib" in "Nayib Bukele", "crime" in "organized crime") and
+  // the phrase ranks at least as high as the part did. Longest phrases first, so chains resolve.
+  std::vector<std::uint32_t> by_length(candidates.size());
+  for (std::uint32_t i = 0; i < by_length.size(); ++i) by_length[i] = i;
+  std::stable_sort(by_length.begin(), by_length.end(),
+                   [&](auto a, auto b) { return candidates[a].length > candidates[b].length; });
+  for (const std::uint32_t i : by_length) {
+    Candidate& c = candidates[i];
+    for (std::size_t a = 0; a < c.length; ++a) {
+      std::uint64_t key = 0;
+      for (std::size_t b = a; b < c.length; ++b) {
+        key = mix64(key ^ (c.words[b] + 0x9e3779b97f4a7c15ULL));
+        if (b - a + 1 == c.length) break;
+        const std::uint32_t j = index.find(key);
+        if (j == HashIndex::kAbsent || candidates[j].absorbed || 2 * c.count <= candidates[j].count) continue;
+        candidates[j].absorbed = true;
+        c.score = std::max(c.score, candidates[j].score);
+      }
+    }
+  }
+  std::vector<std::uint32_t> order;
+  for (std::uint32_t i = 0; i < candidates.size(); ++i)
+    if (!candidates[i].absorbed) order.push_back(i);
+  std::sort(order.begin(), order.end(), [&](auto a, auto b) {
+    return candidates[a].score != candidates[b].score ? candidates[a].score > candidates[b].score : a < b;
+  });
+  const double median = candidates[order[order.size() / 2]].score;
+
+  std::vector<Keyphrase> out;
+  std::vector<std::uint32_t> taken;
+  for (const std::uint32_t i : order) {
+    if (out.size() == limit) break;
+    const Candidate& c = candidates[i];
+    if (std::any_of(taken.begin(), taken.end(), [&](std::uint32_t j) { return overlaps(candidates[j], c); }))
+      continue;
+    taken.push_back(i);
+    // The written form seen most often; among equals, the one with fewer capitals (a sentence's
+    // first word is capitalised for grammar, not meaning).
+    std::string best;
+    int best_count = 0;
+    for (std::uint32_t o = c.last_occurrence; o != HashIndex::kAbsent; o = occurrences[o].previous) {
+      const std::string_view form = doc.slice(occurrences[o].begin, occurrences[o].end);
+      int n = 0;
+      for (std::uint32_t q = c.last_occurrence; q != HashIndex::kAbsent; q = occurrences[q].previous)
+        n += doc.slice(occurrences[q].begin, occurrences[q].end) == form;
+      auto capitals = [](std::string_view s) { return std::count_if(s.begin(), s.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }); };
+      if (n > best_count || (n == best_count && capitals(form) < capitals(best))) {
+        best.assign(form);
+        best_count = n;
+      }
+    }
+    out.push_back({best, c.score / (c.score + 4.0 * median), static_cast<int>(c.count)});
+  }
+  return out;
+}
+
+}  // namespace analyze

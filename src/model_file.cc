@@ -1,0 +1,76 @@
+#include "analyze/model_file.h"
+
+#include <fstream>
+#include <iterator>
+
+#include <fmt/format.h>
+
+namespace analyze {
+
+namespace {
+
+constexpr std::size_t kMagicBytes = 8;
+
+std::uint64_t fnv1a(std::string_view bytes) {
+  std::uint64_t h = 0xcbf29ce484222325ULL;
+  for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
+  return h;
+}
+
+}  // namespace
+
+ModelWriter::ModelWriter(std::string_view magic, std::uint32_t version) {
+  bytes_.assign(magic.substr(0, kMagicBytes));
+  bytes_.resize(kMagicBytes, '\0');
+  put(version);
+}
+
+void ModelWriter::put_string(std::string_view s) {
+  put(static_cast<std::uint16_t>(s.size()));
+  bytes_.append(s.substr(0, 0xffff));
+}
+
+Status ModelWriter::save(const std::filesystem::path& file) {
+  const std::uint64_t checksum = fnv1a(bytes_);
+  std::ofstream out(file, std::ios::binary | std::ios::trunc);
+  out.write(bytes_.data(), static_cast<std::streamsize>(bytes_.size()));
+  out.write(reinterpret_cast<const char*>(&checksum), sizeof checksum);
+  if (!out) return Error{"io", fmt::format("{}: cannot write the file", file.string())};
+  return Status::ok();
+}
+
+Result<ModelReader> ModelReader::open(const std::filesystem::path& file, std::string_view magic, std::uint32_t version,
+                                      std::string_view what) {
+  ModelReader r;
+  r.file_ = file.string();
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return r.error(fmt::format("cannot open the {}", what));
+  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  const std::size_t header = kMagicBytes + sizeof(std::uint32_t);
+  std::string expected(magic.substr(0, kMagicBytes));
+  expected.resize(kMagicBytes, '\0');
+  if (bytes.size() < header + sizeof(std::uint64_t) || bytes.compare(0, kMagicBytes, expected) != 0)
+    return r.error(fmt::format("not a {} (bad magic)", what));
+  std::uint32_t file_version = 0;
+  std::memcpy(&file_version, bytes.data() + kMagicBytes, sizeof file_version);
+  if (file_version != version)
+    return r.error(fmt::format("{} version {} is not supported (expected {})", what, file_version, version));
+  const std::size_t end = bytes.size() - sizeof(std::uint64_t);
+  std::uint64_t checksum = 0;
+  std::memcpy(&checksum, bytes.data() + end, sizeof checksum);
+  if (checksum != fnv1a(std::string_view(bytes).substr(0, end))) return r.error("checksum mismatch (truncated or corrupt file)");
+  r.body_ = bytes.substr(header, end - header);
+  return r;
+}
+
+bool ModelReader::get_string(std::string& s) {
+  std::uint16_t n = 0;
+  if (!get(n) || n > body_.size() - pos_) return fail();
+  s.assign(body_, pos_, n);
+  pos_ += n;
+  return true;
+}
+
+Error ModelReader::error(std::string_view why) const { return Error{"bad-model", fmt::format("{}: {}", file_, why)}; }
+
+}  // namespace analyze

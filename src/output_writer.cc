@@ -1,0 +1,93 @@
+#include "analyze/output_writer.h"
+
+#include <cerrno>
+#include <cstring>
+#include <fmt/format.h>
+#include <unistd.h>
+
+#include "analyze/table_writer.h"
+
+namespace analyze {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+std::string dump(const Json& j, bool pretty) {
+  return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
+}
+
+std::string render_table(const Pipeline& pipeline, const Document& doc, const std::optional<Error>& error,
+                         const RenderOptions& options) {
+  TableWriter table(options.width, options.colour);
+  table.heading(doc.id);
+  if (error) {
+    table.field("error", fmt::format("{} ({})", error->message, error->code));
+    return table.str();
+  }
+  for (const auto& w : doc.warnings) table.field("warning", fmt::format("{} ({})", w.message, w.code));
+  pipeline.write_table(doc, table);
+  return table.str();
+}
+
+}  // namespace
+
+std::string render(const Pipeline& pipeline, const Document& doc, const std::optional<Error>& error,
+                   const RenderOptions& options) {
+  if (options.format == OutputFormat::kTable) return render_table(pipeline, doc, error, options);
+  const bool pretty = options.format == OutputFormat::kJson;
+  return dump(error ? Pipeline::error_json(doc, *error) : pipeline.to_json(doc), pretty);
+}
+
+bool StreamWriter::put(std::string_view s) {
+  return std::fwrite(s.data(), 1, s.size(), out_) == s.size();
+}
+
+bool StreamWriter::write(const ArticleResult& result) {
+  bool ok = true;
+  switch (format_) {
+    case OutputFormat::kJsonl:
+      ok = put(result.rendered) && put("\n");
+      break;
+    case OutputFormat::kJson:
+      if (array_) ok = put(written_ == 0 ? "[\n" : ",\n");
+      ok = ok && put(result.rendered);
+      if (!array_) ok = ok && put("\n");
+      break;
+    case OutputFormat::kTable:
+      ok = (written_ == 0 || put("\n")) && put(result.rendered);
+      break;
+  }
+  ++written_;
+  // Flush per article on a terminal or pipe so downstream tools see results as they come.
+  return ok && std::fflush(out_) == 0;
+}
+
+bool StreamWriter::finish() {
+  bool ok = true;
+  if (format_ == OutputFormat::kJson && array_) ok = put(written_ == 0 ? "[]\n" : "\n]\n");
+  return ok && std::fflush(out_) == 0;
+}
+
+bool DirectoryWriter::write(const ArticleResult& result) {
+  last_error_.reset();
+  const fs::path target = dir_ / (result.output_name + ".json");
+  const fs::path temporary = target.parent_path() / fmt::format(".{}.tmp", target.filename().string());
+  std::error_code ec;
+  fs::create_directories(target.parent_path(), ec);
+  std::FILE* f = std::fopen(temporary.c_str(), "wb");
+  if (!f) {
+    last_error_ = Error{"output", fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno))};
+    return true;  // this article's output is lost, the batch goes on
+  }
+  const bool ok = std::fwrite(result.rendered.data(), 1, result.rendered.size(), f) == result.rendered.size() &&
+                  std::fputc('\n', f) != EOF;
+  const bool closed = std::fclose(f) == 0;
+  if (!ok || !closed || std::rename(temporary.c_str(), target.c_str()) != 0) {
+    last_error_ = Error{"output", fmt::format("cannot write {}: {}", target.string(), std::strerror(errno))};
+    std::remove(temporary.c_str());
+  }
+  return true;
+}
+
+}  // namespace analyze

@@ -1,0 +1,200 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "analyze/article_reader.h"
+
+namespace fs = std::filesystem;
+using analyze::Article;
+using analyze::ArticleReader;
+
+namespace {
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/analyze-reader-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() { fs::remove_all(path); }
+  void write(const std::string& name, const std::string& content) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << content;
+  }
+};
+
+std::vector<Article> read_all(ArticleReader& reader) {
+  std::vector<Article> out;
+  Article a;
+  while (reader.next(a)) out.push_back(std::move(a));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("a JSONL record gives id, text, targets and the other keys as meta", "[reader]") {
+  Article a;
+  analyze::parse_jsonl_record(R"({"id": "a1", "text": "Hello.", "source": "bbc", "targets": [{"start": 0, "end": 5}, "Bukele"]})",
+                              "f.jsonl:1", a);
+  REQUIRE_FALSE(a.error);
+  CHECK(a.doc.id == "a1");
+  CHECK(a.doc.raw == "Hello.");
+  CHECK(a.doc.meta["source"] == "bbc");
+  REQUIRE(a.doc.targets.size() == 2);
+  CHECK(a.doc.targets[0].span == std::make_pair(0u, 5u));
+  CHECK(a.doc.targets[1].name == "Bukele");
+}
+
+TEST_CASE("bad JSONL records fail one by one with their own codes", "[reader]") {
+  Article a;
+  analyze::parse_jsonl_record(R"({"id": "a1", "text": )", "f.jsonl:3", a);
+  REQUIRE(a.error);
+  CHECK(a.error->code == "bad-jsonl");
+  CHECK(a.doc.id == "f.jsonl:3");
+
+  Article b;
+  analyze::parse_jsonl_record(R"({"id": "b", "body": "no text key"})", "f.jsonl:4", b);
+  REQUIRE(b.error);
+  CHECK(b.error->code == "missing-text");
+  CHECK(b.doc.id == "b");
+
+  Article c;
+  analyze::parse_jsonl_record(R"({"id": "c", "text": "x", "targets": [{"start": 5, "end": 2}]})", "f.jsonl:5", c);
+  REQUIRE(c.error);
+  CHECK(c.error->code == "bad-targets");
+
+  Article d;
+  analyze::parse_jsonl_record(R"(["not", "an", "object"])", "f.jsonl:6", d);
+  REQUIRE(d.error);
+  CHECK(d.error->code == "bad-jsonl");
+}
+
+TEST_CASE("invalid UTF-8 inside a JSONL line is repaired with a warning", "[reader]") {
+  Article a;
+  analyze::parse_jsonl_record("{\"id\": \"u\", \"text\": \"caf\xE9 au lait\"}", "f.jsonl:1", a);
+  REQUIRE_FALSE(a.error);
+  CHECK(a.doc.raw == "caf\xEF\xBF\xBD au lait");
+  REQUIRE(a.doc.warnings.size() == 1);
+  CHECK(a.doc.warnings[0].code == "invalid-utf8");
+}
+
+TEST_CASE("directories are walked recursively in sorted order with the default patterns", "[reader]") {
+  TempDir dir;
+  dir.write("b.txt", "B");
+  dir.write("a.txt", "A");
+  dir.write("sub/c.md", "C");
+  dir.write("image.jpg", "not picked");
+  dir.write("z.jsonl", "{\"id\": \"z1\", \"text\": \"Z1\"}\n\n{\"id\": \"z2\", \"text\": \"Z2\"}\n");
+  ArticleReader reader({dir.path.string()}, {});
+  CHECK_FALSE(reader.single_document());
+  const auto articles = read_all(reader);
+  std::vector<std::string> ids;
+  for (const auto& a : articles) ids.push_back(a.doc.id);
+  CHECK(ids == std::vector<std::string>{(dir.path / "a.txt").string(), (dir.path / "b.txt").string(),
+                                        (dir.path / "sub/c.md").string(), "z1", "z2"});
+  CHECK(articles[2].output_name == "sub/c.md");
+  CHECK(articles[3].doc.raw == "Z1");
+}
+
+TEST_CASE("--glob picks other files", "[reader]") {
+  TempDir dir;
+  dir.write("a.txt", "A");
+  dir.write("b.html", "B");
+  analyze::ReaderOptions options;
+  options.globs = {"*.html"};
+  ArticleReader reader({dir.path.string()}, options);
+  const auto articles = read_all(reader);
+  REQUIRE(articles.size() == 1);
+  CHECK(articles[0].doc.raw == "B");
+}
+
+TEST_CASE("a missing path becomes an error article in its place", "[reader]") {
+  TempDir dir;
+  dir.write("a.txt", "A");
+  ArticleReader reader({(dir.path / "nope.txt").string(), (dir.path / "a.txt").string()}, {});
+  const auto articles = read_all(reader);
+  REQUIRE(articles.size() == 2);
+  REQUIRE(articles[0].error);
+  CHECK(articles[0].error->code == "not-found");
+  CHECK_FALSE(articles[1].error);
+}
+
+TEST_CASE("a symlink loop is walked once", "[reader]") {
+  TempDir dir;
+  dir.write("d/a.txt", "A");
+  fs::create_directory_symlink(dir.path / "d", dir.path / "d" / "loop");
+  ArticleReader reader({dir.path.string()}, {});
+  CHECK(read_all(reader).size() == 1);
+}
+
+TEST_CASE("--target names are added to every article's targets", "[reader]") {
+  TempDir dir;
+  dir.write("a.txt", "A");
+  dir.write("r.jsonl", R"({"id": "r", "text": "R", "targets": ["X"]})");
+  analyze::ReaderOptions options;
+  options.targets = {"Bukele"};
+  ArticleReader reader({(dir.path / "a.txt").string(), (dir.path / "r.jsonl").string()}, options);
+  const auto articles = read_all(reader);
+  REQUIRE(articles.size() == 2);
+  REQUIRE(articles[0].doc.targets.size() == 1);
+  CHECK(articles[0].doc.targets[0].name == "Bukele");
+  REQUIRE(articles[1].doc.targets.size() == 2);
+  CHECK(articles[1].doc.targets[0].name == "X");  // the record's own targets first
+  CHECK(articles[1].doc.targets[1].name == "Bukele");
+}
+
+TEST_CASE("lone surrogate escapes in JSONL are repaired, proper pairs and escaped backslashes kept", "[reader]") {
+  Article a;
+  analyze::parse_jsonl_record(R"({"id": "s", "text": "Fans \ud83d cheered \ud83d\ude00 \\ud800 \udc00."})", "f.jsonl:1", a);
+  REQUIRE_FALSE(a.error);
+  CHECK(a.doc.raw == "Fans \xEF\xBF\xBD cheered \xF0\x9F\x98\x80 \\ud800 \xEF\xBF\xBD.");
+  REQUIRE(a.doc.warnings.size() == 1);
+  CHECK(a.doc.warnings[0].code == "invalid-utf8");
+}
+
+TEST_CASE("invalid JSON escapes make a bad-jsonl record", "[reader]") {
+  Article a;
+  analyze::parse_jsonl_record(R"({"id": "x", "text": "bad \x41 escape"})", "f.jsonl:1", a);
+  REQUIRE(a.error);
+  CHECK(a.error->code == "bad-jsonl");
+  Article b;
+  analyze::parse_jsonl_record(R"({"id": "y", "text": "bad \uZZZZ escape"})", "f.jsonl:2", b);
+  REQUIRE(b.error);
+  CHECK(b.error->code == "bad-jsonl");
+}
+
+TEST_CASE("a file deleted after the directory was listed fails alone", "[reader]") {
+  TempDir dir;
+  dir.write("a.txt", "A");
+  dir.write("b.txt", "B");
+  dir.write("c.txt", "C");
+  ArticleReader reader({dir.path.string()}, {});
+  fs::remove(dir.path / "b.txt");
+  const auto articles = read_all(reader);
+  REQUIRE(articles.size() == 3);
+  CHECK_FALSE(articles[0].error);
+  REQUIRE(articles[1].error);
+  CHECK(articles[1].error->code == "not-found");
+  CHECK(articles[2].doc.raw == "C");
+}
+
+TEST_CASE("articles over the size limit fail with too-large, files and JSONL lines alike", "[reader]") {
+  TempDir dir;
+  dir.write("big.txt", std::string(3000, 'x'));
+  dir.write("small.txt", "ok");
+  dir.write("r.jsonl", "{\"id\": \"big\", \"text\": \"" + std::string(3000, 'y') + "\"}\n{\"id\": \"ok\", \"text\": \"fine\"}\n");
+  analyze::ReaderOptions options;
+  options.max_article_bytes = 2048;
+  ArticleReader reader({dir.path.string()}, options);
+  const auto articles = read_all(reader);
+  REQUIRE(articles.size() == 4);
+  REQUIRE(articles[0].error);
+  CHECK(articles[0].error->code == "too-large");
+  REQUIRE(articles[1].error);  // the JSONL line, named by its place
+  CHECK(articles[1].error->code == "too-large");
+  CHECK(articles[1].doc.id == (dir.path / "r.jsonl").string() + ":1");
+  CHECK(articles[2].doc.raw == "fine");
+  CHECK(articles[3].doc.raw == "ok");
+}

@@ -1,0 +1,79 @@
+#include <catch2/catch.hpp>
+
+#include <filesystem>
+#include <fstream>
+#include <unistd.h>
+
+#include "analyze/batch_runner.h"
+#include "analyze/output_writer.h"
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+
+namespace {
+
+// A JSONL file of `n` varied articles, some of them bad.
+fs::path make_corpus(int n) {
+  char tmpl[] = "/tmp/analyze-batch-XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  std::ofstream out(dir / "corpus.jsonl");
+  for (int i = 0; i < n; ++i) {
+    if (i % 17 == 5) {
+      out << "{\"id\": \"broken" << i << "\", \"text\": \n";
+      continue;
+    }
+    std::string text;
+    for (int k = 0; k < 1 + (i * 7) % 23; ++k) text += "Sentence number " + std::to_string(k) + " of article " + std::to_string(i) + ". ";
+    out << "{\"id\": \"a" << i << "\", \"text\": \"" << text << "\"}\n";
+  }
+  return dir;
+}
+
+std::string run_batch(const fs::path& corpus, int jobs, analyze::BatchSummary& summary) {
+  const auto& pipeline = analyze::testing::pipeline_of("normalize,segment,stats");
+  analyze::ArticleReader reader({(corpus / "corpus.jsonl").string()}, {});
+  analyze::BatchRunner runner(pipeline, jobs);
+  std::string out;
+  summary = runner.run(
+      reader,
+      [&](const analyze::Document& doc, const std::optional<analyze::Error>& error) {
+        return analyze::render(pipeline, doc, error, {analyze::OutputFormat::kJsonl});
+      },
+      [&](analyze::ArticleResult& r) {
+        out += r.rendered + "\n";
+        return true;
+      });
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("output is in input order and identical whatever the number of workers", "[batch]") {
+  const fs::path corpus = make_corpus(300);
+  analyze::BatchSummary s1, s2, s4;
+  const std::string one = run_batch(corpus, 1, s1);
+  const std::string two = run_batch(corpus, 2, s2);
+  const std::string four = run_batch(corpus, 4, s4);
+  fs::remove_all(corpus);
+  CHECK(one == two);
+  CHECK(one == four);
+  CHECK(s1.articles == 300);
+  CHECK(s1.failed == 18);  // every 17th from 5: 5, 22, ..., 294
+  CHECK(s4.failed == s1.failed);
+  // First lines in order.
+  CHECK(one.rfind("{\"schema\":\"analyze/1\",\"id\":\"a0\"", 0) == 0);
+}
+
+TEST_CASE("the consumer can stop a batch early", "[batch]") {
+  const fs::path corpus = make_corpus(200);
+  const auto& pipeline = analyze::testing::pipeline_of("normalize,segment");
+  analyze::ArticleReader reader({(corpus / "corpus.jsonl").string()}, {});
+  analyze::BatchRunner runner(pipeline, 2);
+  int seen = 0;
+  const auto summary = runner.run(
+      reader, [](const analyze::Document&, const std::optional<analyze::Error>&) { return std::string(); },
+      [&](analyze::ArticleResult&) { return ++seen < 3; });
+  fs::remove_all(corpus);
+  CHECK(seen == 3);
+  CHECK(summary.stopped);
+}

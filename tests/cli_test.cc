@@ -1,0 +1,361 @@
+// End-to-end tests of the `analyze` binary: what users type, what they get, and the exit status.
+#include <catch2/catch.hpp>
+
+#include <array>
+#include <cstdio>
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include <nlohmann/json.hpp>
+
+#include "test_support.h"
+
+namespace fs = std::filesystem;
+using nlohmann::json;
+
+namespace {
+
+struct Run {
+  int status = -1;
+  std::string out;
+  std::string err;
+};
+
+std::string quote(const std::string& s) {
+  std::string q = "'";
+  for (char c : s) q += c == '\'' ? std::string("'\\''") : std::string(1, c);
+  return q + "'";
+}
+
+// Runs `analyze ARGS` through the shell (so tests can pipe), capturing stdout and stderr.
+Run run_cli(const std::string& args, const std::string& stdin_text = "") {
+  char tmpl[] = "/tmp/analyze-cli-XXXXXX";
+  const fs::path dir = mkdtemp(tmpl);
+  std::ofstream(dir / "in", std::ios::binary) << stdin_text;
+  const std::string cmd = "cd " + quote(dir.string()) + " && " + quote(ANALYZE_BINARY) + " " + args + " <in >out 2>err";
+  const int raw = std::system(cmd.c_str());
+  Run r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = analyze::testing::read_file(dir / "out");
+  r.err = analyze::testing::read_file(dir / "err");
+  fs::remove_all(dir);
+  return r;
+}
+
+std::vector<json> jsonl(const std::string& out) {
+  std::vector<json> v;
+  std::istringstream lines(out);
+  for (std::string line; std::getline(lines, line);)
+    if (!line.empty()) v.push_back(json::parse(line));
+  return v;
+}
+
+struct TempDir {
+  fs::path path;
+  TempDir() {
+    char tmpl[] = "/tmp/analyze-e2e-XXXXXX";
+    path = mkdtemp(tmpl);
+  }
+  ~TempDir() {
+    std::error_code ec;
+    fs::permissions(path / "unreadable.txt", fs::perms::owner_all, ec);
+    fs::remove_all(path);
+  }
+  std::string write(const std::string& name, const std::string& content) const {
+    fs::create_directories((path / name).parent_path());
+    std::ofstream(path / name, std::ios::binary) << content;
+    return (path / name).string();
+  }
+};
+
+const fs::path kSamples = fs::path(ANALYZE_TEST_DATA_DIR) / "samples";
+const std::string kCore = "--stages normalize,segment,boilerplate,language,stats";
+
+}  // namespace
+
+TEST_CASE("one article piped gives one contract JSON object", "[cli]") {
+  const auto r = run_cli(kCore + " " + quote((kSamples / "cup-final.txt").string()));
+  REQUIRE(r.status == 0);
+  const json j = json::parse(r.out);
+  CHECK(j["schema"] == "analyze/1");
+  CHECK(j["id"] == (kSamples / "cup-final.txt").string());
+  CHECK(j["language"]["code"] == "en");
+  CHECK(j["stats"]["paragraphs"] == 6);
+  CHECK(j["paragraphs"].size() == 6);
+  for (const auto& s : j["sentences"]) {
+    CHECK(s["start"].get<int>() < s["end"].get<int>());
+    CHECK(s["paragraph"].get<int>() < 6);
+  }
+  CHECK(r.err.empty());
+}
+
+TEST_CASE("stdin is read with -", "[cli]") {
+  const auto r = run_cli(kCore + " -", "Stocks fell on Monday. Bonds rose.\n");
+  REQUIRE(r.status == 0);
+  const json j = json::parse(r.out);
+  CHECK(j["id"] == "-");
+  CHECK(j["sentences"].size() == 2);
+  CHECK(j["sentences"][1]["text"] == "Bonds rose.");
+}
+
+TEST_CASE("offsets are code points into the text as read, emoji included", "[cli]") {
+  const std::string text = "\xEF\xBB\xBF" "Fans 😀 cheered. Café owners smiled.";  // BOM removed first
+  const auto r = run_cli(kCore + " -", text);
+  REQUIRE(r.status == 0);
+  const json j = json::parse(r.out);
+  REQUIRE(j["sentences"].size() == 2);
+  // In Python: text[start:end] with the emoji as one character.
+  CHECK(j["sentences"][1]["start"] == 16);
+  CHECK(j["sentences"][1]["end"] == 35);
+  CHECK(j["sentences"][1]["text"] == "Café owners smiled.");
+}
+
+TEST_CASE("several inputs give JSONL in input order; --format json gives an array", "[cli]") {
+  const std::string a = quote((kSamples / "cup-final.txt").string()), b = quote((kSamples / "river-floods.txt").string());
+  const auto r = run_cli(kCore + " " + b + " " + a);
+  REQUIRE(r.status == 0);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["id"].get<std::string>().ends_with("river-floods.txt"));
+  CHECK(lines[1]["id"].get<std::string>().ends_with("cup-final.txt"));
+
+  const auto arr = run_cli(kCore + " --format json " + b + " " + a);
+  REQUIRE(arr.status == 0);
+  const json j = json::parse(arr.out);
+  REQUIRE(j.is_array());
+  CHECK(j.size() == 2);
+}
+
+TEST_CASE("the table fits 80 columns and has no colour when not on a terminal", "[cli]") {
+  const auto r = run_cli(kCore + " --format table " + quote((kSamples / "port-strike-scraped.txt").string()));
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find('\x1b') == std::string::npos);
+  CHECK(r.out.find("boilerplate") != std::string::npos);
+  std::istringstream lines(r.out);
+  for (std::string line; std::getline(lines, line);) {
+    int cols = 0;
+    for (unsigned char c : line) cols += (c & 0xC0) != 0x80;
+    CHECK(cols <= 80);
+  }
+}
+
+TEST_CASE("JSONL input passes other keys through as meta", "[cli]") {
+  TempDir dir;
+  const auto f = dir.write("in.jsonl", R"({"id": "r1", "text": "Hello there.", "source": "wire", "year": 2024})" "\n");
+  const auto r = run_cli(kCore + " " + quote(f));
+  REQUIRE(r.status == 0);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 1);
+  CHECK(lines[0]["id"] == "r1");
+  CHECK(lines[0]["meta"] == json{{"source", "wire"}, {"year", 2024}});
+}
+
+TEST_CASE("a batch with every kind of bad input still outputs every good article", "[cli]") {
+  TempDir dir;
+  dir.write("01-good.txt", "The port reopened on Friday. Ships queued outside.");
+  dir.write("02-empty.txt", "");
+  dir.write("03-whitespace.txt", " \n\t \r\n");
+  dir.write("04-binary.txt", std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
+  dir.write("05-invalid-utf8.txt", "Caf\xE9 owners smiled.");
+  dir.write("06-utf16.txt", std::string("\xFF\xFE" "H\0i\0.\0", 8));
+  dir.write("07-unreadable.txt", "secret");
+  dir.write("08-records.jsonl",
+            "{\"id\": \"ok1\", \"text\": \"Fine text.\"}\n"
+            "{\"id\": \"bad\", \"text\": \n"
+            "{\"id\": \"notext\", \"body\": \"x\"}\n"
+            "{\"id\": \"ok2\", \"text\": \"Also fine.\"}\n");
+  dir.write("09-good.txt", "Another good article.");
+  fs::permissions(dir.path / "07-unreadable.txt", fs::perms::none);
+  fs::rename(dir.path / "07-unreadable.txt", dir.path / "unreadable.txt");
+  const bool root = geteuid() == 0;  // root reads anything: no unreadable file to test with
+
+  const auto r = run_cli(kCore + " --jobs 2 " + quote(dir.path.string()) + " " + quote((dir.path / "missing.txt").string()));
+  CHECK(r.status == 1);
+  const auto lines = jsonl(r.out);
+  std::map<std::string, json> by_id;
+  std::vector<std::string> order;
+  for (const auto& j : lines) {
+    std::string id = j["id"];
+    if (id.find('/') != std::string::npos) id = fs::path(id).filename().string();
+    order.push_back(id);
+    by_id[id] = j;
+  }
+  std::vector<std::string> expected = {"01-good.txt", "02-empty.txt", "03-whitespace.txt", "04-binary.txt",
+                                       "05-invalid-utf8.txt", "06-utf16.txt", "ok1", "08-records.jsonl:2",
+                                       "notext", "ok2", "09-good.txt", "unreadable.txt", "missing.txt"};
+  CHECK(order == expected);
+  CHECK(by_id["01-good.txt"]["sentences"].size() == 2);
+  CHECK(by_id["02-empty.txt"]["warnings"][0]["code"] == "empty");
+  CHECK(by_id["02-empty.txt"]["stats"]["words"] == 0);
+  CHECK(by_id["03-whitespace.txt"]["warnings"][0]["code"] == "empty");
+  CHECK(by_id["04-binary.txt"]["error"]["code"] == "not-text");
+  CHECK(by_id["05-invalid-utf8.txt"]["warnings"][0]["code"] == "invalid-utf8");
+  CHECK(by_id["05-invalid-utf8.txt"]["sentences"][0]["text"] == "Caf\xEF\xBF\xBD owners smiled.");
+  CHECK(by_id["06-utf16.txt"]["sentences"][0]["text"] == "Hi.");
+  CHECK(by_id["08-records.jsonl:2"]["error"]["code"] == "bad-jsonl");
+  CHECK(by_id["notext"]["error"]["code"] == "missing-text");
+  CHECK(by_id["ok2"]["sentences"].size() == 1);
+  CHECK(by_id["missing.txt"]["error"]["code"] == "not-found");
+  if (!root) CHECK(by_id["unreadable.txt"]["error"]["code"] == "unreadable");
+  // One stderr line per failed article, naming it.
+  CHECK(r.err.find("04-binary.txt") != std::string::npos);
+  CHECK(r.err.find("missing.txt") != std::string::npos);
+}
+
+TEST_CASE("exit status 2 for usage errors, before any input is read", "[cli]") {
+  const auto unknown = run_cli("--stages normalize,bogus -", "x");
+  CHECK(unknown.status == 2);
+  CHECK(unknown.err.find("unknown stage 'bogus'") != std::string::npos);
+  CHECK(unknown.out.empty());
+
+  const auto missing = run_cli("--stages normalize,stats -", "x");
+  CHECK(missing.status == 2);
+  CHECK(missing.err.find("requires 'paragraphs'") != std::string::npos);
+  CHECK(missing.err.find("'segment'") != std::string::npos);
+
+  const auto bad_option = run_cli("--no-such-option -", "x");
+  CHECK(bad_option.status == 2);
+  CHECK(bad_option.err.rfind("analyze: ", 0) == 0);
+
+  const auto bad_format = run_cli("--format xml -", "x");
+  CHECK(bad_format.status == 2);
+}
+
+TEST_CASE("--list-stages, --help and --version", "[cli]") {
+  const auto list = run_cli("--list-stages");
+  CHECK(list.status == 0);
+  for (const auto& spec : analyze::stage_registry()) CHECK(list.out.find(std::string(spec.name)) != std::string::npos);
+  CHECK(list.out.find("requires:") != std::string::npos);
+  const auto help = run_cli("--help");
+  CHECK(help.status == 0);
+  CHECK(help.out.find("Examples:") != std::string::npos);
+  const auto version = run_cli("--version");
+  CHECK(version.status == 0);
+  CHECK(version.out.rfind("analyze ", 0) == 0);
+}
+
+TEST_CASE("--jobs does not change a byte of the output", "[cli]") {
+  TempDir dir;
+  for (int i = 0; i < 60; ++i) {
+    std::string text;
+    for (int k = 0; k <= i % 9; ++k) text += "Article " + std::to_string(i) + " says Mr. Smith met Dr. Jones at 5 p.m. on Jan. 3. ";
+    dir.write("a" + std::to_string(100 + i) + ".txt", text);
+  }
+  const auto one = run_cli(kCore + " --jobs 1 " + quote(dir.path.string()));
+  const auto two = run_cli(kCore + " --jobs 2 " + quote(dir.path.string()));
+  const auto eight = run_cli(kCore + " --jobs 8 " + quote(dir.path.string()));
+  REQUIRE(one.status == 0);
+  CHECK(jsonl(one.out).size() == 60);
+  CHECK(one.out == two.out);
+  CHECK(one.out == eight.out);
+}
+
+TEST_CASE("--output-dir writes one JSON file per article", "[cli]") {
+  TempDir in, out;
+  in.write("x/one.txt", "First article.");
+  in.write("two.txt", "Second article.");
+  const auto r = run_cli(kCore + " --output-dir " + quote(out.path.string()) + " " + quote(in.path.string()));
+  REQUIRE(r.status == 0);
+  CHECK(r.out.empty());
+  REQUIRE(fs::exists(out.path / "x" / "one.txt.json"));
+  REQUIRE(fs::exists(out.path / "two.txt.json"));
+  const json j = json::parse(analyze::testing::read_file(out.path / "two.txt.json"));
+  CHECK(j["sentences"][0]["text"] == "Second article.");
+  for (const auto& e : fs::recursive_directory_iterator(out.path)) CHECK(e.path().extension() != ".tmp");
+}
+
+TEST_CASE("GNU parallel --pipe over JSONL gives the same output as one process", "[cli][parallel]") {
+  if (std::system("command -v parallel >/dev/null 2>&1") != 0) {
+    SUCCEED("skipped: GNU parallel is not installed");
+    return;
+  }
+  TempDir dir;
+  std::string records;
+  for (int i = 0; i < 200; ++i)
+    records += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"Story " + std::to_string(i) +
+               " begins. Officials in the U.S. said more on Monday.\"}\n";
+  const auto f = dir.write("in.jsonl", records);
+  const auto single = run_cli(kCore + " --format jsonl " + quote(f));
+  const std::string cmd = "parallel --pipe --keep-order --block 3k " + quote(ANALYZE_BINARY) + " " + kCore +
+                          " --input-format jsonl --format jsonl - < " + quote(f) + " > " + quote((dir.path / "par").string());
+  REQUIRE(std::system(cmd.c_str()) == 0);
+  REQUIRE(single.status == 0);
+  CHECK(jsonl(single.out).size() == 200);
+  CHECK(analyze::testing::read_file(dir.path / "par") == single.out);
+}
+
+TEST_CASE("stdout closed early: analyze stops quietly", "[cli]") {
+  TempDir dir;
+  for (int i = 0; i < 300; ++i) dir.write("a" + std::to_string(1000 + i) + ".txt", "A short article about the port. It reopened.");
+  for (const char* pipe_signal : {"", "trap '' PIPE; "}) {  // default SIGPIPE, and SIGPIPE ignored (write fails)
+    const std::string cmd = std::string(pipe_signal) + quote(ANALYZE_BINARY) + " " + kCore + " " + quote(dir.path.string()) +
+                            " 2> " + quote((dir.path / "err").string()) + " | head -c 10 > /dev/null";
+    CHECK(std::system(("bash -c " + quote(cmd)).c_str()) == 0);
+    CHECK(analyze::testing::read_file(dir.path / "err").empty());
+  }
+}
+
+TEST_CASE("SIGINT during a batch with --output-dir leaves only whole files", "[cli]") {
+  TempDir in, out;
+  const std::string text(3000, 'x');
+  for (int i = 0; i < 4000; ++i) in.write("a" + std::to_string(10000 + i) + ".txt", "Officials met on Monday. " + text + " They left.");
+  const std::string cmd = "exec " + quote(ANALYZE_BINARY) + " --jobs 1 --output-dir " + quote(out.path.string()) + " " +
+                          quote(in.path.string()) + " 2>" + quote((out.path / "stderr.log").string());
+  // Start it, interrupt it a moment later.
+  const std::string script = cmd + " & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo $? > " + quote((out.path / "status").string());
+  REQUIRE(std::system(("bash -c " + quote(script)).c_str()) == 0);
+  const std::string status = analyze::testing::read_file(out.path / "status");
+  CHECK(status == "130\n");
+  std::size_t files = 0;
+  for (const auto& e : fs::recursive_directory_iterator(out.path)) {
+    if (e.path().extension() != ".json") continue;
+    ++files;
+    CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
+    CHECK_NOTHROW(json::parse(analyze::testing::read_file(e.path())));
+  }
+  for (const auto& e : fs::recursive_directory_iterator(out.path)) CHECK(e.path().extension() != ".tmp");
+  CHECK(files > 0);
+  CHECK(files < 4000);
+  CHECK(analyze::testing::read_file(out.path / "stderr.log").find("interrupted after") != std::string::npos);
+}
+
+TEST_CASE("pathological sizes are analysed without trouble", "[cli]") {
+  TempDir dir;
+  std::string many;
+  for (int i = 0; i < 100000; ++i) many += "Paragraph " + std::to_string(i) + " says little.\n";
+  dir.write("many-paragraphs.txt", many);
+  dir.write("long-word.txt", "Before. " + std::string(2000000, 'a') + " after.");
+  const auto r = run_cli("--format jsonl " + quote(dir.path.string()));
+  REQUIRE(r.status == 0);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["sentences"].size() == 2);  // long-word.txt sorts first
+  CHECK(lines[0]["sentences"][1]["end"] == 2000015);
+  CHECK(lines[1]["paragraphs"].size() == 100000);
+}
+
+TEST_CASE("an article over --max-article-size fails alone with too-large", "[cli]") {
+  TempDir dir;
+  dir.write("a-big.txt", std::string(2u << 20, 'x'));
+  dir.write("b-small.txt", "Small article.");
+  const auto r = run_cli(kCore + " --max-article-size 1 " + quote(dir.path.string()));
+  CHECK(r.status == 1);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["error"]["code"] == "too-large");
+  CHECK(lines[1]["sentences"][0]["text"] == "Small article.");
+}
+
+TEST_CASE("a NUL inside a JSONL text makes that record not-text", "[cli]") {
+  TempDir dir;
+  const auto f = dir.write("r.jsonl", "{\"id\": \"nul\", \"text\": \"abc\\u0000def\"}\n{\"id\": \"ok\", \"text\": \"Fine.\"}\n");
+  const auto r = run_cli(kCore + " " + quote(f));
+  CHECK(r.status == 1);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["error"]["code"] == "not-text");
+  CHECK(lines[1]["id"] == "ok");
+}

@@ -1,0 +1,140 @@
+#include "analyze/keyphrase_extractor.h"
+
+#include <algorithm>
+#include <cctype>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+#include "analyze/topic_terms.h"
+#include "test_support.h"
+
+using namespace analyze;
+using analyze::testing::segmented;
+namespace fs = std::filesystem;
+
+namespace {
+
+// A small background corpus: enough to tell verbs ("will tackle") from nouns ("the crime").
+KeyphraseBackground toy_background() {
+  KeyphraseBackgroundBuilder builder;
+  const char* texts[] = {
+      "The government will tackle the crime wave.", "Police said the crime rate fell.",
+      "They will tackle the problem of poverty.", "The report raises questions about the budget.",
+      "It raises taxes every year.", "The minister will address the rights of workers.",
+      "Human rights groups criticised the plan.", "The court ruled on human rights.",
+      "A new policy on immigration was announced.", "The immigration office was closed.",
+      "Illegal immigration fell last year.", "The illegal trade grew.",
+  };
+  for (int copy = 0; copy < 3; ++copy)
+    for (const char* t : texts) builder.add(segmented(t));
+  return builder.build(2);
+}
+
+std::vector<std::string> texts_of(const std::vector<Keyphrase>& phrases) {
+  std::vector<std::string> out;
+  for (const auto& k : phrases) out.push_back(k.text);
+  return out;
+}
+
+std::string lower(std::string s) {
+  for (char& c : s) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  return s;
+}
+
+const char* kArticle =
+    "The government will tackle illegal immigration, the minister said.\n"
+    "Critics said illegal immigration is not the problem; human rights are.\n"
+    "Human right groups will meet the minister. Illegal Immigration was the theme of the meeting.\n"
+    "Read more: subscribe to our newsletter about sports and recipes\n";
+
+}  // namespace
+
+TEST_CASE("keyphrases: background statistics survive save and load", "[keyphrases]") {
+  const KeyphraseBackground b = toy_background();
+  const fs::path file = fs::temp_directory_path() / "analyze-keyphrases-roundtrip.bin";
+  REQUIRE(b.save(file));
+  auto loaded = KeyphraseBackground::load(file);
+  REQUIRE(loaded);
+  CHECK(loaded->size() == b.size());
+  std::string buffer;
+  const auto* crime = loaded->find(term_hash("crime", buffer));
+  const auto* original = b.find(term_hash("crime", buffer));
+  REQUIRE(crime);
+  REQUIRE(original);
+  CHECK(crime->idf == Approx(original->idf));
+  CHECK(crime->determiner_share == Approx(original->determiner_share).margin(1.0 / 255));
+  CHECK(loaded->find(term_hash("the", buffer)) == nullptr);  // stop words are not counted
+
+  std::string bytes = testing::read_file(file);
+  bytes[bytes.size() / 2] ^= 0x20;
+  std::ofstream(file, std::ios::binary) << bytes;
+  auto damaged = KeyphraseBackground::load(file);
+  REQUIRE_FALSE(damaged);
+  CHECK(damaged.error().code == "bad-model");
+  fs::remove(file);
+}
+
+TEST_CASE("keyphrases: phrases are merged across case and plural, with no stop word or verb at the edges",
+          "[keyphrases]") {
+  const KeyphraseExtractor extractor(toy_background());
+  Document doc = segmented(kArticle);
+  doc.paragraphs.back().boilerplate = true;
+  const auto phrases = extractor.extract(doc, 10);
+  const auto texts = texts_of(phrases);
+  REQUIRE_FALSE(phrases.empty());
+  CHECK(phrases[0].text == "illegal immigration");  // the written form seen most often
+  CHECK(phrases[0].count == 3);                       // "Illegal Immigration" counts too
+  const auto rights = std::find(texts.begin(), texts.end(), "human rights");
+  REQUIRE(rights != texts.end());
+  CHECK(phrases[static_cast<std::size_t>(rights - texts.begin())].count == 2);  // "Human right groups"
+
+  for (const auto& k : phrases) {
+    const std::string t = lower(k.text);
+    CHECK(t.rfind("the ", 0) != 0);
+    CHECK(t.find(" the") == std::string::npos);
+    CHECK(t.rfind("tackle", 0) != 0);  // a verb in the background corpus
+    CHECK(t.find("newsletter") == std::string::npos);  // boilerplate paragraph
+    CHECK(k.score > 0.0);
+    CHECK(k.score < 1.0);
+  }
+  for (std::size_t i = 0; i + 1 < phrases.size(); ++i) CHECK(phrases[i].score >= phrases[i + 1].score);
+  // No phrase is reported inside another one ("immigration" inside "illegal immigration").
+  for (const auto& a : texts)
+    for (const auto& b : texts)
+      if (a != b) CHECK(lower(a).find(lower(b)) == std::string::npos);
+}
+
+TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases]") {
+  const KeyphraseExtractor extractor(toy_background());
+  CHECK(extractor.extract(segmented(kArticle), 2).size() == 2);
+  CHECK(extractor.extract(segmented(""), 10).empty());
+  CHECK(extractor.extract(segmented("The and of, to it."), 10).empty());
+}
+
+TEST_CASE("keyphrases and topics: the user's sample", "[keyphrases][topics]") {
+  if (!testing::shared_available()) {
+    SUCCEED("skipped: ../shared absent");
+    return;
+  }
+  Document doc("sample", testing::read_file(testing::shared_dir() / "samples" / "trump-bukele.txt"));
+  auto pipeline = Pipeline::create({"normalize", "segment", "boilerplate", "language", "topics", "keyphrases"},
+                                   testing::test_options());
+  REQUIRE(pipeline);
+  REQUIRE(pipeline->run(doc));
+  const Json out = pipeline->to_json(doc);
+
+  const Json& topics = out["topics"];
+  REQUIRE_FALSE(topics.empty());
+  CHECK(topics[0]["code"] == "medtop:11000000");
+  double crime = 0.0;
+  for (const auto& t : topics)
+    if (t["code"] == "medtop:02000000") crime = t["score"].get<double>();
+  CHECK(crime >= 0.3);
+
+  std::vector<std::string> phrases;
+  for (const auto& k : out["keyphrases"]) phrases.push_back(lower(k["text"].get<std::string>()));
+  CHECK(phrases.size() == 10);
+  for (const char* expected : {"illegal immigration", "organized crime", "human rights", "regional stability"})
+    CHECK(std::find(phrases.begin(), phrases.end(), expected) != phrases.end());
+}

@@ -1,0 +1,64 @@
+// What every test needs: documents run through real stages with the project's data/, and the
+// optional ../shared folder (training data, the user's sample) that users do not have.
+#pragma once
+
+#include <filesystem>
+#include <fstream>
+#include <map>
+#include <memory>
+#include <sstream>
+#include <string>
+
+#include <catch2/catch.hpp>
+
+#include "analyze/pipeline.h"
+
+namespace analyze::testing {
+
+inline StageOptions test_options() {
+  StageOptions options;
+  options.data_dir = ANALYZE_TEST_DATA_DIR;
+  return options;
+}
+
+// The pipeline of the comma-separated `stages`, built once per list.
+inline const Pipeline& pipeline_of(const std::string& stages) {
+  static std::map<std::string, std::unique_ptr<Pipeline>> cache;
+  auto& slot = cache[stages];
+  if (!slot) {
+    std::vector<std::string> names;
+    std::stringstream ss(stages);
+    for (std::string name; std::getline(ss, name, ',');) names.push_back(name);
+    auto p = Pipeline::create(names, test_options());
+    if (!p) FAIL("cannot build pipeline " << stages << ": " << p.error().message);
+    slot = std::make_unique<Pipeline>(std::move(p.value()));
+  }
+  return *slot;
+}
+
+inline Document analyzed(std::string text, const std::string& stages = "normalize,segment") {
+  Document doc("test", std::move(text));
+  const Status s = pipeline_of(stages).run(doc);
+  if (!s) FAIL("stages " << stages << " failed: " << s.error().message);
+  return doc;
+}
+
+// A document split into paragraphs, sentences and tokens by the real normalize + segment stages.
+inline Document segmented(std::string text) { return analyzed(std::move(text)); }
+
+inline std::filesystem::path shared_dir() { return ANALYZE_SHARED_DIR; }
+inline bool shared_available() { return std::filesystem::exists(shared_dir() / "samples"); }
+
+inline std::string read_file(const std::filesystem::path& path) {
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream ss;
+  ss << in.rdbuf();
+  return ss.str();
+}
+
+// The text of a sentence, for readable assertions.
+inline std::string sentence_text(const Document& doc, std::size_t i) {
+  return std::string(doc.slice(doc.sentences[i].begin, doc.sentences[i].end));
+}
+
+}  // namespace analyze::testing
