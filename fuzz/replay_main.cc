@@ -20,8 +20,10 @@ int main(int argc, char** argv) {
   std::vector<fs::path> inputs;
   for (int i = 1; i < argc; ++i) {
     if (fs::is_directory(argv[i])) {
+      // Hidden files (.gitkeep: git keeps no empty directory) are not inputs.
       for (const auto& entry : fs::directory_iterator(argv[i]))
-        if (entry.is_regular_file()) inputs.push_back(entry.path());
+        if (entry.is_regular_file() && entry.path().filename().string().front() != '.')
+          inputs.push_back(entry.path());
     } else if (fs::exists(argv[i])) {
       inputs.emplace_back(argv[i]);
     } else {

@@ -75,25 +75,39 @@ const ClosedClasses& closed_classes() {
   return classes;
 }
 
-bool ends_with(std::string_view w, std::string_view suffix) {
-  return w.size() > suffix.size() && w.substr(w.size() - suffix.size()) == suffix;
+template <std::size_t N>
+bool ends_with(std::string_view w, const char (&suffix)[N]) {
+  constexpr std::size_t n = N - 1;
+  if (w.size() <= n) return false;
+  for (std::size_t i = 0; i < n; ++i)
+    if (w[w.size() - n + i] != suffix[i]) return false;
+  return true;
 }
 
-// Lower-cased singular of an ASCII word for merging plurals ("rights" -> "right",
-// "countries" -> "country", "crises" is left alone); other words are returned lower-cased.
-void singular_lower(std::string_view word, std::string& out) {
-  utf8::to_lower(word, out);
-  const std::string_view w = out;
-  if (w.size() <= 3 || !utf8::is_ascii(w)) return;
+// Hash of the singular of a lower-cased word, for merging plurals ("rights" -> "right",
+// "countries" -> "country"; "crisis", "news" are left alone). `buffer` is scratch space.
+std::uint64_t singular_hash(std::string_view w, std::string& buffer) {
+  if (w.size() <= 3 || !utf8::is_ascii(w)) return lowercase_hash(w);
   if (ends_with(w, "ies") && w.size() > 4) {
-    out.resize(out.size() - 3);
-    out += 'y';
-  } else if (ends_with(w, "sses") || ends_with(w, "ches") || ends_with(w, "shes") || ends_with(w, "xes")) {
-    out.resize(out.size() - 2);
-  } else if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is") &&
-             !ends_with(w, "news")) {
-    out.resize(out.size() - 1);
+    buffer.assign(w.substr(0, w.size() - 3));
+    buffer += 'y';
+    return lowercase_hash(buffer);
   }
+  if (ends_with(w, "sses") || ends_with(w, "ches") || ends_with(w, "shes") || ends_with(w, "xes"))
+    return lowercase_hash(w.substr(0, w.size() - 2));
+  if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is") && !ends_with(w, "news"))
+    return lowercase_hash(w.substr(0, w.size() - 1));
+  return lowercase_hash(w);
+}
+
+// count^0.75 without a call to pow for the counts articles have.
+double damped_count(std::uint32_t count) {
+  static const auto table = [] {
+    std::array<double, 64> t{};
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = std::pow(static_cast<double>(i), 0.75);
+    return t;
+  }();
+  return count < table.size() ? table[count] : std::pow(static_cast<double>(count), 0.75);
 }
 
 // A word of the current run of content words.
@@ -146,6 +160,17 @@ bool is_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[
 
 // ---- Background ---------------------------------------------------------------------------------
 
+void KeyphraseBackground::add_stop_words() {
+  std::string buffer;
+  for (const std::string_view w : kStopWords) {
+    const auto position = static_cast<std::uint32_t>(stats_.size());
+    if (index_.insert(term_hash(w, buffer), position) != position) continue;
+    KeyphraseWordStats stop;
+    stop.stop = true;
+    stats_.push_back(stop);
+  }
+}
+
 void KeyphraseBackgroundBuilder::add(const Document& doc) {
   const ClosedClasses& classes = closed_classes();
   std::string buffer;
@@ -197,7 +222,7 @@ KeyphraseBackground KeyphraseBackgroundBuilder::build(std::uint32_t min_document
   auto share = [](std::uint32_t part, std::uint32_t whole) {
     return std::round(255.0f * static_cast<float>(part) / static_cast<float>(std::max(1u, whole))) / 255.0f;
   };
-  b.index_ = HashIndex(keys.size());
+  b.index_ = HashIndex(keys.size() + std::size(kStopWords));
   for (const std::uint64_t h : keys) {
     const Counts& n = counts_.at(h);
     b.index_.insert(h, static_cast<std::uint32_t>(b.keys_.size()));
@@ -206,6 +231,7 @@ KeyphraseBackground KeyphraseBackgroundBuilder::build(std::uint32_t min_document
                         share(n.after_determiner, n.occurrences), share(n.after_verb_cue, n.occurrences),
                         share(n.run_end, n.occurrences)});
   }
+  b.add_stop_words();
   return b;
 }
 
@@ -223,12 +249,13 @@ Result<KeyphraseBackground> KeyphraseBackground::load(const std::filesystem::pat
   if (r.remaining() != 0) return r.error("unexpected bytes after the statistics");
   if (b.documents_ == 0) return r.error("no documents");
   b.unseen_idf_ = static_cast<float>(std::log(b.documents_ + 1.0));
-  b.index_ = HashIndex(words);
+  b.index_ = HashIndex(words + std::size(kStopWords));
   for (std::uint32_t i = 0; i < words; ++i) {
     if (!std::isfinite(idf[i]) || idf[i] < 0 || idf[i] > b.unseen_idf_) return r.error("an idf is out of range");
     if (b.index_.insert(b.keys_[i], i) != i) return r.error("a word is repeated");
     b.stats_.push_back({idf[i], determiner[i] / 255.0f, verb[i] / 255.0f, end[i] / 255.0f});
   }
+  b.add_stop_words();
   return b;
 }
 
@@ -240,7 +267,8 @@ Status KeyphraseBackground::save(const std::filesystem::path& file) const {
   std::vector<float> idf;
   std::vector<std::uint8_t> determiner, verb, end;
   auto byte = [](float share) { return static_cast<std::uint8_t>(std::lround(share * 255.0f)); };
-  for (const KeyphraseWordStats& s : stats_) {
+  for (std::size_t i = 0; i < keys_.size(); ++i) {
+    const KeyphraseWordStats& s = stats_[i];
     idf.push_back(s.idf);
     determiner.push_back(byte(s.determiner_share));
     verb.push_back(byte(s.verb_share));
@@ -256,11 +284,12 @@ Status KeyphraseBackground::save(const std::filesystem::path& file) const {
 // ---- Extraction ---------------------------------------------------------------------------------
 
 std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::size_t limit) const {
-  const ClosedClasses& classes = closed_classes();
   std::vector<Candidate> candidates;
   std::vector<Occurrence> occurrences;
-  HashIndex index(doc.tokens.size() * 2);
-  std::string lower, singular;
+  candidates.reserve(doc.tokens.size());
+  occurrences.reserve(2 * doc.tokens.size());
+  HashIndex index(doc.tokens.size());
+  std::string lower, singular;  // scratch
   std::vector<RunWord> run;
   const auto total_tokens = static_cast<float>(std::max<std::size_t>(1, doc.tokens.size()));
 
@@ -318,17 +347,15 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
         continue;
       }
       const std::string_view form = doc.form(t);
-      const std::uint64_t h = term_hash(form, lower);
-      if (classes.of(h) != kContent) {
+      const KeyphraseWordStats* stats = background_.find(term_hash(form, lower));
+      if (stats && stats->stop) {
         flush_run();
         continue;
       }
-      singular_lower(form, singular);
       utf8::to_lower(form, lower);
       RunWord w;
       w.token = i;
-      w.key = lowercase_hash(singular);
-      const KeyphraseWordStats* stats = background_.find(h);
+      w.key = singular_hash(lower, singular);
       w.idf = stats ? stats->idf : background_.unseen_idf();
       const bool proper = is_capitalized(form) && i > s.token_begin && !title_case;  // a name inside a sentence
       const bool adverb = ends_with(lower, "ly");
@@ -358,42 +385,48 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
     if (c.verb_like && c.count < 2) c.absorbed = true;
   for (Candidate& c : candidates) {
     const float position = static_cast<float>(c.first_token) / total_tokens;
-    c.score = std::pow(static_cast<double>(c.count), 0.75) * c.specificity * std::pow(1.4, c.length - 1) *
-              (1.5 - 0.5 * position);
+    static constexpr double kLengthBonus[kMaxWords + 1] = {0.0, 1.0, 1.4, 1.96, 2.744};  // 1.4^(words - 1)
+    c.score = damped_count(c.count) * c.specificity * kLengthBonus[c.length] * (1.5 - 0.5 * position);
   }
   // A phrase that accounts for more than half the occurrences of one of its parts absorbs it: the
   // part is not reported on its own ("Nayib" in "Nayib Bukele", "crime" in "organized crime") and
   // the phrase ranks at least as high as the part did. Longest phrases first, so chains resolve.
-  std::vector<std::uint32_t> by_length(candidates.size());
-  for (std::uint32_t i = 0; i < by_length.size(); ++i) by_length[i] = i;
-  std::stable_sort(by_length.begin(), by_length.end(),
-                   [&](auto a, auto b) { return candidates[a].length > candidates[b].length; });
-  for (const std::uint32_t i : by_length) {
-    Candidate& c = candidates[i];
-    for (std::size_t a = 0; a < c.length; ++a) {
-      std::uint64_t key = 0;
-      for (std::size_t b = a; b < c.length; ++b) {
-        key = mix64(key ^ (c.words[b] + 0x9e3779b97f4a7c15ULL));
-        if (b - a + 1 == c.length) break;
-        const std::uint32_t j = index.find(key);
-        if (j == HashIndex::kAbsent || candidates[j].absorbed || 2 * c.count <= candidates[j].count) continue;
-        candidates[j].absorbed = true;
-        c.score = std::max(c.score, candidates[j].score);
+  for (std::size_t length = kMaxWords; length > 1; --length)
+    for (Candidate& c : candidates) {
+      if (c.length != length) continue;
+      for (std::size_t a = 0; a < c.length; ++a) {
+        std::uint64_t key = 0;
+        for (std::size_t b = a; b < c.length; ++b) {
+          key = mix64(key ^ (c.words[b] + 0x9e3779b97f4a7c15ULL));
+          if (b - a + 1 == c.length) break;
+          const std::uint32_t j = index.find(key);
+          if (j == HashIndex::kAbsent || candidates[j].absorbed || 2 * c.count <= candidates[j].count) continue;
+          candidates[j].absorbed = true;
+          c.score = std::max(c.score, candidates[j].score);
+        }
       }
     }
-  }
   std::vector<std::uint32_t> order;
   for (std::uint32_t i = 0; i < candidates.size(); ++i)
     if (!candidates[i].absorbed) order.push_back(i);
-  std::sort(order.begin(), order.end(), [&](auto a, auto b) {
+  if (order.empty()) return {};
+  auto better = [&](std::uint32_t a, std::uint32_t b) {
     return candidates[a].score != candidates[b].score ? candidates[a].score > candidates[b].score : a < b;
-  });
+  };
+  std::nth_element(order.begin(), order.begin() + order.size() / 2, order.end(), better);
   const double median = candidates[order[order.size() / 2]].score;
+  // Only the best few need ordering; the rest is sorted when overlaps use them up.
+  std::size_t sorted = std::min(order.size(), 4 * limit + 8);
+  std::partial_sort(order.begin(), order.begin() + sorted, order.end(), better);
 
   std::vector<Keyphrase> out;
   std::vector<std::uint32_t> taken;
-  for (const std::uint32_t i : order) {
-    if (out.size() == limit) break;
+  for (std::size_t k = 0; k < order.size() && out.size() < limit; ++k) {
+    if (k == sorted) {
+      std::sort(order.begin() + sorted, order.end(), better);
+      sorted = order.size();
+    }
+    const std::uint32_t i = order[k];
     const Candidate& c = candidates[i];
     if (std::any_of(taken.begin(), taken.end(), [&](std::uint32_t j) { return overlaps(candidates[j], c); }))
       continue;
@@ -413,7 +446,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
         best_count = n;
       }
     }
-    out.push_back({best, c.score / (c.score + 4.0 * median), static_cast<int>(c.count)});
+    out.push_back({best, c.score / (c.score + 4.0 * median + 1e-12), static_cast<int>(c.count)});
   }
   return out;
 }

@@ -242,7 +242,7 @@ class Reader {
     std::uint64_t n = 0;
     if (!value(n) || n > max_size || n > (data_.size() - pos_) / sizeof(T)) return false;
     v.resize(n);
-    std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));
+    if (n != 0) std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));  // an empty vector's data() may be null
     pos_ += n * sizeof(T);
     return true;
   }

@@ -76,8 +76,10 @@ Result<StanceModel> StanceModel::load(const std::filesystem::path& file) {
     return bad("truncated or oversized (feature count does not match the file size)");
   std::vector<std::uint64_t> keys(n);
   std::vector<float> weights(n * kClasses);
-  std::memcpy(keys.data(), bytes.data() + kHeaderBytes, n * 8);
-  std::memcpy(weights.data(), bytes.data() + kHeaderBytes + n * 8, n * kClasses * 4);
+  if (n != 0) {  // an empty vector's data() may be null, and memcpy must not get null
+    std::memcpy(keys.data(), bytes.data() + kHeaderBytes, n * 8);
+    std::memcpy(weights.data(), bytes.data() + kHeaderBytes + n * 8, n * kClasses * 4);
+  }
   for (const float w : weights)
     if (!std::isfinite(w)) return bad("non-finite weight");
   StanceModel model(std::move(keys), std::move(weights));

@@ -6,6 +6,7 @@
 
 #include <fmt/format.h>
 
+#include "analyze/hash_index.h"
 #include "analyze/model_file.h"
 #include "analyze/topic_terms.h"
 
@@ -16,6 +17,9 @@ namespace {
 constexpr std::string_view kMagic = "ANZTOPIC";
 constexpr std::uint32_t kVersion = 1;
 constexpr std::uint64_t kBigramFamily = 2;
+
+// A feature's value in a document before scaling to unit length.
+float feature_value(std::size_t count, float idf) { return (1.0f + std::log(static_cast<float>(count))) * idf; }
 
 bool all_finite(const std::vector<float>& v) {
   return std::all_of(v.begin(), v.end(), [](float x) { return std::isfinite(x); });
@@ -32,6 +36,10 @@ float sigmoid(float x) {
 void topic_feature_keys(const Document& doc, std::vector<std::uint64_t>& keys) {
   std::vector<Term> terms;
   collect_terms(doc, terms);
+  topic_feature_keys(terms, keys);
+}
+
+void topic_feature_keys(const std::vector<Term>& terms, std::vector<std::uint64_t>& keys) {
   keys.reserve(keys.size() + 2 * terms.size());
   for (std::size_t i = 0; i < terms.size(); ++i) {
     keys.push_back(terms[i].hash);
@@ -47,7 +55,7 @@ void make_document_vector(std::vector<std::uint32_t>& rows, const std::vector<fl
   for (std::size_t i = 0; i < rows.size();) {
     std::size_t j = i + 1;
     while (j < rows.size() && rows[j] == rows[i]) ++j;
-    const float value = (1.0f + std::log(static_cast<float>(j - i))) * idf[rows[i]];
+    const float value = feature_value(j - i, idf[rows[i]]);
     out.rows.push_back(rows[i]);
     out.values.push_back(value);
     norm += static_cast<double>(value) * value;
@@ -88,9 +96,25 @@ Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
     return bad("a parameter is not a finite number");
 
   TopicClassifier c;
-  c.rows_ = HashIndex(f);
-  for (std::size_t r = 0; r < f; ++r)
-    if (c.rows_.insert(p.feature_keys[r], static_cast<std::uint32_t>(r)) != r) return bad("a feature key is repeated");
+  std::size_t slots = 16;
+  while (slots < 2 * f) slots *= 2;
+  c.slots_.assign(slots, Slot{});
+  c.mask_ = slots - 1;
+  c.entries_.resize(p.entry_weight.size());
+  std::uint32_t begin = 0;
+  for (std::size_t r = 0; r < f; ++r) {
+    if (p.row_end[r] == begin) return bad("a feature has no weights");
+    for (std::uint32_t e = begin; e < p.row_end[r]; ++e)
+      c.entries_[e] = {p.entry_topic[e], p.entry_weight[e], e + 1 == p.row_end[r]};
+    std::size_t i = p.feature_keys[r] & c.mask_;
+    while (c.slots_[i].idf >= 0) {
+      if (c.slots_[i].key == p.feature_keys[r]) return bad("a feature key is repeated");
+      i = (i + 1) & c.mask_;
+    }
+    if (p.feature_idf[r] < 0) return bad("a feature has a negative idf");
+    c.slots_[i] = {p.feature_keys[r], begin, p.feature_idf[r]};
+    begin = p.row_end[r];
+  }
   c.p_ = std::move(p);
   return c;
 }
@@ -140,39 +164,73 @@ Status TopicClassifier::save(const std::filesystem::path& file) const {
   return w.save(file);
 }
 
-void TopicClassifier::vectorize(const Document& doc, DocumentVector& out) const {
+void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& out) const {
+  // The model is larger than the caches, so every feature costs a miss or two; prefetching the
+  // slots and weights a few features ahead lets those misses overlap.
+  constexpr std::size_t kAhead = 8;
   std::vector<std::uint64_t> keys;
-  topic_feature_keys(doc, keys);
-  std::vector<std::uint32_t> rows;
-  rows.reserve(keys.size());
-  for (const std::uint64_t key : keys)
-    if (const std::uint32_t row = rows_.find(key); row != HashIndex::kAbsent) rows.push_back(row);
-  make_document_vector(rows, p_.feature_idf, out);
-}
+  topic_feature_keys(terms, keys);
 
-void TopicClassifier::margins(const DocumentVector& v, std::vector<float>& out) const {
-  out.assign(p_.bias.size(), 0.0f);
-  for (std::size_t i = 0; i < v.rows.size(); ++i) {
-    const std::uint32_t row = v.rows[i];
-    const std::uint32_t begin = row == 0 ? 0 : p_.row_end[row - 1];
-    for (std::uint32_t e = begin; e < p_.row_end[row]; ++e)
-      out[p_.entry_topic[e]] += static_cast<float>(p_.entry_weight[e]) * v.values[i];
+  // The document's distinct known features with their counts, gathered in a small
+  // open-addressing table keyed by the feature's first entry.
+  struct Feature {
+    std::uint32_t begin = 0;  // first entry; 0 marks an empty cell (entry 0 is stored as 1)
+    std::uint32_t count = 0;
+    float idf = 0.0f;
+  };
+  std::size_t cells = 16;
+  while (cells < 2 * keys.size()) cells *= 2;
+  std::vector<Feature> features(cells);
+  std::vector<std::uint32_t> used;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (k + kAhead < keys.size()) __builtin_prefetch(&slots_[keys[k + kAhead] & mask_]);
+    const Slot* slot = nullptr;
+    for (std::size_t i = keys[k] & mask_; slots_[i].idf >= 0; i = (i + 1) & mask_)
+      if (slots_[i].key == keys[k]) {
+        slot = &slots_[i];
+        break;
+      }
+    if (!slot) continue;
+    const std::uint32_t id = slot->begin + 1;
+    std::size_t c = (id * 0x9e3779b1u) & (cells - 1);
+    while (features[c].begin != 0 && features[c].begin != id) c = (c + 1) & (cells - 1);
+    if (features[c].begin == 0) {
+      features[c] = {id, 0, slot->idf};
+      used.push_back(static_cast<std::uint32_t>(c));
+    }
+    ++features[c].count;
   }
-  for (std::size_t t = 0; t < out.size(); ++t) out[t] = p_.bias[t] + p_.weight_scale[t] * out[t];
-}
 
-void TopicClassifier::score(const DocumentVector& v, std::vector<float>& out) const {
-  margins(v, out);
-  for (std::size_t t = 0; t < out.size(); ++t)
-    out[t] = sigmoid(p_.calibration_scale[t] * out[t] + p_.calibration_offset[t]);
+  // The document vector, as make_document_vector builds it.
+  double norm = 0.0;
+  for (const std::uint32_t c : used) {
+    features[c].idf = feature_value(features[c].count, features[c].idf);
+    norm += static_cast<double>(features[c].idf) * features[c].idf;
+  }
+  const float scale = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
+
+  out.assign(p_.bias.size(), 0.0f);
+  for (std::size_t u = 0; u < used.size(); ++u) {
+    if (u + kAhead < used.size()) __builtin_prefetch(&entries_[features[used[u + kAhead]].begin - 1]);
+    const Feature& f = features[used[u]];
+    const float value = f.idf * scale;
+    for (std::uint32_t e = f.begin - 1;; ++e) {
+      out[entries_[e].topic] += static_cast<float>(entries_[e].weight) * value;
+      if (entries_[e].last) break;
+    }
+  }
+  for (std::size_t t = 0; t < out.size(); ++t) {
+    const float margin = p_.bias[t] + p_.weight_scale[t] * out[t];
+    out[t] = sigmoid(p_.calibration_scale[t] * margin + p_.calibration_offset[t]);
+  }
   for (std::size_t t = 0; t < out.size(); ++t)
     if (p_.topics[t].level != 1) out[t] = std::min(out[t], out[p_.topics[t].level1]);
 }
 
 void TopicClassifier::score(const Document& doc, std::vector<float>& out) const {
-  DocumentVector v;
-  vectorize(doc, v);
-  score(v, out);
+  std::vector<Term> terms;
+  collect_terms(doc, terms);
+  score(terms, out);
 }
 
 }  // namespace analyze

@@ -68,7 +68,10 @@ Result<TopicLexicon> TopicLexicon::parse(std::string_view text, std::string_view
       if (terms.size() > kMaxPhraseTerms)
         return bad(fmt::format("topic \"{}\": keyword \"{}\" is longer than {} words", code, phrase, kMaxPhraseTerms));
       std::uint64_t key = 0;
-      for (const std::uint64_t t : terms) key = extend_key(key, t);
+      for (std::size_t i = 0; i < terms.size(); ++i) {
+        key = extend_key(key, terms[i]);
+        if (i + 1 < terms.size()) lex.prefixes_.insert(key, 0);
+      }
       const auto position = static_cast<std::uint32_t>(lex.keywords_.size());
       lex.keywords_.push_back({std::move(phrase), topic, weight});
       const std::uint32_t first = lex.index_.insert(key, position);
@@ -91,11 +94,9 @@ Result<TopicLexicon> TopicLexicon::load(const std::filesystem::path& file, doubl
   return parse(text, file.string(), min_words);
 }
 
-std::vector<double> TopicLexicon::evidence(const Document& doc, std::vector<bool>& found) const {
-  std::vector<Term> terms;
-  collect_terms(doc, terms);
+std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::vector<bool>* found) const {
   std::vector<double> evidence(topics_.size(), 0.0);
-  found.assign(keywords_.size(), false);
+  if (found) found->assign(keywords_.size(), false);
   for (std::size_t i = 0; i < terms.size(); ++i) {
     std::uint64_t key = 0;
     for (std::size_t n = 0; n < longest_ && i + n < terms.size(); ++n) {
@@ -103,8 +104,9 @@ std::vector<double> TopicLexicon::evidence(const Document& doc, std::vector<bool
       key = extend_key(key, terms[i + n].hash);
       for (std::uint32_t k = index_.find(key); k != HashIndex::kAbsent; k = next_[k]) {
         evidence[keywords_[k].topic] += keywords_[k].weight;
-        found[k] = true;
+        if (found) (*found)[k] = true;
       }
+      if (prefixes_.find(key) == HashIndex::kAbsent) break;  // no longer keyword starts this way
     }
   }
   // Hits per 100 words (a short text counts as min_words long), then 1 - 2^-E.
@@ -113,14 +115,13 @@ std::vector<double> TopicLexicon::evidence(const Document& doc, std::vector<bool
   return evidence;
 }
 
-std::vector<double> TopicLexicon::scores(const Document& doc) const {
-  std::vector<bool> found;
-  return evidence(doc, found);
-}
+std::vector<double> TopicLexicon::scores(const std::vector<Term>& terms) const { return evidence(terms, nullptr); }
 
 std::vector<UserTopicScore> TopicLexicon::score(const Document& doc) const {
+  std::vector<Term> terms;
+  collect_terms(doc, terms);
   std::vector<bool> found;
-  const std::vector<double> scores = evidence(doc, found);
+  const std::vector<double> scores = evidence(terms, &found);
   std::vector<UserTopicScore> by_topic(topics_.size());
   for (std::size_t k = 0; k < keywords_.size(); ++k)
     if (found[k]) by_topic[keywords_[k].topic].keywords.push_back(keywords_[k].text);

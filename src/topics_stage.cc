@@ -16,7 +16,7 @@ namespace {
 
 // What is listed: level-1 topics down to a low floor (the best one always), so users see the
 // runners-up, and level-2 topics only when their own score is substantial.
-constexpr double kLevel1Floor = 0.05;
+constexpr double kLevel1Floor = 0.1;
 constexpr std::size_t kMaxLevel1 = 5;
 constexpr double kLevel2Floor = 0.4;
 // A topic raised by the concept lexicon stays just below the classifier's best topic: the
@@ -44,23 +44,24 @@ class TopicsStage final : public Stage {
       doc.set_layer(std::move(layer));
       return Status::ok();
     }
+    std::vector<Term> terms;
+    collect_terms(doc, terms);
     std::vector<float> scores;
-    classifier_.score(doc, scores);
+    classifier_.score(terms, scores);
+    add_concept_evidence(terms, scores);
     const auto& topics = classifier_.topics();
-    add_concept_evidence(doc, scores);
-    std::vector<std::uint32_t> order(scores.size());
-    for (std::uint32_t i = 0; i < order.size(); ++i) order[i] = i;
-    std::stable_sort(order.begin(), order.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
+    std::vector<std::uint32_t> listed;  // the best level-1 topic, others above the floors
+    std::uint32_t best = 0;
+    for (std::uint32_t t = 0; t < scores.size(); ++t)
+      if (topics[t].level == 1 && (topics[best].level != 1 || scores[t] > scores[best])) best = t;
+    for (std::uint32_t t = 0; t < scores.size(); ++t)
+      if (t == best || scores[t] >= (topics[t].level == 1 ? kLevel1Floor : kLevel2Floor)) listed.push_back(t);
+    std::stable_sort(listed.begin(), listed.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
     std::size_t level1 = 0;
-    for (const std::uint32_t t : order) {
-      const TopicInfo& info = topics[t];
-      if (info.level == 1) {
-        if (level1 == kMaxLevel1 || (level1 > 0 && scores[t] < kLevel1Floor)) continue;
-        ++level1;
-      } else if (scores[t] < kLevel2Floor) {
-        continue;
-      }
-      layer.topics.push_back({info.code, info.label, info.level, scores[t]});
+    for (const std::uint32_t t : listed) {
+      if (topics[t].level == 1 && ++level1 > kMaxLevel1) continue;
+      layer.topics.push_back({topics[t].code, topics[t].label, topics[t].level,
+                              topics[t].level == 1 ? std::string() : topics[topics[t].level1].code, scores[t]});
     }
     if (lexicon_) layer.user_topics = lexicon_->score(doc);
     doc.set_layer(std::move(layer));
@@ -70,12 +71,12 @@ class TopicsStage final : public Stage {
   // Mentions of IPTC concepts ("organized crime", "unemployment") raise the topics they belong to:
   // a secondary topic of an article, or one the training data lacks, still gets a fair score. A
   // level-1 topic stays below the classifier's best; a level-2 topic below its parent.
-  void add_concept_evidence(const Document& doc, std::vector<float>& scores) const {
+  void add_concept_evidence(const std::vector<Term>& terms, std::vector<float>& scores) const {
     const auto& topics = classifier_.topics();
     float best = 0.0f;
     for (std::size_t t = 0; t < scores.size(); ++t)
       if (topics[t].level == 1) best = std::max(best, scores[t]);
-    const std::vector<double> evidence = concepts_.scores(doc);
+    const std::vector<double> evidence = concepts_.scores(terms);
     for (const int level : {1, 2})
       for (const auto& [i, t] : concept_topic_) {
         if (topics[t].level != level || evidence[i] <= scores[t]) continue;
@@ -88,8 +89,12 @@ class TopicsStage final : public Stage {
     const TopicLayer* layer = doc.layer<TopicLayer>();
     if (!layer) return;
     Json topics = Json::array();
-    for (const ScoredTopic& t : layer->topics)
-      topics.push_back({{"code", t.code}, {"label", t.label}, {"level", t.level}, {"score", rounded(t.score)}});
+    for (const ScoredTopic& t : layer->topics) {
+      Json topic = {{"code", t.code}, {"label", t.label}, {"level", t.level}};
+      if (!t.parent.empty()) topic["parent"] = t.parent;
+      topic["score"] = rounded(t.score);
+      topics.push_back(std::move(topic));
+    }
     out["topics"] = std::move(topics);
     if (!lexicon_) return;
     Json user = Json::array();
@@ -102,9 +107,22 @@ class TopicsStage final : public Stage {
     const TopicLayer* layer = doc.layer<TopicLayer>();
     if (!layer) return;
     table.heading("Topics (IPTC Media Topics)");
+    // Each level-1 topic followed by its level-2 topics, indented.
     std::vector<std::vector<std::string>> rows;
-    for (const ScoredTopic& t : layer->topics)
+    std::vector<bool> shown(layer->topics.size(), false);
+    auto add = [&](std::size_t i) {
+      const ScoredTopic& t = layer->topics[i];
       rows.push_back({fmt::format("{:.2f}", t.score), t.code, (t.level == 1 ? "" : "  ") + t.label});
+      shown[i] = true;
+    };
+    for (std::size_t i = 0; i < layer->topics.size(); ++i) {
+      if (layer->topics[i].level != 1) continue;
+      add(i);
+      for (std::size_t j = 0; j < layer->topics.size(); ++j)
+        if (layer->topics[j].parent == layer->topics[i].code) add(j);
+    }
+    for (std::size_t i = 0; i < layer->topics.size(); ++i)
+      if (!shown[i]) add(i);
     table.table({"score", "code", "topic"}, rows);
     if (!lexicon_) return;
     table.heading("Topics (your lexicon)");

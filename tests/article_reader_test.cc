@@ -98,7 +98,7 @@ TEST_CASE("directories are walked recursively in sorted order with the default p
   CHECK(articles[3].doc.raw == "Z1");
 }
 
-TEST_CASE("--glob picks other files", "[reader]") {
+TEST_CASE("a glob picks other files", "[reader]") {
   TempDir dir;
   dir.write("a.txt", "A");
   dir.write("b.html", "B");
@@ -129,7 +129,7 @@ TEST_CASE("a symlink loop is walked once", "[reader]") {
   CHECK(read_all(reader).size() == 1);
 }
 
-TEST_CASE("--target names are added to every article's targets", "[reader]") {
+TEST_CASE("target names from the command line are added to every article's targets", "[reader]") {
   TempDir dir;
   dir.write("a.txt", "A");
   dir.write("r.jsonl", R"({"id": "r", "text": "R", "targets": ["X"]})");

@@ -224,7 +224,7 @@ TEST_CASE("exit status 2 for usage errors, before any input is read", "[cli]") {
   CHECK(bad_format.status == 2);
 }
 
-TEST_CASE("--list-stages, --help and --version", "[cli]") {
+TEST_CASE("the stage list, help and version", "[cli]") {
   const auto list = run_cli("--list-stages");
   CHECK(list.status == 0);
   for (const auto& spec : analyze::stage_registry()) CHECK(list.out.find(std::string(spec.name)) != std::string::npos);
@@ -237,7 +237,7 @@ TEST_CASE("--list-stages, --help and --version", "[cli]") {
   CHECK(version.out.rfind("analyze ", 0) == 0);
 }
 
-TEST_CASE("--jobs does not change a byte of the output", "[cli]") {
+TEST_CASE("the number of jobs does not change a byte of the output", "[cli]") {
   TempDir dir;
   for (int i = 0; i < 60; ++i) {
     std::string text;
@@ -253,7 +253,7 @@ TEST_CASE("--jobs does not change a byte of the output", "[cli]") {
   CHECK(one.out == eight.out);
 }
 
-TEST_CASE("--output-dir writes one JSON file per article", "[cli]") {
+TEST_CASE("an output directory gets one JSON file per article", "[cli]") {
   TempDir in, out;
   in.write("x/one.txt", "First article.");
   in.write("two.txt", "Second article.");

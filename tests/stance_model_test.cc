@@ -90,3 +90,16 @@ TEST_CASE("stance model: the shipped model loads quickly", "[stance_model]") {
   CHECK(model->size() > 1000);
   CHECK(ms < 100.0);
 }
+
+TEST_CASE("stance model: a model without features loads and scores nothing", "[stance_model]") {
+  // Loading once copied zero bytes from an empty vector's null data() (UBSan reports it).
+  const fs::path file = temp_file("empty.bin");
+  REQUIRE(StanceModel({}, {}).save(file));
+  auto loaded = StanceModel::load(file);
+  REQUIRE(loaded);
+  CHECK(loaded->size() == 0);
+  StanceModel::Scores logits{};
+  loaded->add_logits({{11ULL << 32 | 5, 1.0f}}, logits);
+  CHECK(logits == StanceModel::Scores{});
+  fs::remove(file);
+}

@@ -1,8 +1,9 @@
-// Trains the IPTC Media Topics classifier (topic_classifier.h) and the keyphrase background
-// statistics (keyphrase_extractor.h) from ../shared/data/topics:
+// Trains the IPTC Media Topics classifier (topic_classifier.h), writes the IPTC concept lexicon
+// (topic_lexicon.h) and the keyphrase background statistics (keyphrase_extractor.h), from
+// ../shared/data/topics (run from the project root; these are the defaults):
 //
 //   train-topics --data ../shared/data/topics --model data/models/topics.bin
-//                --keyphrases data/models/keyphrases.bin
+//                --keyphrases data/models/keyphrases.bin --lexicon data/models/topics-lexicon.json
 //
 // Every text goes through the project's own `normalize` and `segment` stages, so the features seen
 // in training are the ones the stages compute at run time.
@@ -11,7 +12,9 @@
 // seed examples for topics with little or no data: each IPTC concept's label and definition
 // (iptc_mediatopics_en.tsv) and each keyword of the IPTC EXTRA rules (iptc_extra_rules_en.jsonl),
 // labelled with the concept's level-1 and level-2 ancestors. Seeds in British spelling get an
-// American twin when the training texts prefer the American form ("organised" -> "organized").
+// American twin when the training texts use the American form too ("organised" -> "organized").
+// The same IPTC labels and rule keywords make the concept lexicon (--lexicon), and the training
+// texts give the keyphrase background statistics (--keyphrases).
 //
 // Model: one-vs-rest logistic regression per level-1 and level-2 topic over tf-idf vectors,
 // trained with FTRL-proximal (L1 + L2 regularised). A level-2 topic learns only from documents
@@ -55,19 +58,13 @@ struct Options {
   fs::path keyphrases = "data/models/keyphrases.bin";
   fs::path lexicon = "data/models/topics-lexicon.json";
   int folds = 5;
-  int epochs = 6;
-  float alpha = 1.0f;  // FTRL learning rate
-  float beta = 1.0f;
-  float l1 = 0.01f;    // FTRL regularisation
-  float l2 = 0.3f;
-  float seed_weight = 1.0f;  // the seeds as a source, against a source of the same size
-  int min_count = 2;         // documents a feature must occur in (seed features are always kept)
-  float prune = 0.05f;       // smaller weights are dropped from the model file
-  int max_level = 2;         // deepest IPTC level the model reports
-  double source_power = 0.5;  // a source's weight grows as its size to this power
+  TopicTrainingOptions training;  // epochs, FTRL rates and regularisation, pruning, seed
+  float seed_weight = 1.0f;       // the seeds as a source, against a source of the same size
+  int min_count = 3;              // documents a feature must occur in (seed features are always kept)
+  int max_level = 2;              // deepest IPTC level the model reports
+  double source_power = 0.5;      // a source's weight grows as its size to this power
   std::vector<std::string> exclude;  // sources left out (ablation)
-  bool tune = false;         // report the out-of-fold accuracy only, write nothing
-  std::uint32_t seed = 20240607;
+  bool tune = false;                 // report the out-of-fold accuracy only, write nothing
 };
 
 // ---- IPTC vocabulary --------------------------------------------------------------------------
@@ -209,7 +206,6 @@ std::vector<std::string> rule_keywords(std::string_view q) {
       const Group& g = stack.back();
       const std::string& mode = g.last_word;
       if (g.negated || mode.find("regexp") != std::string::npos) continue;
-      std::vector<std::string> words;
       std::string cleaned;
       for (const char c : s) cleaned += c == '*' ? ' ' : c;
       if (mode.rfind("any", 0) == 0) {
@@ -385,7 +381,7 @@ Json concept_lexicon(const Vocabulary& v, const std::vector<Rule>& rules, const 
 }
 
 constexpr double kMinCalibrationPositives = 30;  // fewer: the topic takes its level's median calibration
-constexpr std::uint32_t kBackgroundMinDocuments = 3;  // rarer words count as unseen for keyphrases
+constexpr std::uint32_t kBackgroundMinDocuments = 10;  // rarer words count as unseen for keyphrases
 
 // ---- Main ---------------------------------------------------------------------------------------
 
@@ -599,19 +595,13 @@ int run(const Options& o) {
     if (!file) throw std::runtime_error("cannot write " + o.lexicon.string());
     std::fprintf(stderr, "wrote %s: %zu topics\n", o.lexicon.string().c_str(), lexicon.size());
   }
-  std::mt19937 rng(o.seed);
+  std::mt19937 rng(o.training.seed);
   for (Origin& e : corpus.origins) e.fold = static_cast<int>(rng() % static_cast<unsigned>(std::max(1, o.folds)));
   std::vector<float> idf;
   const std::vector<std::uint64_t> keys = build_vectors(o, corpus, idf);
   set_weights(o, corpus);
 
-  TopicTrainingOptions training;
-  training.epochs = o.epochs;
-  training.alpha = o.alpha;
-  training.l1 = o.l1;
-  training.l2 = o.l2;
-  training.prune = o.prune;
-  training.seed = o.seed;
+  const TopicTrainingOptions& training = o.training;
   std::vector<std::vector<float>> oof(corpus.examples.size());
   for (int k = 0; o.folds > 1 && k < o.folds; ++k) {
     std::vector<std::uint32_t> train_set;
@@ -650,14 +640,14 @@ int main(int argc, char** argv) {
   app.add_option("--keyphrases", o.keyphrases, "keyphrase background statistics file to write");
   app.add_option("--lexicon", o.lexicon, "IPTC concept lexicon file to write");
   app.add_option("--folds", o.folds, "cross-validation folds for calibration and the report (1: no calibration)");
-  app.add_option("--epochs", o.epochs, "passes over the training data");
-  app.add_option("--alpha", o.alpha, "FTRL learning rate");
-  app.add_option("--l1", o.l1, "L1 regularisation");
-  app.add_option("--l2", o.l2, "L2 regularisation");
+  app.add_option("--epochs", o.training.epochs, "passes over the training data");
+  app.add_option("--alpha", o.training.alpha, "FTRL learning rate");
+  app.add_option("--l1", o.training.l1, "L1 regularisation");
+  app.add_option("--l2", o.training.l2, "L2 regularisation");
   app.add_option("--seed-weight", o.seed_weight, "weight of the IPTC seed examples as a source");
   app.add_option("--source-power", o.source_power, "a source's weight grows as its size to this power");
   app.add_option("--min-count", o.min_count, "documents a feature must occur in");
-  app.add_option("--prune", o.prune, "smallest weight kept in the model file");
+  app.add_option("--prune", o.training.prune, "smallest weight kept in the model file");
   app.add_option("--max-level", o.max_level, "deepest IPTC level to model (1 or 2)")->check(CLI::Range(1, 2));
   app.add_option("--exclude", o.exclude, "sources to leave out (agnews masakhanews huffpost wcep seed)");
   app.add_flag("--tune", o.tune, "print the out-of-fold accuracy only; write nothing");

@@ -2,24 +2,30 @@
 // tagger.
 //
 // Candidates are runs of words between stop words, punctuation, numbers and possessives, inside
-// one sentence; every sub-phrase of one to four words is a candidate. What a word may do at a
-// phrase's edge is learned from the background corpus, which stands in for a tagger: a phrase may
-// not begin or end with a word that behaves like a verb there (it follows "to", a modal or a
-// subject pronoun more often than a determiner, or is an "-ing" form that rarely takes a
-// determiner: "tackling", "raises"), nor end with a word that is rarely last in a run of content
-// words (modifiers such as "illegal", "human", "Latin"), nor begin or end with an "-ly" adverb.
+// one sentence; every sub-phrase of one to four words is a candidate. What a word may do in a
+// phrase is learned from a background corpus, which stands in for a tagger:
+//  - a word that behaves like a verb there (it follows "to", a modal or a subject pronoun more
+//    often than a determiner, or is an "-ing" form that rarely takes one: "tackling", "raises")
+//    may not end a phrase, and a phrase holding one must occur twice: "organized crime" repeated
+//    is a name for something, "crews used helicopters" once is a clause;
+//  - a word rarely last in a run of content words (a modifier: "illegal", "human", "Latin"), an
+//    "-ed" form or an "-ly" adverb may not end a phrase; an "-ly" adverb may not begin one.
+// Capitalised words inside a sentence (names) are exempt, unless the sentence is in title case.
 // Case variants and plurals are merged ("Human rights" = "human right").
 //
 // Score = count^0.75 (occurrences in the article) x specificity (mean idf of its words against the
-// background, unknown words counting as rarest) x 1.4^(words - 1) x (1.5 - first position / 2);
-// phrases are taken best first, skipping any that contains or is contained in one already taken.
-// The reported score is raw / (raw + the article's median candidate score x 4), in [0, 1).
+// background, unseen words counting as rarest) x 1.4^(words - 1) x (1.5 - first position / 2).
+// A phrase that accounts for more than half the occurrences of one of its parts absorbs it ("Nayib"
+// in "Nayib Bukele", "crime" in "organized crime"): the part is not reported and the phrase ranks
+// at least as high. Phrases are taken best first, skipping any that contains, is contained in or
+// shares two words in a row with one already taken. The reported score is raw / (raw + 4 x the
+// article's median candidate score), in [0, 1).
 //
 // Background statistics (data/models/keyphrases.bin) are learned by tools/train-topics from the
-// topics training texts: per word, its idf, how often it follows a determiner or a verb cue, and how
-// often it ends a run of content words. File (little-endian): magic "ANZKEYPH", u32 version,
-// u32 documents, u32 word count W, u64 word hash[W] (distinct), f32 idf[W], then u8[W] each for
-// the determiner, verb-cue and run-end shares (x255), then u64 FNV-1a checksum of the bytes before.
+// topics training texts: per word seen in at least 10 of them, its idf, how often it follows a
+// determiner or a verb cue, and how often it ends a run of content words. File (model_file.h;
+// magic "ANZKEYPH", version 1): u32 documents, u32 word count W, u64 word hash[W] (distinct),
+// f32 idf[W], then u8[W] each for the determiner, verb-cue and run-end shares (x255).
 #pragma once
 
 #include <cstdint>
@@ -39,6 +45,7 @@ struct KeyphraseWordStats {
   float determiner_share = 0.0f;  // of its occurrences, the share right after a determiner
   float verb_share = 0.0f;        // ... right after "to", a modal, "not" or a subject pronoun
   float end_share = 0.0f;         // ... last in its run of content words
+  bool stop = false;              // a stop word (the built-in list, not stored in the file)
 };
 
 class KeyphraseBackground {
@@ -47,16 +54,19 @@ class KeyphraseBackground {
   static Result<KeyphraseBackground> load(const std::filesystem::path& file);
   Status save(const std::filesystem::path& file) const;
 
+  // The statistics of a word by its term_hash(), or nullptr when the background never saw it.
   const KeyphraseWordStats* find(std::uint64_t word_hash) const {
     const std::uint32_t i = index_.find(word_hash);
     return i == HashIndex::kAbsent ? nullptr : &stats_[i];
   }
   // The idf of a word never seen in the background.
   float unseen_idf() const { return unseen_idf_; }
-  std::size_t size() const { return stats_.size(); }
+  std::size_t size() const { return keys_.size(); }  // words counted, stop words aside
 
  private:
   friend class KeyphraseBackgroundBuilder;
+  // Adds the stop words to the lookup table, so one lookup per word answers both questions.
+  void add_stop_words();
   std::uint32_t documents_ = 0;
   float unseen_idf_ = 0.0f;
   std::vector<std::uint64_t> keys_;

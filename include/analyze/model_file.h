@@ -53,7 +53,7 @@ class ModelReader {
   bool get_all(std::vector<T>& v, std::size_t n) {
     if (!ok_ || n > (body_.size() - pos_) / sizeof(T)) return fail();
     v.resize(n);
-    std::memcpy(v.data(), body_.data() + pos_, n * sizeof(T));
+    if (n != 0) std::memcpy(v.data(), body_.data() + pos_, n * sizeof(T));  // an empty vector's data() may be null
     pos_ += n * sizeof(T);
     return true;
   }

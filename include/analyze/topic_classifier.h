@@ -19,8 +19,8 @@
 #include <vector>
 
 #include "analyze/document.h"
-#include "analyze/hash_index.h"
 #include "analyze/status.h"
+#include "analyze/topic_terms.h"
 
 namespace analyze {
 
@@ -41,20 +41,23 @@ struct TopicModelParameters {
   std::vector<float> calibration_offset;
   std::vector<float> weight_scale;
   std::vector<std::uint64_t> feature_keys;
-  std::vector<float> feature_idf;  // inverse document frequency, ln(documents / documents with it)
+  std::vector<float> feature_idf;  // ln((documents + 1) / (documents with the feature + 1))
   std::vector<std::uint32_t> row_end;
   std::vector<std::uint16_t> entry_topic;
   std::vector<std::int8_t> entry_weight;
 };
 
-// A document as the classifier sees it: feature rows (ascending) with their values.
+// A document as the trainer sees it: rows of its feature list (ascending) with their values. At
+// run time TopicClassifier::score computes the same values without building one.
 struct DocumentVector {
   std::vector<std::uint32_t> rows;
   std::vector<float> values;
 };
 
-// Appends the feature keys of `doc`: one per term and one per adjacent pair, repeats included.
+// Appends the feature keys of `doc`: one per term (topic_terms.h) and one per adjacent pair,
+// repeats included.
 void topic_feature_keys(const Document& doc, std::vector<std::uint64_t>& keys);
+void topic_feature_keys(const std::vector<Term>& terms, std::vector<std::uint64_t>& keys);
 
 // Turns the rows of a document's known features (repeats included, any order; sorted in place)
 // into its vector: (1 + ln count) * idf[row] per distinct row, scaled to unit length.
@@ -74,17 +77,29 @@ class TopicClassifier {
   const std::vector<TopicInfo>& topics() const { return p_.topics; }
   const TopicModelParameters& parameters() const { return p_; }
 
-  // The vector of `doc` over this model's features.
-  void vectorize(const Document& doc, DocumentVector& out) const;
-  // Raw margins (before calibration), one per topic.
-  void margins(const DocumentVector& v, std::vector<float>& out) const;
-  // Calibrated scores in [0, 1], one per topic; a level-2 topic never scores above its parent.
-  void score(const DocumentVector& v, std::vector<float>& out) const;
+  // Calibrated scores in [0, 1], one per topic, of a document with these terms (collect_terms);
+  // a level-2 topic never scores above its parent.
+  void score(const std::vector<Term>& terms, std::vector<float>& out) const;
   void score(const Document& doc, std::vector<float>& out) const;
 
  private:
+  // The parameters rearranged for scoring: an open-addressing table from feature key to the
+  // feature's idf and first weight, and the weights, each row's last one flagged.
+  struct Slot {
+    std::uint64_t key = 0;
+    std::uint32_t begin = 0;
+    float idf = -1.0f;  // negative: empty slot
+  };
+  struct Entry {
+    std::uint16_t topic = 0;
+    std::int8_t weight = 0;
+    bool last = false;
+  };
+
   TopicModelParameters p_;
-  HashIndex rows_;  // feature key -> row
+  std::vector<Slot> slots_;
+  std::uint64_t mask_ = 0;
+  std::vector<Entry> entries_;
 };
 
 }  // namespace analyze

@@ -22,6 +22,7 @@
 #include "analyze/document.h"
 #include "analyze/hash_index.h"
 #include "analyze/status.h"
+#include "analyze/topic_terms.h"
 
 namespace analyze {
 
@@ -40,8 +41,9 @@ class TopicLexicon {
 
   // Topics with at least one keyword in `doc`'s non-boilerplate sentences, best first.
   std::vector<UserTopicScore> score(const Document& doc) const;
-  // The score of every topic, in the order of code(); 0 where no keyword occurs.
-  std::vector<double> scores(const Document& doc) const;
+  // The score of every topic, in the order of code(), for a document with these terms
+  // (collect_terms); 0 where no keyword occurs.
+  std::vector<double> scores(const std::vector<Term>& terms) const;
   std::size_t size() const { return topics_.size(); }
   const std::string& code(std::size_t topic) const { return topics_[topic].code; }
 
@@ -54,14 +56,15 @@ class TopicLexicon {
     std::uint32_t topic = 0;
     double weight = 0.0;
   };
-  // Weighted keyword hits per topic, and which keywords occurred.
-  std::vector<double> evidence(const Document& doc, std::vector<bool>& found) const;
+  // Scores per topic; `found`, when given, marks the keywords that occurred.
+  std::vector<double> evidence(const std::vector<Term>& terms, std::vector<bool>* found) const;
 
   std::vector<Topic> topics_;
   std::vector<Keyword> keywords_;
   // Phrase key (phrase_key() of its term hashes) -> first keyword with that phrase; keywords with
   // the same phrase are chained through next_.
   HashIndex index_;
+  HashIndex prefixes_;  // keys of the phrases' proper beginnings ("container" of "container ship")
   std::vector<std::uint32_t> next_;
   std::size_t longest_ = 0;  // terms in the longest phrase
   double min_words_ = 100;

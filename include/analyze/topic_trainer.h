@@ -25,7 +25,7 @@ struct TopicTrainingOptions {
   float beta = 1.0f;
   float l1 = 0.01f;
   float l2 = 0.3f;
-  float prune = 0.05f;  // smaller weights are dropped
+  float prune = 0.3f;  // smaller weights are dropped
   std::uint32_t seed = 20240607;
 };
 

@@ -15,7 +15,8 @@ struct ScoredTopic {
   std::string code;   // "medtop:11000000"
   std::string label;  // "politics and government"
   int level = 1;
-  double score = 0.0;  // [0, 1], a calibrated probability
+  std::string parent;  // the level-1 topic's code, for a level-2 topic
+  double score = 0.0;  // [0, 1]
 };
 
 // Topics sorted by score, highest first.
