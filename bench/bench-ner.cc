@@ -5,7 +5,6 @@
 // Texts ({"text": ...} per line) are segmented first (not timed), then tagged `repeat` times.
 // Times are the thread's CPU time, so other processes on a busy machine distort them less; wall
 // time is printed beside.
-#include <time.h>
 
 #include <algorithm>
 #include <chrono>
@@ -21,15 +20,11 @@
 #include "analyze/ner_tagger.h"
 #include "analyze/pipeline.h"
 
+#include "thread_clock.h"
+
 using namespace analyze;
 
 namespace {
-
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 double wall_seconds() {
   return std::chrono::duration<double>(std::chrono::steady_clock::now().time_since_epoch()).count();

@@ -7,7 +7,6 @@
 // over runs of the thread's CPU time (other processes on a busy machine distort it less than wall
 // time), words/s and MB/s, and the ratio to the baseline. Peak RSS is that of the whole process.
 #include <sys/resource.h>
-#include <time.h>
 
 #include <algorithm>
 #include <CLI/CLI.hpp>
@@ -17,15 +16,11 @@
 #include "analyze/data_dir.h"
 #include "analyze/pipeline.h"
 
+#include "thread_clock.h"
+
 using namespace analyze;
 
 namespace {
-
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 std::vector<std::string> split(const std::string& s) {
   std::vector<std::string> out;

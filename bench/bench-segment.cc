@@ -9,7 +9,6 @@
 // thread's CPU time, so other processes on a busy machine distort it less. MB/s counts UTF-8 bytes
 // of input; words/s counts the segment stage's word and number tokens (what `stats` reports as
 // words), the same count for every row so the rows compare.
-#include <time.h>
 
 #include <algorithm>
 #include <fstream>
@@ -29,15 +28,11 @@
 #include "analyze/segment_stage.h"
 #include "analyze/word_breaker.h"
 
+#include "thread_clock.h"
+
 using namespace analyze;
 
 namespace {
-
-double cpu_seconds() {
-  timespec ts{};
-  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
-  return static_cast<double>(ts.tv_sec) + static_cast<double>(ts.tv_nsec) * 1e-9;
-}
 
 int fail(const std::string& message) {
   fmt::print(stderr, "bench-segment: {}\n", message);

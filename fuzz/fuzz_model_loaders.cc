@@ -100,35 +100,16 @@ const Fixture& fixture() {
   return f;
 }
 
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  return h;
-}
-
-// The checksum of the NER model's header (src/ner_model.cc), recomputed independently.
-std::uint64_t ner_checksum(std::string_view bytes) {
-  std::uint64_t h = 0x243f6a8885a308d3ULL ^ bytes.size();
-  std::size_t i = 0;
-  for (; i + 8 <= bytes.size(); i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, bytes.data() + i, 8);
-    h = mix64(h ^ w);
-  }
-  for (; i < bytes.size(); ++i) h = mix64(h ^ static_cast<unsigned char>(bytes[i]));
-  return h;
-}
-
 // Recomputes the checksum of a model file whose magic is known: the NER model keeps it after the
 // version, the ModelReader formats (topics, keyphrases) at the end.
 void forge_checksum(std::string& bytes) {
   if (bytes.size() < 20) return;
   const std::string_view magic(bytes.data(), 8);
   if (magic == std::string_view("ANZ-NER\n", 8)) {
-    const std::uint64_t sum = ner_checksum(std::string_view(bytes).substr(20));
+    const std::uint64_t sum = checksum64(bytes.data() + 20, bytes.size() - 20);
     std::memcpy(bytes.data() + 12, &sum, 8);
   } else if (magic == "ANZTOPIC" || magic == "ANZKEYPH") {
-    const std::uint64_t sum = fnv1a(std::string_view(bytes).substr(0, bytes.size() - 8));
+    const std::uint64_t sum = checksum64(bytes.data(), bytes.size() - 8);
     std::memcpy(bytes.data() + bytes.size() - 8, &sum, 8);
   }
 }

@@ -61,23 +61,69 @@ std::string sanitize_name(std::string_view id) {
   return out;
 }
 
-std::optional<Error> read_file(const std::string& path, std::string& out) {
+std::string too_large_message(std::uint64_t size, std::uint64_t limit) {
+  return fmt::format("{:.1f} MB is more than the {} MB an article may have (--max-article-size)", size / 1048576.0,
+                     limit >> 20);
+}
+
+// Reads a whole file (or stdin for "-") into `out`, but never more than `limit` bytes: a pipe, a
+// device or a file that grew after it was listed fails with `too-large` instead of filling memory.
+std::optional<Error> read_file(const std::string& path, std::uint64_t limit, std::string& out) {
   FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
-  if (!f) return Error{errno == ENOENT ? "not-found" : "unreadable", std::strerror(errno)};
+  if (!f && errno == ELOOP) return Error{"unreadable", "symbolic link loop (too many levels of symbolic links)"};
+  if (!f && errno == ENOENT) return Error{"not-found", "no such file or directory"};  // e.g. deleted since it was listed
+  if (!f) return Error{"unreadable", std::strerror(errno)};
   struct stat st {};
   if (::fstat(fileno(f), &st) == 0 && S_ISDIR(st.st_mode)) {
-    std::fclose(f);
+    if (f != stdin) std::fclose(f);
     return Error{"unreadable", "is a directory"};
   }
-  if (S_ISREG(st.st_mode)) out.reserve(static_cast<std::size_t>(st.st_size));
+  if (S_ISREG(st.st_mode) && static_cast<std::uint64_t>(st.st_size) <= limit) out.reserve(static_cast<std::size_t>(st.st_size));
   char buffer[1 << 16];
   std::size_t n;
-  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) out.append(buffer, n);
-  const bool failed = std::ferror(f);
+  bool over = false;
+  while ((n = std::fread(buffer, 1, sizeof buffer, f)) > 0) {
+    if (out.size() + n > limit) {
+      over = true;
+      break;
+    }
+    out.append(buffer, n);
+  }
+  const bool failed = !over && std::ferror(f);
   const int err = errno;
   if (f != stdin) std::fclose(f);
+  if (over) {
+    std::string().swap(out);
+    return Error{"too-large", fmt::format("more than the {} MB an article may have (--max-article-size)", limit >> 20)};
+  }
   if (failed) return Error{"unreadable", std::strerror(err)};
   return std::nullopt;
+}
+
+// std::getline, but keeps at most `cap + 1` bytes of the line (enough to know it is too long), so
+// a 200 MB line never sits in memory; `length` is the line's full length, without the newline.
+bool getline_capped(std::istream& in, std::string& line, std::size_t cap, std::uint64_t& length) {
+  line.clear();
+  length = 0;
+  bool any = false;
+  char buffer[1 << 16];
+  while (true) {
+    in.getline(buffer, sizeof buffer);
+    const auto got = static_cast<std::size_t>(in.gcount());
+    const bool full = in.fail() && !in.eof() && got == sizeof buffer - 1;  // no newline yet: read on
+    const std::size_t chars = full || in.eof() ? got : (got ? got - 1 : 0);  // gcount counts the newline
+    if (got) any = true;
+    length += chars;
+    if (line.size() <= cap) line.append(buffer, std::min(chars, cap + 1 - line.size()));
+    if (full) {
+      in.clear(in.rdstate() & ~std::ios::failbit);
+      continue;
+    }
+    if (in.bad()) return false;
+    if (in.fail() && !any) return false;  // nothing left
+    if (in.fail()) in.clear(in.rdstate() & ~std::ios::failbit);
+    return true;
+  }
 }
 
 Result<Target> parse_target(const Json& t) {
@@ -102,11 +148,6 @@ long escape_unit(std::string_view s, std::size_t i) {
   for (std::size_t k = 2; k < 6; ++k)
     if (!is_hex(s[i + k])) return -1;
   return std::stol(std::string(s.substr(i + 2, 4)), nullptr, 16);
-}
-
-std::string too_large_message(std::uint64_t size, std::uint64_t limit) {
-  return fmt::format("{:.1f} MB is more than the {} MB an article may have (--max-article-size)", size / 1048576.0,
-                     limit >> 20);
 }
 
 }  // namespace
@@ -200,7 +241,13 @@ ArticleReader::ArticleReader(const std::vector<std::string>& inputs, ReaderOptio
     }
     std::error_code ec;
     const auto status = fs::status(input, ec);
-    if (ec || !fs::exists(status)) {
+    if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
+      // ELOOP (a symbolic link loop), EACCES on a directory on the way, ...
+      files_.push_back({input, fs::path(input).filename().string(),
+                        Error{"unreadable", ec == std::errc::too_many_symbolic_link_levels
+                                                ? "symbolic link loop (too many levels of symbolic links)"
+                                                : ec.message()}});
+    } else if (ec || !fs::exists(status)) {
       files_.push_back({input, fs::path(input).filename().string(),
                         Error{"not-found", fs::is_symlink(fs::symlink_status(input, ec)) ? "broken symbolic link"
                                                                                            : "no such file or directory"}});
@@ -233,15 +280,20 @@ void ArticleReader::fail(Article& article, std::string id, std::string code, std
 }
 
 bool ArticleReader::next_jsonl_record(Article& article) {
-  while (std::getline(*jsonl_stream_, line_)) {
+  std::uint64_t length = 0;
+  while (getline_capped(*jsonl_stream_, line_, options_.max_article_bytes, length)) {
     ++jsonl_line_;
-    bytes_read_ += line_.size() + 1;
-    if (!line_.empty() && line_.back() == '\r') line_.pop_back();
+    bytes_read_ += length + 1;
+    if (!line_.empty() && line_.back() == '\r' && length <= options_.max_article_bytes) {
+      line_.pop_back();
+      --length;
+    }
     if (line_.find_first_not_of(" \t") == std::string::npos) continue;  // blank lines separate nothing
     const std::string where = fmt::format("{}:{}", jsonl_file_->path == "-" ? "<stdin>" : jsonl_file_->path, jsonl_line_);
-    if (line_.size() > options_.max_article_bytes) {
-      fail(article, where, "too-large", too_large_message(line_.size(), options_.max_article_bytes));
-      std::string().swap(line_);  // a 200 MB line must not stay allocated
+    if (length > options_.max_article_bytes) {
+      // Only the first max_article_bytes + 1 bytes were kept: a 200 MB line never sits in memory.
+      fail(article, where, "too-large", too_large_message(length, options_.max_article_bytes));
+      std::string().swap(line_);
     } else {
       parse_jsonl_record(line_, where, article);
     }
@@ -276,7 +328,9 @@ bool ArticleReader::next(Article& article) {
       } else {
         auto file = std::make_unique<std::ifstream>(f.path, std::ios::binary);
         if (!*file) {
-          fail(article, f.path, errno == ENOENT ? "not-found" : "unreadable", std::strerror(errno));
+          const int err = errno;
+          if (err == ENOENT) fail(article, f.path, "not-found", "no such file or directory");
+          else fail(article, f.path, "unreadable", err == ELOOP ? "symbolic link loop (too many levels of symbolic links)" : std::strerror(err));
           return true;
         }
         jsonl_stream_ = std::move(file);
@@ -292,16 +346,12 @@ bool ArticleReader::next(Article& article) {
       bytes_read_ += size;
       return true;
     }
-    if (auto error = read_file(f.path, article.doc.raw)) {
+    // stdin, pipes, devices and files that grew since they were listed: the limit holds while reading.
+    if (auto error = read_file(f.path, options_.max_article_bytes, article.doc.raw)) {
       article.error = std::move(error);
       return true;
     }
     bytes_read_ += article.doc.raw.size();
-    if (article.doc.raw.size() > options_.max_article_bytes) {  // stdin, pipes: known only once read
-      article.error = Error{"too-large", too_large_message(article.doc.raw.size(), options_.max_article_bytes)};
-      std::string().swap(article.doc.raw);
-      return true;
-    }
     for (const auto& name : options_.targets) article.doc.targets.push_back({std::nullopt, name});
     return true;
   }

@@ -15,16 +15,13 @@ namespace {
 
 constexpr std::size_t kTableRows = 12;
 
-double rounded(double x) { return std::round(x * 10000.0) / 10000.0; }
-
 class EntitiesStage final : public Stage {
  public:
   EntitiesStage(NerTagger tagger, std::shared_ptr<const Gazetteer> gazetteer)
       : tagger_(std::move(tagger)), linker_(std::move(gazetteer)) {}
 
   Status run(Document& doc) const override {
-    if (!doc.english_or_unknown()) {
-      doc.warnings.push_back({"not-english", fmt::format("entities: skipped, the language is '{}'", doc.language->code)});
+    if (!english_or_warn(doc, "entities")) {
       doc.set_layer(EntityLayer{});
       return Status::ok();
     }
@@ -90,7 +87,7 @@ Json entities_json(const Document& doc, const EntityLayer& layer) {
                           {"sentence", m.sentence}});
     entities.push_back({{"name", e.name},
                         {"type", entity_type_name(e.type)},
-                        {"salience", rounded(e.salience)},
+                        {"salience", json_score(e.salience)},
                         {"aliases", e.aliases},
                         {"roles", e.roles},
                         {"ids", std::move(ids)},

@@ -13,17 +13,13 @@ namespace {
 
 constexpr std::size_t kKeyphrases = 10;
 
-double rounded(double x) { return std::round(x * 10000.0) / 10000.0; }
-
 class KeyphrasesStage final : public Stage {
  public:
   explicit KeyphrasesStage(KeyphraseExtractor extractor) : extractor_(std::move(extractor)) {}
 
   Status run(Document& doc) const override {
     KeyphraseLayer layer;
-    if (!doc.english_or_unknown())
-      doc.warnings.push_back({"not-english", fmt::format("keyphrases: skipped, the language is '{}'", doc.language->code)});
-    else
+    if (english_or_warn(doc, "keyphrases"))
       layer.keyphrases = extractor_.extract(doc, kKeyphrases);
     doc.set_layer(std::move(layer));
     return Status::ok();
@@ -34,7 +30,7 @@ class KeyphrasesStage final : public Stage {
     if (!layer) return;
     Json phrases = Json::array();
     for (const Keyphrase& k : layer->keyphrases)
-      phrases.push_back({{"text", k.text}, {"score", rounded(k.score)}, {"count", k.count}});
+      phrases.push_back({{"text", k.text}, {"score", json_score(k.score)}, {"count", k.count}});
     out["keyphrases"] = std::move(phrases);
   }
 

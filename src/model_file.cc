@@ -1,5 +1,7 @@
 #include "analyze/model_file.h"
 
+#include "analyze/hash_index.h"
+
 #include <fstream>
 #include <iterator>
 
@@ -10,12 +12,6 @@ namespace analyze {
 namespace {
 
 constexpr std::size_t kMagicBytes = 8;
-
-std::uint64_t fnv1a(std::string_view bytes) {
-  std::uint64_t h = 0xcbf29ce484222325ULL;
-  for (const char c : bytes) h = (h ^ static_cast<unsigned char>(c)) * 0x100000001b3ULL;
-  return h;
-}
 
 }  // namespace
 
@@ -31,7 +27,7 @@ void ModelWriter::put_string(std::string_view s) {
 }
 
 Status ModelWriter::save(const std::filesystem::path& file) {
-  const std::uint64_t checksum = fnv1a(bytes_);
+  const std::uint64_t checksum = checksum64(bytes_.data(), bytes_.size());
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
   out.write(bytes_.data(), static_cast<std::streamsize>(bytes_.size()));
   out.write(reinterpret_cast<const char*>(&checksum), sizeof checksum);
@@ -58,8 +54,10 @@ Result<ModelReader> ModelReader::open(const std::filesystem::path& file, std::st
   const std::size_t end = bytes.size() - sizeof(std::uint64_t);
   std::uint64_t checksum = 0;
   std::memcpy(&checksum, bytes.data() + end, sizeof checksum);
-  if (checksum != fnv1a(std::string_view(bytes).substr(0, end))) return r.error("checksum mismatch (truncated or corrupt file)");
-  r.body_ = bytes.substr(header, end - header);
+  if (checksum != checksum64(bytes.data(), end)) return r.error("checksum mismatch (truncated or corrupt file)");
+  bytes.resize(end);
+  r.body_ = std::move(bytes);
+  r.pos_ = header;
   return r;
 }
 

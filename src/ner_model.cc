@@ -195,19 +195,6 @@ constexpr std::size_t kHeader = sizeof(kMagic) + sizeof(std::uint32_t) + sizeof(
 static_assert(sizeof(NerWordInfo) == 12 && std::is_trivially_copyable_v<NerWordInfo>);
 static_assert(sizeof(NerGazetteer::Entry) == 8 && std::is_trivially_copyable_v<NerGazetteer::Entry>);
 
-// Word-at-a-time hash: detects truncation and corruption without slowing the load down.
-std::uint64_t checksum(const char* data, std::size_t n) {
-  std::uint64_t h = 0x243f6a8885a308d3ULL ^ n;
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, data + i, 8);
-    h = mix64(h ^ w);
-  }
-  for (; i < n; ++i) h = mix64(h ^ static_cast<unsigned char>(data[i]));
-  return h;
-}
-
 class Writer {
  public:
   template <class T>
@@ -311,7 +298,7 @@ Status NerModel::save(const std::filesystem::path& file) const {
   write_weights(w, weights);
 
   std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  const std::uint64_t sum = checksum(w.out.data(), w.out.size());
+  const std::uint64_t sum = checksum64(w.out.data(), w.out.size());
   out.write(kMagic, sizeof(kMagic));
   out.write(reinterpret_cast<const char*>(&kVersion), sizeof(kVersion));
   out.write(reinterpret_cast<const char*>(&sum), sizeof(sum));
@@ -341,7 +328,7 @@ Result<NerModel> NerModel::load(const std::filesystem::path& file) {
   std::memcpy(&version, data.data() + sizeof(kMagic), sizeof(version));
   std::memcpy(&sum, data.data() + sizeof(kMagic) + sizeof(version), sizeof(sum));
   if (version != kVersion) return bad(fmt::format("model version {} is not the supported {}", version, kVersion));
-  if (checksum(data.data() + kHeader, data.size() - kHeader) != sum) return bad("corrupt model (checksum mismatch)");
+  if (checksum64(data.data() + kHeader, data.size() - kHeader) != sum) return bad("corrupt model (checksum mismatch)");
 
   NerModel model;
   Reader r(data, kHeader);

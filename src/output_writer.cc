@@ -77,7 +77,7 @@ bool DirectoryWriter::write(const ArticleResult& result) {
   fs::create_directories(target.parent_path(), ec);
   std::FILE* f = std::fopen(temporary.c_str(), "wb");
   if (!f) {
-    last_error_ = Error{"output", fmt::format("cannot write {}: {}", temporary.string(), std::strerror(errno))};
+    last_error_ = Error{"output", fmt::format("cannot write {}: {}", target.string(), std::strerror(errno))};
     return true;  // this article's output is lost, the batch goes on
   }
   const bool ok = std::fwrite(result.rendered.data(), 1, result.rendered.size(), f) == result.rendered.size() &&

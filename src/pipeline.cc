@@ -1,6 +1,9 @@
 #include "analyze/pipeline.h"
 
 #include <algorithm>
+#include <cmath>
+#include <future>
+#include <optional>
 #include <fmt/format.h>
 
 #include "analyze/table_writer.h"
@@ -8,6 +11,14 @@
 namespace analyze {
 
 void Stage::write_table(const Document&, TableWriter&) const {}
+
+bool english_or_warn(Document& doc, std::string_view stage) {
+  if (doc.english_or_unknown()) return true;
+  doc.warnings.push_back({"not-english", fmt::format("{}: skipped, the language is '{}'", stage, doc.language->code)});
+  return false;
+}
+
+double json_score(double x) { return std::round(x * 10000.0) / 10000.0; }
 
 namespace {
 
@@ -55,11 +66,21 @@ Result<Pipeline> Pipeline::create(const std::vector<std::string>& names, const S
   for (const auto& spec : stage_registry())
     if (names.empty() || std::find(names.begin(), names.end(), spec.name) != names.end()) p.specs_.push_back(&spec);
   if (Status s = check_dependencies(p.specs_); !s) return s.error();
-  for (const StageSpec* spec : p.specs_) {
-    auto stage = spec->create(options);
-    if (!stage) return stage.error();
+  // Stages load their models independently, so they are created side by side: start-up takes
+  // about as long as the slowest model load, not the sum (it dominates a one-article run).
+  std::vector<std::future<Result<std::unique_ptr<Stage>>>> created;
+  for (const StageSpec* spec : p.specs_)
+    created.push_back(std::async(std::launch::async, [spec, &options] { return spec->create(options); }));
+  std::optional<Error> first_error;  // in registry order, whatever order the loads finish in
+  for (auto& future : created) {
+    auto stage = future.get();
+    if (!stage) {
+      if (!first_error) first_error = stage.error();
+      continue;
+    }
     p.stages_.push_back(std::move(stage.value()));
   }
+  if (first_error) return *first_error;
   return p;
 }
 

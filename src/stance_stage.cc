@@ -128,8 +128,7 @@ Status StanceStage::run(Document& doc) const {
   layer.entities.resize(n_entities);
   layer.targets.resize(doc.targets.size());
   layer.target_entities.resize(doc.targets.size());
-  if (!doc.english_or_unknown()) {
-    doc.warnings.push_back({"not-english", fmt::format("stance: skipped, the language is '{}'", doc.language->code)});
+  if (!english_or_warn(doc, "stance")) {
     doc.set_layer(std::move(layer));
     return Status::ok();
   }

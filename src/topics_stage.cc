@@ -26,8 +26,6 @@ constexpr double kLexiconCap = 0.98;
 // concept lexicon counts a text shorter than this as this long.
 constexpr double kConceptMinWords = 250;
 
-double rounded(double x) { return std::round(x * 10000.0) / 10000.0; }
-
 class TopicsStage final : public Stage {
  public:
   TopicsStage(TopicClassifier classifier, TopicLexicon concepts, std::optional<TopicLexicon> lexicon)
@@ -39,8 +37,7 @@ class TopicsStage final : public Stage {
 
   Status run(Document& doc) const override {
     TopicLayer layer;
-    if (!doc.english_or_unknown()) {
-      doc.warnings.push_back({"not-english", fmt::format("topics: skipped, the language is '{}'", doc.language->code)});
+    if (!english_or_warn(doc, "topics")) {
       doc.set_layer(std::move(layer));
       return Status::ok();
     }
@@ -92,14 +89,14 @@ class TopicsStage final : public Stage {
     for (const ScoredTopic& t : layer->topics) {
       Json topic = {{"code", t.code}, {"label", t.label}, {"level", t.level}};
       if (!t.parent.empty()) topic["parent"] = t.parent;
-      topic["score"] = rounded(t.score);
+      topic["score"] = json_score(t.score);
       topics.push_back(std::move(topic));
     }
     out["topics"] = std::move(topics);
     if (!lexicon_) return;
     Json user = Json::array();
     for (const UserTopicScore& t : layer->user_topics)
-      user.push_back({{"code", t.code}, {"label", t.label}, {"score", rounded(t.score)}, {"keywords", t.keywords}});
+      user.push_back({{"code", t.code}, {"label", t.label}, {"score", json_score(t.score)}, {"keywords", t.keywords}});
     out["user_topics"] = std::move(user);
   }
 

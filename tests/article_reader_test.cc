@@ -198,3 +198,58 @@ TEST_CASE("articles over the size limit fail with too-large, files and JSONL lin
   CHECK(articles[2].doc.raw == "fine");
   CHECK(articles[3].doc.raw == "ok");
 }
+
+TEST_CASE("JSONL lines longer than the read buffer, CRLF endings and no final newline are read whole", "[reader]") {
+  TempDir dir;
+  const std::string long_text(200000, 'w');  // three read-buffer fills
+  dir.write("r.jsonl", "{\"id\": \"long\", \"text\": \"" + long_text + "\"}\r\n\r\n\n" +
+                           "{\"id\": \"exact\", \"text\": \"" + std::string(65535 - 27, 'e') + "\"}\n" +  // 65535 bytes
+                           "{\"id\": \"last\", \"text\": \"no newline\"}");
+  ArticleReader reader({(dir.path / "r.jsonl").string()}, {});
+  const auto articles = read_all(reader);
+  REQUIRE(articles.size() == 3);
+  CHECK_FALSE(articles[0].error);
+  CHECK(articles[0].doc.raw == long_text);
+  CHECK_FALSE(articles[1].error);
+  CHECK(articles[1].doc.raw.size() == 65535 - 27);
+  CHECK(articles[2].doc.raw == "no newline");
+  CHECK(reader.bytes_read() >= fs::file_size(dir.path / "r.jsonl"));
+}
+
+TEST_CASE("an over-long JSONL line fails with too-large and the next record is read", "[reader]") {
+  TempDir dir;
+  dir.write("r.jsonl", "{\"id\": \"big\", \"text\": \"" + std::string(3u << 19, 'y') + "\"}\n{\"id\": \"ok\", \"text\": \"fine\"}\n");
+  analyze::ReaderOptions options;
+  options.max_article_bytes = 1u << 20;
+  ArticleReader reader({(dir.path / "r.jsonl").string()}, options);
+  const auto articles = read_all(reader);
+  REQUIRE(articles.size() == 2);
+  REQUIRE(articles[0].error);
+  CHECK(articles[0].error->code == "too-large");
+  CHECK(articles[0].error->message == "line 1: 1.5 MB is more than the 1 MB an article may have (--max-article-size)");
+  CHECK(articles[1].doc.raw == "fine");
+}
+
+TEST_CASE("a symbolic link loop named on the command line is unreadable, not missing", "[reader]") {
+  TempDir dir;
+  fs::create_symlink(dir.path / "self.txt", dir.path / "self.txt");
+  fs::create_symlink(dir.path / "gone.txt", dir.path / "dangling.txt");
+  ArticleReader reader({(dir.path / "self.txt").string(), (dir.path / "dangling.txt").string()}, {});
+  const auto articles = read_all(reader);
+  REQUIRE(articles.size() == 2);
+  REQUIRE(articles[0].error);
+  CHECK(articles[0].error->code == "unreadable");
+  CHECK(articles[0].error->message == "symbolic link loop (too many levels of symbolic links)");
+  REQUIRE(articles[1].error);
+  CHECK(articles[1].error->code == "not-found");
+  CHECK(articles[1].error->message == "broken symbolic link");
+}
+
+TEST_CASE("overlong UTF-8 inside a JSONL line is repaired with a warning", "[reader]") {
+  Article a;
+  analyze::parse_jsonl_record("{\"id\": \"o\", \"text\": \"a\xC0\xAF" "b\"}", "f.jsonl:1", a);
+  REQUIRE_FALSE(a.error);
+  CHECK(a.doc.raw == "a\xEF\xBF\xBD\xEF\xBF\xBD" "b");
+  REQUIRE(a.doc.warnings.size() == 1);
+  CHECK(a.doc.warnings[0].code == "invalid-utf8");
+}

@@ -6,11 +6,15 @@
 #include <filesystem>
 #include <fstream>
 #include <sstream>
+#include <stdexcept>
+#include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
 #include <nlohmann/json.hpp>
 
+#include "analyze/article_reader.h"
+#include "analyze/batch_runner.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
@@ -30,12 +34,14 @@ std::string quote(const std::string& s) {
   return q + "'";
 }
 
-// Runs `analyze ARGS` through the shell (so tests can pipe), capturing stdout and stderr.
-Run run_cli(const std::string& args, const std::string& stdin_text = "") {
+// Runs `analyze ARGS` through the shell (so tests can pipe), capturing stdout and stderr; `env`
+// ("NAME=value ...", already quoted) is set for analyze only.
+Run run_cli(const std::string& args, const std::string& stdin_text = "", const std::string& env = "") {
   char tmpl[] = "/tmp/analyze-cli-XXXXXX";
   const fs::path dir = mkdtemp(tmpl);
   std::ofstream(dir / "in", std::ios::binary) << stdin_text;
-  const std::string cmd = "cd " + quote(dir.string()) + " && " + quote(ANALYZE_BINARY) + " " + args + " <in >out 2>err";
+  const std::string cmd = "cd " + quote(dir.string()) + " && " + (env.empty() ? "" : "env " + env + " ") +
+                          quote(ANALYZE_BINARY) + " " + args + " <in >out 2>err";
   const int raw = std::system(cmd.c_str());
   Run r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
@@ -257,6 +263,10 @@ TEST_CASE("an output directory gets one JSON file per article", "[cli]") {
   TempDir in, out;
   in.write("x/one.txt", "First article.");
   in.write("two.txt", "Second article.");
+  // An older result, hard-linked: written in place (truncate, write) the link would change too;
+  // written to a temporary name and renamed over, the link keeps the old bytes.
+  out.write("two.txt.json", "old");
+  fs::create_hard_link(out.path / "two.txt.json", out.path / "old-link");
   const auto r = run_cli(kCore + " --output-dir " + quote(out.path.string()) + " " + quote(in.path.string()));
   REQUIRE(r.status == 0);
   CHECK(r.out.empty());
@@ -264,6 +274,7 @@ TEST_CASE("an output directory gets one JSON file per article", "[cli]") {
   REQUIRE(fs::exists(out.path / "two.txt.json"));
   const json j = json::parse(analyze::testing::read_file(out.path / "two.txt.json"));
   CHECK(j["sentences"][0]["text"] == "Second article.");
+  CHECK(analyze::testing::read_file(out.path / "old-link") == "old");
   for (const auto& e : fs::recursive_directory_iterator(out.path)) CHECK(e.path().extension() != ".tmp");
 }
 
@@ -299,27 +310,33 @@ TEST_CASE("stdout closed early: analyze stops quietly", "[cli]") {
 }
 
 TEST_CASE("SIGINT during a batch with --output-dir leaves only whole files", "[cli]") {
-  TempDir in, out;
+  TempDir in;
   const std::string text(3000, 'x');
   for (int i = 0; i < 4000; ++i) in.write("a" + std::to_string(10000 + i) + ".txt", "Officials met on Monday. " + text + " They left.");
-  const std::string cmd = "exec " + quote(ANALYZE_BINARY) + " --jobs 1 --output-dir " + quote(out.path.string()) + " " +
-                          quote(in.path.string()) + " 2>" + quote((out.path / "stderr.log").string());
-  // Start it, interrupt it a moment later.
-  const std::string script = cmd + " & pid=$!; sleep 0.5; kill -INT $pid; wait $pid; echo $? > " + quote((out.path / "status").string());
-  REQUIRE(std::system(("bash -c " + quote(script)).c_str()) == 0);
-  const std::string status = analyze::testing::read_file(out.path / "status");
-  CHECK(status == "130\n");
-  std::size_t files = 0;
-  for (const auto& e : fs::recursive_directory_iterator(out.path)) {
-    if (e.path().extension() != ".json") continue;
-    ++files;
-    CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
-    CHECK_NOTHROW(json::parse(analyze::testing::read_file(e.path())));
+  for (const int jobs : {1, 2}) {
+    INFO("--jobs " << jobs);
+    TempDir out;
+    const std::string cmd = "exec " + quote(ANALYZE_BINARY) + " --jobs " + std::to_string(jobs) + " --output-dir " +
+                            quote(out.path.string()) + " " + quote(in.path.string()) + " 2>" + quote((out.path / "stderr.log").string());
+    // Start it, interrupt it once it has written a few files.
+    const std::string script = cmd + " & pid=$!; for i in $(seq 100); do [ $(ls " + quote(out.path.string()) +
+                               " | wc -l) -gt 5 ] && break; sleep 0.1; done; kill -INT $pid; wait $pid; echo $? > " +
+                               quote((out.path / "status").string());
+    REQUIRE(std::system(("bash -c " + quote(script)).c_str()) == 0);
+    const std::string status = analyze::testing::read_file(out.path / "status");
+    CHECK(status == "130\n");
+    std::size_t files = 0;
+    for (const auto& e : fs::recursive_directory_iterator(out.path)) {
+      if (e.path().extension() != ".json") continue;
+      ++files;
+      CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
+      CHECK_NOTHROW(json::parse(analyze::testing::read_file(e.path())));
+    }
+    for (const auto& e : fs::recursive_directory_iterator(out.path)) CHECK(e.path().extension() != ".tmp");
+    CHECK(files > 0);
+    CHECK(files < 4000);
+    CHECK(analyze::testing::read_file(out.path / "stderr.log").find("interrupted after") != std::string::npos);
   }
-  for (const auto& e : fs::recursive_directory_iterator(out.path)) CHECK(e.path().extension() != ".tmp");
-  CHECK(files > 0);
-  CHECK(files < 4000);
-  CHECK(analyze::testing::read_file(out.path / "stderr.log").find("interrupted after") != std::string::npos);
 }
 
 TEST_CASE("pathological sizes are analysed without trouble", "[cli]") {
@@ -358,4 +375,271 @@ TEST_CASE("a NUL inside a JSONL text makes that record not-text", "[cli]") {
   REQUIRE(lines.size() == 2);
   CHECK(lines[0]["error"]["code"] == "not-text");
   CHECK(lines[1]["id"] == "ok");
+}
+
+TEST_CASE("a raw NUL byte inside a JSONL line makes that record bad-jsonl", "[cli]") {
+  TempDir dir;
+  static const char kRaw[] = "{\"id\": \"raw\", \"text\": \"abc\0def\"}\n";
+  const auto f = dir.write("r.jsonl", std::string(kRaw, sizeof kRaw - 1) + "{\"id\": \"ok\", \"text\": \"Fine.\"}\n");
+  const auto r = run_cli(kCore + " " + quote(f));
+  CHECK(r.status == 1);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["id"] == f + ":1");
+  CHECK(lines[0]["error"]["code"] == "bad-jsonl");
+  CHECK(lines[1]["id"] == "ok");
+  CHECK(r.err.find("(bad-jsonl)") != std::string::npos);
+}
+
+TEST_CASE("too-large on stdin and in a JSONL line: only the limit is read, the rest goes on", "[cli]") {
+  // The 200 MB single-line case at a small scale: bench/streaming-memory.sh checks the real size.
+  const auto piped = run_cli(kCore + " --max-article-size 1 -", std::string(3u << 20, 'x'));
+  CHECK(piped.status == 1);
+  const json j = json::parse(piped.out);
+  CHECK(j["id"] == "-");
+  CHECK(j["error"]["code"] == "too-large");
+  CHECK(j["error"]["message"] == "more than the 1 MB an article may have (--max-article-size)");
+  CHECK(piped.err == "analyze: -: more than the 1 MB an article may have (--max-article-size) (too-large)\n");
+  // A device never ends: reading stops at the limit (before, it filled memory).
+  const auto endless = run_cli(kCore + " --max-article-size 1 /dev/zero");
+  CHECK(endless.status == 1);
+  CHECK(json::parse(endless.out)["error"]["code"] == "too-large");
+
+  TempDir dir;
+  const auto f = dir.write("r.jsonl", "{\"id\": \"big\", \"text\": \"" + std::string(3u << 20, 'y') + "\"}\r\n" +
+                                          "{\"id\": \"ok\", \"text\": \"Fine.\"}");  // CRLF, no final newline
+  const auto r = run_cli(kCore + " --max-article-size 1 " + quote(f));
+  CHECK(r.status == 1);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["id"] == f + ":1");
+  CHECK(lines[0]["error"]["code"] == "too-large");
+  CHECK(lines[0]["error"]["message"] == "line 1: 3.0 MB is more than the 1 MB an article may have (--max-article-size)");
+  CHECK(lines[1]["sentences"][0]["text"] == "Fine.");
+}
+
+TEST_CASE("overlong UTF-8 and UTF-8-encoded surrogates are repaired with a warning, in text and JSONL", "[cli]") {
+  TempDir dir;
+  // C0 AF: an overlong '/'; ED A0 80: the high surrogate D800 encoded in UTF-8. Each byte of
+  // them becomes one U+FFFD, as Python's errors="replace" does.
+  dir.write("a.txt", "Over\xC0\xAFlong. Lone \xED\xA0\x80 here.");
+  dir.write("b.jsonl", "{\"id\": \"j\", \"text\": \"Over\xC0\xAFlong. Lone \xED\xA0\x80 here.\"}\n");
+  const auto r = run_cli(kCore + " " + quote(dir.path.string()));
+  REQUIRE(r.status == 0);
+  CHECK(r.err.empty());
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  const std::string ufffd = "\xEF\xBF\xBD";
+  for (const auto& j : lines) {
+    INFO(j["id"]);
+    REQUIRE(j["warnings"].size() == 1);
+    CHECK(j["warnings"][0]["code"] == "invalid-utf8");
+    REQUIRE(j["sentences"].size() == 2);
+    CHECK(j["sentences"][0]["text"] == "Over" + ufffd + ufffd + "long.");
+    CHECK(j["sentences"][1]["text"] == "Lone " + ufffd + ufffd + ufffd + " here.");
+    CHECK(j["sentences"][1]["start"] == 12);  // code points, the replacement characters counted
+  }
+}
+
+TEST_CASE("symbolic link loops: a directory loop is walked once, a file loop fails alone", "[cli]") {
+  TempDir dir;
+  dir.write("d/a.txt", "The port reopened on Friday.");
+  fs::create_directory_symlink(dir.path / "d", dir.path / "d" / "loop");          // d/loop -> d
+  fs::create_symlink(dir.path / "d" / "y.txt", dir.path / "d" / "x.txt");          // x -> y -> x
+  fs::create_symlink(dir.path / "d" / "x.txt", dir.path / "d" / "y.txt");
+  fs::create_symlink(dir.path / "self.txt", dir.path / "self.txt");                // self -> self
+  const auto r = run_cli(kCore + " " + quote((dir.path / "d").string()) + " " + quote((dir.path / "self.txt").string()));
+  CHECK(r.status == 1);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 4);  // a.txt once (not again through d/loop), x.txt, y.txt, self.txt
+  CHECK(lines[0]["id"] == (dir.path / "d" / "a.txt").string());
+  CHECK(lines[0]["sentences"].size() == 1);
+  for (std::size_t i = 1; i < 4; ++i) {
+    INFO(lines[i]["id"]);
+    CHECK(lines[i]["error"]["code"] == "unreadable");
+    CHECK(lines[i]["error"]["message"] == "symbolic link loop (too many levels of symbolic links)");
+  }
+  CHECK(lines[3]["id"] == (dir.path / "self.txt").string());
+}
+
+TEST_CASE("a file deleted during a batch fails alone with not-found", "[cli]") {
+  TempDir dir;
+  dir.write("d/a.txt", "First article.");
+  dir.write("d/b.txt", "Second article.");
+  dir.write("d/c.txt", "Third article.");
+  const fs::path fifo = dir.path / "fifo";
+  REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
+  // analyze lists d/ before it reads anything, then opens the FIFO first; our open of the FIFO
+  // returns only then, so b.txt is deleted after the listing and before it is read.
+  const std::string script = quote(ANALYZE_BINARY) + " " + kCore + " --jobs 2 " + quote(fifo.string()) + " " +
+                             quote((dir.path / "d").string()) + " >" + quote((dir.path / "out").string()) + " 2>" +
+                             quote((dir.path / "err").string()) + " & pid=$!; exec 3>" + quote(fifo.string()) + "; rm " +
+                             quote((dir.path / "d" / "b.txt").string()) + "; echo 'From the pipe.' >&3; exec 3>&-; wait $pid; echo $? >" +
+                             quote((dir.path / "status").string());
+  REQUIRE(std::system(("timeout 120 bash -c " + quote(script)).c_str()) == 0);
+  CHECK(analyze::testing::read_file(dir.path / "status") == "1\n");
+  const auto lines = jsonl(analyze::testing::read_file(dir.path / "out"));
+  REQUIRE(lines.size() == 4);
+  CHECK(lines[0]["sentences"][0]["text"] == "From the pipe.");
+  CHECK(lines[1]["sentences"][0]["text"] == "First article.");
+  CHECK(lines[2]["id"] == (dir.path / "d" / "b.txt").string());
+  CHECK(lines[2]["error"]["code"] == "not-found");
+  CHECK(lines[3]["sentences"][0]["text"] == "Third article.");
+  CHECK(analyze::testing::read_file(dir.path / "err").find("b.txt: no such file or directory (not-found)") != std::string::npos);
+}
+
+TEST_CASE("an --output-dir that cannot be written fails each article with output", "[cli]") {
+  TempDir in, out;
+  in.write("a.txt", "First article.");
+  in.write("b.txt", "Second article.");
+  const auto blocker = out.write("not-a-dir", "a file where the directory should be");
+  const auto r = run_cli(kCore + " --output-dir " + quote(blocker) + " " + quote(in.path.string()));
+  CHECK(r.status == 1);
+  CHECK(r.out.empty());
+  CHECK(r.err.find("analyze: " + (in.path / "a.txt").string() + ": cannot write " + blocker + "/a.txt.json: Not a directory (output)\n") !=
+        std::string::npos);
+  CHECK(r.err.find("b.txt.json: Not a directory (output)") != std::string::npos);
+  CHECK(analyze::testing::read_file(blocker) == "a file where the directory should be");
+}
+
+TEST_CASE("an exception while analysing one article fails it alone with internal", "[cli][batch]") {
+  TempDir dir;
+  dir.write("a.txt", "First.");
+  dir.write("b.txt", "Second.");
+  dir.write("c.txt", "Third.");
+  const auto& pipeline = analyze::testing::pipeline_of("normalize,segment");
+  for (const int jobs : {1, 2}) {
+    INFO("--jobs " << jobs);
+    analyze::ArticleReader reader({dir.path.string()}, {});
+    const analyze::BatchRunner runner(pipeline, jobs);
+    std::vector<analyze::ArticleResult> results;
+    runner.run(
+        reader,
+        [](const analyze::Document& doc, const std::optional<analyze::Error>& error) -> std::string {
+          if (!error && doc.id.ends_with("b.txt")) throw std::runtime_error("a bug");
+          return error ? "failed: " + error->code : "ok";
+        },
+        [&](analyze::ArticleResult& r) {
+          results.push_back(r);
+          return true;
+        });
+    REQUIRE(results.size() == 3);
+    CHECK_FALSE(results[0].error);
+    REQUIRE(results[1].error);
+    CHECK(results[1].error->code == "internal");
+    CHECK(results[1].error->message == "internal error: a bug");
+    CHECK(results[1].rendered == "failed: internal");  // an error record in its place
+    CHECK(results[2].rendered == "ok");
+  }
+}
+
+namespace {
+
+// A copy of data/ made of symbolic links, with `broken` (a path below data/) replaced by `content`.
+void data_dir_with(const TempDir& dir, const fs::path& broken, const std::string& content) {
+  const fs::path data = ANALYZE_TEST_DATA_DIR;
+  for (const auto& e : fs::recursive_directory_iterator(data)) {
+    const fs::path rel = fs::relative(e.path(), data);
+    if (e.is_directory()) {
+      fs::create_directories(dir.path / rel);
+    } else if (rel != broken) {
+      fs::create_symlink(e.path(), dir.path / rel);
+    }
+  }
+  dir.write(broken.string(), content);
+}
+
+void check_usage_error(const Run& r, const std::string& message) {
+  INFO(r.err);
+  CHECK(r.status == 2);
+  CHECK(r.out.empty());
+  CHECK(r.err.rfind("analyze: ", 0) == 0);
+  CHECK(r.err.find(message) != std::string::npos);
+  CHECK(std::count(r.err.begin(), r.err.end(), '\n') == 1);  // one line
+}
+
+}  // namespace
+
+TEST_CASE("exit status 2 for bad data, models, gazetteers, lexicons and settings", "[cli]") {
+  const std::string text = "Stocks fell on Monday.";
+  SECTION("bad-data-dir") {
+    check_usage_error(run_cli("-", text, "ANALYZE_DATA_DIR=/nonexistent"),
+                      "ANALYZE_DATA_DIR=/nonexistent does not hold analyze's data (no abbreviations.txt)");
+  }
+  SECTION("bad-data") {
+    TempDir data;
+    data_dir_with(data, "abbreviations.txt", "Mr.\ttitle\nDr\ttitle\n");
+    check_usage_error(run_cli("--stages normalize,segment -", text, "ANALYZE_DATA_DIR=" + quote(data.path.string())),
+                      "abbreviations.txt:2: expected");
+  }
+  SECTION("bad-model") {
+    TempDir data;
+    const std::string model = analyze::testing::read_file(fs::path(ANALYZE_TEST_DATA_DIR) / "models" / "ner.bin");
+    data_dir_with(data, "models/ner.bin", model.substr(0, model.size() / 2));
+    check_usage_error(run_cli("-", text, "ANALYZE_DATA_DIR=" + quote(data.path.string())), "ner.bin");
+  }
+  SECTION("bad-gazetteer") {
+    TempDir dir;
+    const auto f = dir.write("g.tsv", "Acme Corp\tCOMPANY\tAcme\n");
+    check_usage_error(run_cli("--gazetteer " + quote(f) + " -", text), "g.tsv:1: unknown type 'COMPANY'");
+    check_usage_error(run_cli("--gazetteer " + quote(f + ".missing") + " -", text), "File does not exist");
+  }
+  SECTION("bad-lexicon") {
+    TempDir dir;
+    const auto f = dir.write("t.json", "{not json");
+    check_usage_error(run_cli("--topics-lexicon " + quote(f) + " -", text), "t.json");
+  }
+  SECTION("bad-option") {
+    check_usage_error(run_cli("-", text, "ANALYZE_STANCE=bogus"), "ANALYZE_STANCE is 'bogus'; use 'model' (default) or 'lexicon'");
+    check_usage_error(run_cli("--jobs 0 -", text), "--jobs");
+    check_usage_error(run_cli("--max-article-size 0 -", text), "--max-article-size");
+  }
+  SECTION("no input on a terminal") {
+    if (std::system("command -v script >/dev/null 2>&1") != 0) {
+      SUCCEED("skipped: script(1) is not installed");
+      return;
+    }
+    TempDir dir;
+    const std::string cmd = "script -qec " + quote(quote(ANALYZE_BINARY)) + " /dev/null > " + quote((dir.path / "tty").string());
+    const int raw = std::system(cmd.c_str());
+    CHECK(WEXITSTATUS(raw) == 2);
+    CHECK(analyze::testing::read_file(dir.path / "tty").find("analyze: no input: name files, directories or - for stdin") !=
+          std::string::npos);
+  }
+}
+
+TEST_CASE("repeatable --target and --gazetteer take one value each: what follows them stays an input", "[cli]") {
+  TempDir dir;
+  const auto g = dir.write("g.tsv", "Acme Corp\tORGANIZATION\tAcme\n");
+  const auto a = dir.write("a.txt", "Acme Corp rose.");
+  const std::string stages = "--stages normalize,segment,boilerplate,language,entities,stance ";
+  for (const std::string& args : {"--target Acme " + quote(a) + " --gazetteer " + quote(g),
+                                  "--gazetteer " + quote(g) + " " + quote(a) + " --target Acme"}) {
+    INFO(args);
+    const auto r = run_cli(stages + args);
+    REQUIRE(r.status == 0);
+    const json j = json::parse(r.out);
+    CHECK(j["id"] == a);
+    CHECK(j["entities"][0]["name"] == "Acme");
+    REQUIRE(j["stance"]["targets"].size() == 1);
+    CHECK(j["stance"]["targets"][0]["target"] == "Acme");
+  }
+}
+
+TEST_CASE("a text in another language gets one not-english warning per English-only stage, exit 0", "[cli]") {
+  const auto r = run_cli("-",
+                         "Die Bundesregierung hat am Montag in Berlin neue Regeln für den Wohnungsbau beschlossen. Der "
+                         "Bundeskanzler sagte, die Mieten in den großen Städten seien zu hoch, und die Länder müssten "
+                         "schneller bauen. Die Opposition kritisierte den Plan als unzureichend.\n");
+  REQUIRE(r.status == 0);
+  CHECK(r.err.empty());
+  const json j = json::parse(r.out);
+  CHECK(j["language"]["code"] == "de");
+  std::vector<std::string> messages;
+  for (const auto& w : j["warnings"]) {
+    CHECK(w["code"] == "not-english");
+    messages.push_back(w["message"]);
+  }
+  CHECK(messages == std::vector<std::string>{"entities: skipped, the language is 'de'", "topics: skipped, the language is 'de'",
+                                             "keyphrases: skipped, the language is 'de'", "stance: skipped, the language is 'de'"});
 }

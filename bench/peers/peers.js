@@ -1,16 +1,22 @@
-// peers.js: times one JavaScript NLP library on one task over a JSONL corpus, in-process.
+// peers.js: times one JavaScript NLP library on one task over a JSONL corpus, in-process, once.
 //
-//   node peers.js TOOL TASK CORPUS.jsonl [RUNS]
+//   node peers.js TOOL TASK CORPUS.jsonl
 //
-// TOOL/TASK pairs are listed in `tasks` below. All texts are read into memory first (not timed);
-// then each run times the loop over every text: wall clock (process.hrtime; node runs the loop on
-// one thread) and the process's CPU time (process.cpuUsage, which includes V8's helper threads). The library's results are read out as plain arrays (as a user would use
-// them) and counted, so no lazy work is skipped. Prints one JSON object: the tool, its version,
-// the call timed, every run's wall and CPU seconds, and how many items (sentences, entities or
-// sentiment scores) the last run produced.
+// TOOL/TASK pairs are listed in `tasks` below. run.sh starts one process per timed run so that the
+// runs of every tool can be interleaved (round-robin) and share the same background load.
+// Untimed: node start-up, loading the library and its model, reading and parsing the corpus, and a
+// warm-up pass over the first WARMUP texts (so that V8's JIT has compiled the hot code, as it would
+// have in a long-running service). Timed: one loop over every text, wall clock (process.hrtime;
+// node runs the loop on one thread) and the process's CPU time (process.cpuUsage: user + system,
+// including V8's helper threads such as the garbage collector). The library's results are read
+// out as plain arrays (as a user would use them) and counted, so no lazy work is skipped. Prints
+// one JSON object: the tool, its version, the call timed, the wall and CPU seconds, and how many
+// items (sentences, entity mentions or sentiment scores) the loop produced.
 'use strict';
 const fs = require('fs');
 const path = require('path');
+
+const WARMUP = 100;
 
 function version(pkg) {
   return JSON.parse(fs.readFileSync(path.join(__dirname, 'node_modules', pkg, 'package.json'), 'utf8')).version;
@@ -82,7 +88,7 @@ const tasks = {
     },
     all: {
       pkg: 'wink-nlp',
-      call: 'winkNLP(model) (every annotation): sentences, entities, document and sentence sentiment',
+      call: 'winkNLP(model) (its whole default pipeline): sentences, entities, document and sentence sentiment',
       make() {
         const nlp = require('wink-nlp')(require('wink-eng-lite-web-model'));
         return (text) => {
@@ -97,29 +103,25 @@ const tasks = {
 };
 
 function main() {
-  const [tool, task, corpus, runsArg] = process.argv.slice(2);
+  const [tool, task, corpus] = process.argv.slice(2);
   const spec = tasks[tool] && tasks[tool][task];
   if (!spec || !corpus) {
     const known = Object.entries(tasks).map(([t, v]) => `${t}: ${Object.keys(v).join(',')}`).join('; ');
-    console.error(`usage: node peers.js TOOL TASK CORPUS.jsonl [RUNS]   (${known})`);
+    console.error(`usage: node peers.js TOOL TASK CORPUS.jsonl   (${known})`);
     process.exit(2);
   }
-  const runs = Number(runsArg || 5);
   const texts = fs.readFileSync(corpus, 'utf8').split('\n').filter((l) => l).map((l) => JSON.parse(l).text);
   const analyse = spec.make();
+  for (const text of texts.slice(0, WARMUP)) analyse(text);
 
-  const times = [], cpu = [];
   let items = 0;
-  for (let r = 0; r < runs; r++) {
-    items = 0;
-    const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
-    for (const text of texts) items += analyse(text);
-    const c = process.cpuUsage(c0);
-    times.push(Number(process.hrtime.bigint() - t0) / 1e9);
-    cpu.push((c.user + c.system) / 1e6);
-  }
+  const t0 = process.hrtime.bigint(), c0 = process.cpuUsage();
+  for (const text of texts) items += analyse(text);
+  const c = process.cpuUsage(c0);
+  const wall = Number(process.hrtime.bigint() - t0) / 1e9;
   console.log(JSON.stringify({
-    tool, task, pkg: spec.pkg, version: version(spec.pkg), call: spec.call, texts: texts.length, items, times, cpu,
+    tool, task, pkg: spec.pkg, version: version(spec.pkg), call: spec.call, texts: texts.length, items,
+    wall, cpu: (c.user + c.system) / 1e6,
   }));
 }
 

@@ -1,5 +1,5 @@
 // Binary model files of the topics and keyphrases stages: an 8-byte magic, a u32 version, the
-// body, then a u64 FNV-1a checksum of everything before it, so a truncated or damaged file is
+// body, then a u64 checksum (checksum64) of everything before it, so a truncated or damaged file is
 // refused on load instead of giving wrong answers. Values are little-endian, as the machine writes.
 #pragma once
 
@@ -69,7 +69,7 @@ class ModelReader {
     return false;
   }
   std::string file_;
-  std::string body_;
+  std::string body_;  // the file without its checksum; reading starts after the header
   std::size_t pos_ = 0;
   bool ok_ = true;
 };

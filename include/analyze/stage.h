@@ -36,6 +36,13 @@ class Stage {
   virtual void write_table(const Document& doc, TableWriter& table) const;
 };
 
+// For the English-only stages: true when `doc` may be analysed; otherwise adds the `not-english`
+// warning naming `stage` and the language found, and the stage leaves its layer empty.
+bool english_or_warn(Document& doc, std::string_view stage);
+
+// Scores and salience in JSON: four decimals are all a reader can use, and they keep output short.
+double json_score(double x);
+
 // Static description of a stage: known without loading anything, so --list-stages and the
 // dependency check cost nothing. `create` does the start-up work (loading models) and may fail.
 struct StageSpec {

@@ -116,9 +116,11 @@ int main(int argc, char** argv) {
   app.add_flag("--list-stages", show_stages, "list the stages with what they require and provide");
   app.add_option("-j,--jobs", jobs, "worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
   app.add_option("--output-dir", output_dir, "write one <input name>.json per article into this directory");
-  app.add_option("--target", targets, "report stance toward NAME (repeatable)");
+  // Repeatable options take one value each: `--target X a.txt` must not read a.txt as a target.
+  app.add_option("--target", targets, "report stance toward NAME (repeatable)")->allow_extra_args(false);
   app.add_option("--glob", globs, "comma-separated file patterns for directories (default: *.txt,*.text,*.md,*.jsonl,*.ndjson)");
   app.add_option("--gazetteer", gazetteers, "extra gazetteer TSV (name, type, canonical name, id); repeatable; wins over the model")
+      ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
   app.add_option("--topics-lexicon", topics_lexicon, "your own topic taxonomy (JSON), reported beside IPTC")->check(CLI::ExistingFile);
   app.add_option("--max-article-size", max_article_mb, "largest article in MB; larger ones fail with too-large (default 32)")
