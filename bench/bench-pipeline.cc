@@ -41,7 +41,7 @@ int main(int argc, char** argv) {
   int runs = 5;
   double max_mb = 6;
   app.add_option("inputs", inputs, "JSONL files ({\"text\": ...} per line), text files or directories")->required();
-  app.add_option("--set", sets, "a comma-separated stage list; repeatable; 'default' = all stages");
+  app.add_option("--set", sets, "a comma-separated stage list; repeatable; 'default' = all stages")->allow_extra_args(false);
   app.add_option("--runs", runs, "timed runs per set (median reported)")->capture_default_str();
   app.add_option("--max-mb", max_mb, "use at most this many MB of text")->capture_default_str();
   CLI11_PARSE(app, argc, argv);

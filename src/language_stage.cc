@@ -36,15 +36,15 @@ class LanguageStage final : public Stage {
     const CLD2::Language lang = CLD2::DetectLanguageSummary(sample.data(), static_cast<int>(n), true, top3, percent3,
                                                            &text_bytes, &reliable);
     Language result;
-    if (lang == CLD2::UNKNOWN_LANGUAGE || text_bytes == 0) {
+    // With too little text CLD2 still answers English, but with no share at all: that is "und".
+    if (lang == CLD2::UNKNOWN_LANGUAGE || text_bytes == 0 || top3[0] == CLD2::UNKNOWN_LANGUAGE) {
       result.code = "und";
     } else {
       // CLD2's summary can name a language that holds a minority of a mixed text (an English
       // results table full of Serbian club names: en 50%, sr 49%, summary "sr", "reliable"). Report
       // the language with the largest share, reliable only when it holds most of the text.
-      const CLD2::Language top = top3[0] == CLD2::UNKNOWN_LANGUAGE ? lang : top3[0];
-      const int share = top3[0] == CLD2::UNKNOWN_LANGUAGE ? 0 : percent3[0];
-      result.code = CLD2::LanguageCode(top);
+      const int share = percent3[0];
+      result.code = CLD2::LanguageCode(top3[0]);
       result.reliable = reliable && share >= kReliableShare;
       result.confidence = share / 100.0 * (result.reliable ? 1.0 : 0.5);
     }

@@ -43,6 +43,10 @@ class TopicsStage final : public Stage {
     }
     std::vector<Term> terms;
     collect_terms(doc, terms);
+    if (terms.empty()) {  // no words, no evidence: the model's priors are not a topic
+      doc.set_layer(std::move(layer));
+      return Status::ok();
+    }
     std::vector<float> scores;
     classifier_.score(terms, scores);
     add_concept_evidence(terms, scores);

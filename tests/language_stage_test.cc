@@ -42,7 +42,12 @@ TEST_CASE("boilerplate paragraphs do not vote on the language", "[language]") {
 }
 
 TEST_CASE("too little text is not a reliable identification", "[language]") {
-  const auto doc = analyzed("OK", "normalize,segment,language");
-  REQUIRE(doc.language);
-  CHECK(doc.english_or_unknown());
+  for (const char* text : {"OK", "Short one.", ""}) {
+    INFO(text);
+    const auto doc = analyzed(text, "normalize,segment,language");
+    REQUIRE(doc.language);
+    CHECK(doc.language->code == "und");  // not "en" with confidence 0
+    CHECK_FALSE(doc.language->reliable);
+    CHECK(doc.english_or_unknown());
+  }
 }

@@ -230,3 +230,16 @@ TEST_CASE("topic classifier: a headline alone and the full article agree on the 
   CHECK(loaded->topics()[best(a)].code == "medtop:15000000");
   CHECK(loaded->topics()[best(h)].code == "medtop:15000000");
 }
+
+TEST_CASE("topics stage: a text without words gets no topics, not the model's priors", "[topic_classifier]") {
+  for (const char* text : {"", "2024 — 17:30, 1,200 (+3.5%)"}) {
+    INFO(text);
+    const Document doc = testing::analyzed(text, "normalize,segment,topics");
+    const TopicLayer* layer = doc.layer<TopicLayer>();
+    REQUIRE(layer);
+    CHECK(layer->topics.empty());
+  }
+  const Document words = testing::analyzed("The team won the cup final.", "normalize,segment,topics");
+  REQUIRE(words.layer<TopicLayer>());
+  CHECK_FALSE(words.layer<TopicLayer>()->topics.empty());
+}
