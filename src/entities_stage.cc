@@ -85,13 +85,14 @@ Json entities_json(const Document& doc, const EntityLayer& layer) {
                           {"end", doc.code_point(m.end)},
                           {"text", doc.slice(m.begin, m.end)},
                           {"sentence", m.sentence}});
-    entities.push_back({{"name", e.name},
-                        {"type", entity_type_name(e.type)},
-                        {"salience", json_score(e.salience)},
-                        {"aliases", e.aliases},
-                        {"roles", e.roles},
-                        {"ids", std::move(ids)},
-                        {"mentions", std::move(mentions)}});
+    Json& entity = entities.emplace_back(json_object(9));  // the stance stage adds "sentiment", "evidence"
+    entity["name"] = e.name;
+    entity["type"] = entity_type_name(e.type);
+    entity["salience"] = json_score(e.salience);
+    entity["aliases"] = e.aliases;
+    entity["roles"] = e.roles;
+    entity["ids"] = std::move(ids);
+    entity["mentions"] = std::move(mentions);
   }
   return entities;
 }

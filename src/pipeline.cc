@@ -18,6 +18,12 @@ bool english_or_warn(Document& doc, std::string_view stage) {
   return false;
 }
 
+Json json_object(std::size_t keys) {
+  Json object = Json::object();
+  object.get_ref<Json::object_t&>().reserve(keys);
+  return object;
+}
+
 double json_score(double x) { return std::round(x * 10000.0) / 10000.0; }
 
 namespace {
@@ -96,6 +102,8 @@ Status Pipeline::run(Document& doc) const {
 
 namespace {
 
+constexpr std::size_t kTopLevelKeys = 16;  // schema, id, meta, warnings and every stage's keys
+
 Json warnings_json(const std::vector<Error>& warnings) {
   Json out = Json::array();
   for (const auto& w : warnings) out.push_back({{"code", w.code}, {"message", w.message}});
@@ -105,7 +113,7 @@ Json warnings_json(const std::vector<Error>& warnings) {
 }  // namespace
 
 Json Pipeline::to_json(const Document& doc) const {
-  Json out = Json::object();
+  Json out = json_object(kTopLevelKeys);
   out["schema"] = "analyze/1";
   out["id"] = doc.id;
   if (!doc.meta.is_null() && !doc.meta.empty()) out["meta"] = doc.meta;

@@ -55,11 +55,13 @@ class SegmentStage final : public Stage {
     for (const auto& p : doc.paragraphs)
       paragraphs.push_back({{"start", doc.code_point(p.begin)}, {"end", doc.code_point(p.end)}, {"boilerplate", p.boilerplate}});
     auto& sentences = out["sentences"] = Json::array();
-    for (const auto& s : doc.sentences)
-      sentences.push_back({{"start", doc.code_point(s.begin)},
-                           {"end", doc.code_point(s.end)},
-                           {"paragraph", s.paragraph},
-                           {"text", doc.slice(s.begin, s.end)}});
+    for (const auto& s : doc.sentences) {
+      Json& sentence = sentences.emplace_back(json_object(5));  // the stance stage adds "sentiment"
+      sentence["start"] = doc.code_point(s.begin);
+      sentence["end"] = doc.code_point(s.end);
+      sentence["paragraph"] = s.paragraph;
+      sentence["text"] = doc.slice(s.begin, s.end);
+    }
   }
 
   void write_table(const Document& doc, TableWriter& table) const override {

@@ -2,7 +2,7 @@
 // one per timed run, plus analyze's item counts and the start-up timings).
 //
 //   node report.js RESULTS.jsonl --words N --articles N --mb X --source TEXT --runs N --load-start L --load-end L
-//                  --analyze-version V --commit C
+//                  --analyze-version V --commit C --built DATE --started DATE
 //
 // The shape is fixed: the same paragraphs, table rows (in the same order) and target lines whatever
 // the figures; a task this build of analyze cannot do gets a "not available" row.
@@ -53,10 +53,11 @@ const analyzeItems = { sentences: items.sentences, entities: items.mentions, sen
 
 const out = [];
 const cpus = os.cpus();
-out.push(`Measured ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.hostname()}: ` +
+out.push(`Measured ${opt.started} to ${new Date().toISOString().slice(0, 16).replace('T', ' ')} UTC on ${os.hostname()}: ` +
     `${cpus[0].model.trim()}, ${cpus.length} cores shared with other jobs (noisy: compare the CPU s column); ` +
     `load average (1/5/15 min) ${opt['load-start']} at the start, ${opt['load-end']} at the end. ` +
-    `${opt['analyze-version']} (commit ${opt.commit}), Node.js ${process.version}.`);
+    `${opt['analyze-version']} (binary built ${opt.built} UTC; the checkout was at commit ${opt.commit} when the run ` +
+    `started), Node.js ${process.version}.`);
 out.push('');
 out.push(`Corpus: ${int(Number(opt.articles))} news articles, ${Number(opt.mb).toFixed(2)} MB of text, ${int(words)} words: ` +
     `${opt.source}. Every tool reads the same texts. Words are counted once, by analyze's stats stage ` +

@@ -70,7 +70,10 @@ else
   python3 "$peers/make-corpus.py" --shared "$shared" "$corpus"
   source=$(python3 "$peers/make-corpus.py" --describe)
 fi
-load_start=$(cut -d' ' -f1-3 /proc/loadavg)
+load_start=$(cut -d' ' -f1-3 /proc/loadavg); started=$(date -u '+%Y-%m-%d %H:%M')
+commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
+[ -z "$(git -C "$root" status --porcelain 2>/dev/null)" ] || commit="$commit with uncommitted changes"
+built=$(date -u -r "$bin" '+%Y-%m-%d %H:%M')
 
 # The smallest stage list that runs TARGET: it, and for each layer it requires the first stage (in
 # run order) that provides it, recursively, as `analyze --list-stages` reports them. Prints nothing
@@ -196,8 +199,6 @@ printf '{"tool":"startup","sample":"%s","bytes":%s,"words":%s,"result":%s}\n' "d
   "$(wc -c < "$sample")" "$sample_words" "$startup" >> "$results"
 
 load_end=$(cut -d' ' -f1-3 /proc/loadavg)
-commit=$(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo unknown)
-[ -z "$(git -C "$root" status --porcelain 2>/dev/null)" ] || commit="$commit with uncommitted changes"
 node "$peers/report.js" "$results" --articles "$articles" --words "$words" --mb "$mb" \
   --source "$source" --runs "$runs" --load-start "$load_start" --load-end "$load_end" \
-  --analyze-version "$("$bin" --version)" --commit "$commit"
+  --analyze-version "$("$bin" --version)" --commit "$commit" --built "$built" --started "$started"

@@ -40,6 +40,11 @@ class Stage {
 // warning naming `stage` and the language found, and the stage leaves its layer empty.
 bool english_or_warn(Document& doc, std::string_view stage);
 
+// An empty JSON object with room for `keys` keys. An ordered object is a vector whose elements are
+// copied, not moved, when it grows, so an object that later stages add keys to (the article, its
+// sentences, its entities) is made with room for them: otherwise each growth deep-copies it.
+Json json_object(std::size_t keys);
+
 // Scores and salience in JSON: four decimals are all a reader can use, and they keep output short.
 double json_score(double x);
 

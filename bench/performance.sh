@@ -1,0 +1,69 @@
+#!/usr/bin/env bash
+# The figures of docs/PERFORMANCE.md that are ours alone (the peer comparison is bench/peers/run.sh):
+#  1. per-thread throughput of the stage sets the issues budget (bench-pipeline: thread CPU time,
+#     median of --runs), on the peer-benchmark corpus (bench/peers/make-corpus.py, ../shared/data);
+#  2. --jobs 1 against --jobs 2 on the same corpus, wall time of the real binary, output to /dev/null;
+#  3. start-up: wall time of one small article (model loading included), median of 30 runs.
+#
+#   bench/performance.sh [--build build] [--shared ../shared/data] [--runs 5]
+set -euo pipefail
+root=$(cd "$(dirname "$0")/.." && pwd)
+build="$root/build"; shared="$root/../shared/data"; runs=5
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) build=$2; shift 2 ;;
+    --shared) shared=$2; shift 2 ;;
+    --runs) runs=$2; shift 2 ;;
+    *) echo "performance.sh: unknown argument $1 (see the comment at the top of $0)" >&2; exit 2 ;;
+  esac
+done
+for exe in analyze bench-pipeline; do
+  [ -x "$build/$exe" ] || { echo "performance.sh: $build/$exe not found: build in Release first (or pass --build)" >&2; exit 1; }
+done
+[ -d "$shared" ] || { echo "performance.sh: $shared not found: pass --shared DIR" >&2; exit 1; }
+
+tmp=$(mktemp -d /tmp/analyze-performance-XXXXXX)
+trap 'rm -rf "$tmp"' EXIT
+corpus="$tmp/corpus.jsonl"
+python3 "$root/bench/peers/make-corpus.py" --shared "$shared" "$corpus" 2>/dev/null
+
+median() { sort -g | awk '{a[NR] = $1} END {print a[int((NR + 1) / 2)]}'; }
+wall() {  # wall seconds of one run of the command
+  local start end
+  start=$(date +%s.%N); "$@" > /dev/null; end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN {print b - a}'
+}
+
+echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
+echo "corpus: $(python3 "$root/bench/peers/make-corpus.py" --describe)"
+echo
+echo "## 1. Stage sets, one thread (bench-pipeline)"
+base=normalize,segment,boilerplate,language,stats
+"$build/bench-pipeline" --runs "$runs" --max-mb 100 \
+  --set normalize,segment \
+  --set normalize,segment,entities \
+  --set $base,entities,topics,keyphrases \
+  --set $base,entities,stance \
+  --set default \
+  "$corpus"
+
+echo
+echo "## 2. Threads: the binary over the corpus (JSONL out to /dev/null), median wall of $runs runs"
+words=$("$build/analyze" --stages normalize,segment,stats --format jsonl "$corpus" |
+  python3 -c 'import sys, json; print(sum(json.loads(l).get("stats", {}).get("words", 0) for l in sys.stdin))')
+printf '%-6s %9s %12s %9s\n' jobs seconds words/s speed-up
+one=""
+for jobs in 1 2; do
+  m=$(for ((r = 0; r < runs; r++)); do wall "$build/analyze" --jobs "$jobs" --no-progress --format jsonl "$corpus"; done | median)
+  [ -n "$one" ] || one=$m
+  awk -v j="$jobs" -v m="$m" -v w="$words" -v o="$one" 'BEGIN {printf "%-6s %9.2f %12.0f %8.2fx\n", j, m, w / m, o / m}'
+done
+echo "(words: the stats stage's count, boilerplate excluded: $words)"
+
+echo
+echo "## 3. Start-up: one small article, all stages, median wall of 30 runs"
+for article in "$root"/data/samples/election-runoff.txt; do
+  m=$(for ((r = 0; r < 30; r++)); do wall "$build/analyze" --format json "$article"; done | median)
+  n=$(wc -w < "$article")
+  awk -v m="$m" -v f="$(basename "$article")" -v n="$n" 'BEGIN {printf "%s (%d words): %.1f ms\n", f, n, m * 1000}'
+done
