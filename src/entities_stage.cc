@@ -1,6 +1,6 @@
 #include "analyze/entities_stage.h"
 
-#include <cmath>
+#include <future>
 
 #include <fmt/format.h>
 
@@ -63,11 +63,16 @@ class EntitiesStage final : public Stage {
 };
 
 Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
+  // The gazetteers are read while the model loads: start-up is most of a one-article run.
   auto gazetteer = std::make_shared<Gazetteer>();
-  if (Status s = gazetteer->add_directory(options.data_dir / "gazetteers"); !s) return s.error();
-  for (const std::string& file : options.gazetteer_files)
-    if (Status s = gazetteer->add_file(file, /*user=*/true); !s) return s.error();
+  auto gazetteer_read = std::async(std::launch::async, [&]() -> Status {
+    if (Status s = gazetteer->add_directory(options.data_dir / "gazetteers"); !s) return s;
+    for (const std::string& file : options.gazetteer_files)
+      if (Status s = gazetteer->add_file(file, /*user=*/true); !s) return s;
+    return Status::ok();
+  });
   auto tagger = NerTagger::load(options.data_dir / "models" / "ner.bin");
+  if (Status s = gazetteer_read.get(); !s) return s.error();
   if (!tagger) return tagger.error();
   return std::unique_ptr<Stage>(new EntitiesStage(std::move(tagger.value()), std::move(gazetteer)));
 }

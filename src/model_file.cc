@@ -1,11 +1,11 @@
 #include "analyze/model_file.h"
 
-#include "analyze/hash_index.h"
-
+#include <algorithm>
 #include <fstream>
-#include <iterator>
 
 #include <fmt/format.h>
+
+#include "analyze/hash_index.h"
 
 namespace analyze {
 
@@ -39,9 +39,12 @@ Result<ModelReader> ModelReader::open(const std::filesystem::path& file, std::st
                                       std::string_view what) {
   ModelReader r;
   r.file_ = file.string();
-  std::ifstream in(file, std::ios::binary);
+  std::ifstream in(file, std::ios::binary | std::ios::ate);
   if (!in) return r.error(fmt::format("cannot open the {}", what));
-  std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
+  in.seekg(0);
+  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
+    return r.error(fmt::format("cannot read the {}", what));
   const std::size_t header = kMagicBytes + sizeof(std::uint32_t);
   std::string expected(magic.substr(0, kMagicBytes));
   expected.resize(kMagicBytes, '\0');

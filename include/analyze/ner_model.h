@@ -8,6 +8,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/huge_page_allocator.h"
 #include "analyze/entity.h"
 #include "analyze/hash_index.h"
 #include "analyze/ner_gazetteer.h"
@@ -89,7 +90,7 @@ class NerWeights {
     }
   }
 
-  std::vector<Slot> slots_ = std::vector<Slot>(1);
+  std::vector<Slot, HugePageAllocator<Slot>> slots_ = std::vector<Slot, HugePageAllocator<Slot>>(1);
   // One bit per high-bits bucket of the keys present: most features of a text are not in the
   // model, and this small bitmap (it stays in cache) turns those lookups away.
   std::vector<std::uint64_t> present_ = std::vector<std::uint64_t>(1, 0);

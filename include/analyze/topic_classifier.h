@@ -18,6 +18,7 @@
 #include <string>
 #include <vector>
 
+#include "analyze/huge_page_allocator.h"
 #include "analyze/document.h"
 #include "analyze/status.h"
 #include "analyze/topic_terms.h"
@@ -97,7 +98,7 @@ class TopicClassifier {
   };
 
   TopicModelParameters p_;
-  std::vector<Slot> slots_;
+  std::vector<Slot, HugePageAllocator<Slot>> slots_;
   std::uint64_t mask_ = 0;
   std::vector<Entry> entries_;
 };
