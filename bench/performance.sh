@@ -3,7 +3,9 @@
 #  1. per-thread throughput of the stage sets the issues budget (bench-pipeline: thread CPU time,
 #     median of --runs), on the peer-benchmark corpus (bench/peers/make-corpus.py, ../shared/data);
 #  2. --jobs 1 against --jobs 2 on the same corpus, wall time of the real binary, output to /dev/null;
-#  3. start-up: wall time of one small article (model loading included), median of 30 runs.
+#  3. start-up: wall time of one small article (model loading included), median of 30 runs;
+#  4. the segment stage beside ICU's own iterators (bench-segment) on the sentence-boundary and
+#     topics texts.
 #
 #   bench/performance.sh [--build build] [--shared ../shared/data] [--runs 5]
 set -euo pipefail
@@ -17,7 +19,7 @@ while [ $# -gt 0 ]; do
     *) echo "performance.sh: unknown argument $1 (see the comment at the top of $0)" >&2; exit 2 ;;
   esac
 done
-for exe in analyze bench-pipeline; do
+for exe in analyze bench-pipeline bench-segment; do
   [ -x "$build/$exe" ] || { echo "performance.sh: $build/$exe not found: build in Release first (or pass --build)" >&2; exit 1; }
 done
 [ -d "$shared" ] || { echo "performance.sh: $shared not found: pass --shared DIR" >&2; exit 1; }
@@ -67,3 +69,8 @@ for article in "$root"/data/samples/election-runoff.txt; do
   n=$(wc -w < "$article")
   awk -v m="$m" -v f="$(basename "$article")" -v n="$n" 'BEGIN {printf "%s (%d words): %.1f ms\n", f, n, m * 1000}'
 done
+
+echo
+echo "## 4. Segmentation beside ICU (bench-segment)"
+"$build/bench-segment" --repeat "$runs" "$shared"/sbd/gum_train.jsonl "$shared"/sbd/gum_dev.jsonl \
+  "$shared"/sbd/ewt_train.jsonl "$shared"/sbd/ewt_dev.jsonl "$shared"/topics/topics_train.jsonl "$shared"/topics/topics_dev.jsonl

@@ -205,6 +205,9 @@ void parse_jsonl_record(std::string_view line, const std::string& fallback_id, A
   }
   if (const auto id = record.find("id"); id != record.end() && !id->is_null())
     doc.id = id->is_string() ? id->get<std::string>() : id->dump();
+  // Before any check of the record: a failed record's error still carries the user's keys.
+  for (auto it = record.begin(); it != record.end(); ++it)
+    if (it.key() != "id" && it.key() != "text" && it.key() != "targets") doc.meta[it.key()] = std::move(it.value());
   const auto text = record.find("text");
   if (text == record.end() || !text->is_string()) {
     article.error = Error{"missing-text", "the record has no \"text\" string"};
@@ -225,8 +228,6 @@ void parse_jsonl_record(std::string_view line, const std::string& fallback_id, A
       doc.targets.push_back(std::move(target.value()));
     }
   }
-  for (auto it = record.begin(); it != record.end(); ++it)
-    if (it.key() != "id" && it.key() != "text" && it.key() != "targets") doc.meta[it.key()] = std::move(it.value());
   if (bad)
     doc.warnings.push_back(
         {"invalid-utf8", fmt::format("{} invalid UTF-8 sequence(s) or lone surrogate(s) in the JSONL line replaced with U+FFFD", bad)});

@@ -59,11 +59,14 @@ TEST_CASE("bad JSONL records fail one by one with their own codes", "[reader]") 
   REQUIRE(b.error);
   CHECK(b.error->code == "missing-text");
   CHECK(b.doc.id == "b");
+  CHECK(b.doc.meta["body"] == "no text key");  // the error record still carries the user's keys
 
   Article c;
-  analyze::parse_jsonl_record(R"({"id": "c", "text": "x", "targets": [{"start": 5, "end": 2}]})", "f.jsonl:5", c);
+  analyze::parse_jsonl_record(R"({"id": "c", "text": "x", "source": "bbc", "targets": [{"start": 5, "end": 2}]})",
+                              "f.jsonl:5", c);
   REQUIRE(c.error);
   CHECK(c.error->code == "bad-targets");
+  CHECK(c.doc.meta["source"] == "bbc");
 
   Article d;
   analyze::parse_jsonl_record(R"(["not", "an", "object"])", "f.jsonl:6", d);
