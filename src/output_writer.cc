@@ -3,6 +3,7 @@
 #include <cerrno>
 #include <cstring>
 #include <fmt/format.h>
+#include <sys/stat.h>
 #include <unistd.h>
 
 #include "analyze/table_writer.h"
@@ -39,6 +40,13 @@ std::string render(const Pipeline& pipeline, const Document& doc, const std::opt
   return dump(error ? Pipeline::error_json(doc, *error) : pipeline.to_json(doc), pretty);
 }
 
+StreamWriter::StreamWriter(std::FILE* out, OutputFormat format, bool array) : out_(out), format_(format), array_(array) {
+  // A regular file or /dev/null gains nothing from a write per article: stdio's buffer is enough.
+  struct stat st {};
+  if (::fstat(fileno(out), &st) == 0 && !isatty(fileno(out)) && !S_ISFIFO(st.st_mode) && !S_ISSOCK(st.st_mode))
+    flush_each_ = false;
+}
+
 bool StreamWriter::put(std::string_view s) {
   return std::fwrite(s.data(), 1, s.size(), out_) == s.size();
 }
@@ -60,7 +68,7 @@ bool StreamWriter::write(const ArticleResult& result) {
   }
   ++written_;
   // Flush per article on a terminal or pipe so downstream tools see results as they come.
-  return ok && std::fflush(out_) == 0;
+  return ok && (!flush_each_ || std::fflush(out_) == 0);
 }
 
 bool StreamWriter::finish() {

@@ -309,6 +309,22 @@ TEST_CASE("stdout closed early: analyze stops quietly", "[cli]") {
   }
 }
 
+TEST_CASE("a full disk is an output error, not a quiet stop", "[cli]") {
+  if (!fs::exists("/dev/full")) {
+    SUCCEED("skipped: no /dev/full");
+    return;
+  }
+  TempDir dir;
+  for (int i = 0; i < 50; ++i) dir.write("a" + std::to_string(1000 + i) + ".txt", "A short article about the port. It reopened.");
+  const std::string cmd = quote(ANALYZE_BINARY) + " " + kCore + " " + quote(dir.path.string()) + " > /dev/full 2> " +
+                          quote((dir.path / "err").string()) + "; echo $? > " + quote((dir.path / "status").string());
+  REQUIRE(std::system(("bash -c " + quote(cmd)).c_str()) == 0);
+  CHECK(analyze::testing::read_file(dir.path / "status") == "1\n");
+  const std::string err = analyze::testing::read_file(dir.path / "err");
+  CHECK(err.find("analyze: cannot write the output: ") == 0);
+  CHECK(err.find("(output)") != std::string::npos);
+}
+
 TEST_CASE("SIGINT during a batch with --output-dir leaves only whole files", "[cli]") {
   TempDir in;
   const std::string text(3000, 'x');

@@ -36,7 +36,7 @@ class OutputWriter {
 // tables are separated by a blank line.
 class StreamWriter final : public OutputWriter {
  public:
-  StreamWriter(std::FILE* out, OutputFormat format, bool array) : out_(out), format_(format), array_(array) {}
+  StreamWriter(std::FILE* out, OutputFormat format, bool array);
   bool write(const ArticleResult& result) override;
   bool finish() override;
 
@@ -45,6 +45,7 @@ class StreamWriter final : public OutputWriter {
   std::FILE* out_;
   OutputFormat format_;
   bool array_;
+  bool flush_each_ = true;  // a terminal, pipe or socket: someone reads the results as they come
   std::uint64_t written_ = 0;
 };
 

@@ -1,8 +1,10 @@
 // The command-line front end: parses arguments, builds the pipeline and hands the inputs to the
 // batch runner. All analysis lives in the library.
 #include <CLI/CLI.hpp>
+#include <cerrno>
 #include <csignal>
 #include <cstdio>
+#include <cstring>
 #include <fmt/format.h>
 #include <iostream>
 #include <sys/ioctl.h>
@@ -195,6 +197,7 @@ int main(int argc, char** argv) {
   const analyze::BatchRunner runner(pipeline.value(), jobs);
   std::uint64_t done = 0, failed = 0;
   bool output_failed = false;
+  int output_errno = 0;
   catch_interrupts();
   runner.run(
       reader,
@@ -209,7 +212,8 @@ int main(int argc, char** argv) {
           bar.message(fmt::format("analyze: {}: {} ({})", r.id, r.error->message, r.error->code));
         }
         if (!writer->write(r)) {
-          output_failed = true;  // stdout closed (e.g. `| head`): stop quietly
+          output_failed = true;
+          output_errno = errno;
           return false;
         }
         if (directory && directory->last_error()) {
@@ -225,6 +229,15 @@ int main(int argc, char** argv) {
     std::fprintf(stderr, "analyze: interrupted after %llu article(s)\n", static_cast<unsigned long long>(done));
     return kExitInterrupted;
   }
-  if (!output_failed) writer->finish();
+  if (!output_failed && !writer->finish()) {
+    output_failed = true;
+    output_errno = errno;
+  }
+  // stdout closed by the reader (`analyze corpus/ | head -1`) is a normal way to stop: no message.
+  // Anything else (a full disk) loses results, so it is an error.
+  if (output_failed && output_errno != EPIPE) {
+    std::fprintf(stderr, "analyze: cannot write the output: %s (output)\n", std::strerror(output_errno));
+    return kExitArticleFailed;
+  }
   return failed ? kExitArticleFailed : kExitOk;
 }
