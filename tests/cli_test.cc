@@ -22,6 +22,14 @@ using nlohmann::json;
 
 namespace {
 
+// "a<n>.txt", appended piece by piece: GCC 12 warns falsely (-Wrestrict) on "a" + std::string.
+std::string numbered_file(int n) {
+  std::string name = "a";
+  name += std::to_string(n);
+  name += ".txt";
+  return name;
+}
+
 struct Run {
   int status = -1;
   std::string out;
@@ -248,7 +256,7 @@ TEST_CASE("the number of jobs does not change a byte of the output", "[cli]") {
   for (int i = 0; i < 60; ++i) {
     std::string text;
     for (int k = 0; k <= i % 9; ++k) text += "Article " + std::to_string(i) + " says Mr. Smith met Dr. Jones at 5 p.m. on Jan. 3. ";
-    dir.write("a" + std::to_string(100 + i) + ".txt", text);
+    dir.write(numbered_file(100 + i), text);
   }
   const auto one = run_cli(kCore + " --jobs 1 " + quote(dir.path.string()));
   const auto two = run_cli(kCore + " --jobs 2 " + quote(dir.path.string()));
@@ -300,7 +308,7 @@ TEST_CASE("GNU parallel --pipe over JSONL gives the same output as one process",
 
 TEST_CASE("stdout closed early: analyze stops quietly", "[cli]") {
   TempDir dir;
-  for (int i = 0; i < 300; ++i) dir.write("a" + std::to_string(1000 + i) + ".txt", "A short article about the port. It reopened.");
+  for (int i = 0; i < 300; ++i) dir.write(numbered_file(1000 + i), "A short article about the port. It reopened.");
   for (const char* pipe_signal : {"", "trap '' PIPE; "}) {  // default SIGPIPE, and SIGPIPE ignored (write fails)
     const std::string cmd = std::string(pipe_signal) + quote(ANALYZE_BINARY) + " " + kCore + " " + quote(dir.path.string()) +
                             " 2> " + quote((dir.path / "err").string()) + " | head -c 10 > /dev/null";
@@ -315,7 +323,7 @@ TEST_CASE("a full disk is an output error, not a quiet stop", "[cli]") {
     return;
   }
   TempDir dir;
-  for (int i = 0; i < 50; ++i) dir.write("a" + std::to_string(1000 + i) + ".txt", "A short article about the port. It reopened.");
+  for (int i = 0; i < 50; ++i) dir.write(numbered_file(1000 + i), "A short article about the port. It reopened.");
   const std::string cmd = quote(ANALYZE_BINARY) + " " + kCore + " " + quote(dir.path.string()) + " > /dev/full 2> " +
                           quote((dir.path / "err").string()) + "; echo $? > " + quote((dir.path / "status").string());
   REQUIRE(std::system(("bash -c " + quote(cmd)).c_str()) == 0);
@@ -328,7 +336,7 @@ TEST_CASE("a full disk is an output error, not a quiet stop", "[cli]") {
 TEST_CASE("SIGINT during a batch with --output-dir leaves only whole files", "[cli]") {
   TempDir in;
   const std::string text(3000, 'x');
-  for (int i = 0; i < 4000; ++i) in.write("a" + std::to_string(10000 + i) + ".txt", "Officials met on Monday. " + text + " They left.");
+  for (int i = 0; i < 4000; ++i) in.write(numbered_file(10000 + i), "Officials met on Monday. " + text + " They left.");
   for (const int jobs : {1, 2}) {
     INFO("--jobs " << jobs);
     TempDir out;
