@@ -5,21 +5,12 @@
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
 
+#include "analyze/break_iterators.h"
 #include "analyze/utf8.h"
 
 namespace analyze {
 
 namespace {
-
-icu::BreakIterator& sentence_iterator() {
-  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createSentenceInstance(icu::Locale::getEnglish(), status));
-    return U_SUCCESS(status) ? std::move(it) : nullptr;
-  }();
-  thread_local const std::unique_ptr<icu::BreakIterator> iterator(prototype->clone());
-  return *iterator;
-}
 
 bool is_quote(std::string_view form) { return form == "\"" || form == "'" || form == "''"; }
 bool is_closing(std::string_view form) { return is_quote(form) || form == ")" || form == "]" || form == "}"; }
@@ -230,7 +221,7 @@ void SentenceSegmenter::split(const Document& doc, std::uint32_t begin, std::uin
   // 2. ICU's boundaries: the first token at or after each (a break inside a token moves to its end).
   const std::size_t own = candidates.size();
   const std::string_view para = doc.slice(begin, end);
-  icu::BreakIterator& it = sentence_iterator();
+  icu::BreakIterator& it = thread_sentence_iterator();
   UErrorCode status = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;
   utext_openUTF8(&ut, para.data(), static_cast<int64_t>(para.size()), &status);

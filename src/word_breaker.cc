@@ -1,10 +1,11 @@
 #include "analyze/word_breaker.h"
 
 #include <array>
-#include <memory>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 #include <unicode/utext.h>
+
+#include "analyze/break_iterators.h"
 
 namespace analyze {
 
@@ -83,16 +84,6 @@ constexpr std::int32_t status_of(Class c) {
   return c == kLetter ? UBRK_WORD_LETTER : c == kNumeric ? UBRK_WORD_NUMBER : UBRK_WORD_NONE;
 }
 
-icu::BreakIterator& word_iterator() {
-  static const std::unique_ptr<icu::BreakIterator> prototype = [] {
-    UErrorCode status = U_ZERO_ERROR;
-    std::unique_ptr<icu::BreakIterator> it(icu::BreakIterator::createWordInstance(icu::Locale::getEnglish(), status));
-    return U_SUCCESS(status) ? std::move(it) : nullptr;
-  }();
-  // One iterator per thread, cloned: creating one costs far more than a paragraph of iteration.
-  thread_local const std::unique_ptr<icu::BreakIterator> iterator(prototype->clone());
-  return *iterator;
-}
 
 }  // namespace
 
@@ -161,7 +152,7 @@ bool break_words_latin(std::string_view text, std::vector<WordSegment>& out) {
 
 void break_words_icu(std::string_view text, std::vector<WordSegment>& out) {
   out.clear();
-  icu::BreakIterator& it = word_iterator();
+  icu::BreakIterator& it = thread_word_iterator();
   UErrorCode error = U_ZERO_ERROR;
   UText ut = UTEXT_INITIALIZER;
   utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &error);
