@@ -32,6 +32,9 @@ void check_layers(const Document& doc);
 // Aborts with a message naming the broken invariant.
 [[noreturn]] void fail(std::string_view what);
 
+// The output text parsed strictly (valid JSON, valid UTF-8), or a failure.
+Json parsed_json(const std::string& text);
+
 // A private directory below $TMPDIR (or /tmp), removed at exit.
 const std::filesystem::path& scratch_dir();
 

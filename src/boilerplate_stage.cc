@@ -19,7 +19,7 @@ class BoilerplateStage final : public Stage {
   }
 
   // The flags are written with the paragraphs by the segment stage.
-  void write_json(const Document&, Json&) const override {}
+  void write_json(const Document&, ArticleJsonWriter&) const override {}
 
   void write_table(const Document& doc, TableWriter& table) const override {
     std::string flagged;

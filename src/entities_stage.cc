@@ -29,8 +29,33 @@ class EntitiesStage final : public Stage {
     return Status::ok();
   }
 
-  void write_json(const Document& doc, Json& out) const override {
-    if (const EntityLayer* layer = doc.layer<EntityLayer>()) out["entities"] = entities_json(doc, *layer);
+  void write_json(const Document& doc, ArticleJsonWriter& out) const override {
+    const EntityLayer* layer = doc.layer<EntityLayer>();
+    if (!layer) return;
+    out.key("entities").begin_array();
+    for (std::size_t i = 0; i < layer->entities.size(); ++i) {
+      const Entity& e = layer->entities[i];
+      out.begin_object()
+          .field("name", e.name)
+          .field("type", entity_type_name(e.type))
+          .field("salience", json_score(e.salience))
+          .field("aliases", e.aliases)
+          .field("roles", e.roles);
+      out.key("ids").begin_object();
+      for (const auto& [scheme, value] : e.ids) out.field(scheme, value);
+      out.end_object().key("mentions").begin_array();
+      for (const Mention& m : e.mentions)
+        out.begin_object()
+            .field("start", doc.code_point(m.begin))
+            .field("end", doc.code_point(m.end))
+            .field("text", doc.slice(m.begin, m.end))
+            .field("sentence", m.sentence)
+            .end_object();
+      out.end_array();
+      out.entity_keys(doc, i);
+      out.end_object();
+    }
+    out.end_array();
   }
 
   void write_table(const Document& doc, TableWriter& table) const override {
@@ -78,29 +103,6 @@ Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
 }
 
 }  // namespace
-
-Json entities_json(const Document& doc, const EntityLayer& layer) {
-  Json entities = Json::array();
-  for (const Entity& e : layer.entities) {
-    Json ids = Json::object();
-    for (const auto& [scheme, value] : e.ids) ids[scheme] = value;
-    Json mentions = Json::array();
-    for (const Mention& m : e.mentions)
-      mentions.push_back({{"start", doc.code_point(m.begin)},
-                          {"end", doc.code_point(m.end)},
-                          {"text", doc.slice(m.begin, m.end)},
-                          {"sentence", m.sentence}});
-    Json& entity = entities.emplace_back(json_object(9));  // the stance stage adds "sentiment", "evidence"
-    entity["name"] = e.name;
-    entity["type"] = entity_type_name(e.type);
-    entity["salience"] = json_score(e.salience);
-    entity["aliases"] = e.aliases;
-    entity["roles"] = e.roles;
-    entity["ids"] = std::move(ids);
-    entity["mentions"] = std::move(mentions);
-  }
-  return entities;
-}
 
 const StageSpec& entities_stage_spec() {
   static const StageSpec spec{

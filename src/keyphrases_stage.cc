@@ -25,13 +25,13 @@ class KeyphrasesStage final : public Stage {
     return Status::ok();
   }
 
-  void write_json(const Document& doc, Json& out) const override {
+  void write_json(const Document& doc, ArticleJsonWriter& out) const override {
     const KeyphraseLayer* layer = doc.layer<KeyphraseLayer>();
     if (!layer) return;
-    Json phrases = Json::array();
+    out.key("keyphrases").begin_array();
     for (const Keyphrase& k : layer->keyphrases)
-      phrases.push_back({{"text", k.text}, {"score", json_score(k.score)}, {"count", k.count}});
-    out["keyphrases"] = std::move(phrases);
+      out.begin_object().field("text", k.text).field("score", json_score(k.score)).field("count", k.count).end_object();
+    out.end_array();
   }
 
   void write_table(const Document& doc, TableWriter& table) const override {

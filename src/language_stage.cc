@@ -52,9 +52,13 @@ class LanguageStage final : public Stage {
     return Status::ok();
   }
 
-  void write_json(const Document& doc, Json& out) const override {
+  void write_json(const Document& doc, ArticleJsonWriter& out) const override {
     if (!doc.language) return;
-    out["language"] = {{"code", doc.language->code}, {"confidence", std::round(doc.language->confidence * 100) / 100}};
+    out.key("language")
+        .begin_object()
+        .field("code", doc.language->code)
+        .field("confidence", std::round(doc.language->confidence * 100) / 100)
+        .end_object();
   }
 
   void write_table(const Document& doc, TableWriter& table) const override {

@@ -25,7 +25,7 @@ class NormalizeStage final : public Stage {
     doc.set_text(std::move(decoded->text));
     return Status::ok();
   }
-  void write_json(const Document&, Json&) const override {}
+  void write_json(const Document&, ArticleJsonWriter&) const override {}
 };
 
 }  // namespace

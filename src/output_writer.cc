@@ -14,10 +14,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-std::string dump(const Json& j, bool pretty) {
-  return j.dump(pretty ? 2 : -1, ' ', false, Json::error_handler_t::replace);
-}
-
 std::string render_table(const Pipeline& pipeline, const Document& doc, const std::optional<Error>& error,
                          const RenderOptions& options) {
   TableWriter table(options.width, options.colour);
@@ -37,7 +33,11 @@ std::string render(const Pipeline& pipeline, const Document& doc, const std::opt
                    const RenderOptions& options) {
   if (options.format == OutputFormat::kTable) return render_table(pipeline, doc, error, options);
   const bool pretty = options.format == OutputFormat::kJson;
-  return dump(error ? Pipeline::error_json(doc, *error) : pipeline.to_json(doc), pretty);
+  std::string out;
+  out.reserve(2 * doc.text().size() + 1024);  // the sentences repeat the text, mentions parts of it
+  if (error) Pipeline::write_error_json(doc, *error, out, pretty);
+  else pipeline.write_json(doc, out, pretty);
+  return out;
 }
 
 StreamWriter::StreamWriter(std::FILE* out, OutputFormat format, bool array) : out_(out), format_(format), array_(array) {

@@ -11,17 +11,21 @@
 namespace analyze {
 
 void Stage::write_table(const Document&, TableWriter&) const {}
+void Stage::write_sentence_keys(const Document&, std::size_t, JsonWriter&) const {}
+void Stage::write_entity_keys(const Document&, std::size_t, JsonWriter&) const {}
+
+void ArticleJsonWriter::sentence_keys(const Document& doc, std::size_t sentence) {
+  for (const auto& stage : stages_) stage->write_sentence_keys(doc, sentence, *this);
+}
+
+void ArticleJsonWriter::entity_keys(const Document& doc, std::size_t entity) {
+  for (const auto& stage : stages_) stage->write_entity_keys(doc, entity, *this);
+}
 
 bool english_or_warn(Document& doc, std::string_view stage) {
   if (doc.english_or_unknown()) return true;
   doc.warnings.push_back({"not-english", fmt::format("{}: skipped, the language is '{}'", stage, doc.language->code)});
   return false;
-}
-
-Json json_object(std::size_t keys) {
-  Json object = Json::object();
-  object.get_ref<Json::object_t&>().reserve(keys);
-  return object;
 }
 
 double json_score(double x) { return std::round(x * 10000.0) / 10000.0; }
@@ -102,34 +106,43 @@ Status Pipeline::run(Document& doc) const {
 
 namespace {
 
-constexpr std::size_t kTopLevelKeys = 16;  // schema, id, meta, warnings and every stage's keys
+// The keys every article object starts with, failed or not.
+void write_article_head(const Document& doc, JsonWriter& out) {
+  out.field("schema", "analyze/1").field("id", doc.id);
+  if (!doc.meta.is_null() && !doc.meta.empty()) out.field("meta", doc.meta);
+}
 
-Json warnings_json(const std::vector<Error>& warnings) {
-  Json out = Json::array();
-  for (const auto& w : warnings) out.push_back({{"code", w.code}, {"message", w.message}});
-  return out;
+void write_warnings(const Document& doc, JsonWriter& out) {
+  if (doc.warnings.empty()) return;
+  out.key("warnings").begin_array();
+  for (const auto& w : doc.warnings) out.begin_object().field("code", w.code).field("message", w.message).end_object();
+  out.end_array();
 }
 
 }  // namespace
 
-Json Pipeline::to_json(const Document& doc) const {
-  Json out = json_object(kTopLevelKeys);
-  out["schema"] = "analyze/1";
-  out["id"] = doc.id;
-  if (!doc.meta.is_null() && !doc.meta.empty()) out["meta"] = doc.meta;
-  if (!doc.warnings.empty()) out["warnings"] = warnings_json(doc.warnings);
-  for (const auto& stage : stages_) stage->write_json(doc, out);
-  return out;
+void Pipeline::write_json(const Document& doc, std::string& out, bool pretty) const {
+  ArticleJsonWriter writer(out, pretty, stages_);
+  writer.begin_object();
+  write_article_head(doc, writer);
+  write_warnings(doc, writer);
+  for (const auto& stage : stages_) stage->write_json(doc, writer);
+  writer.end_object();
 }
 
-Json Pipeline::error_json(const Document& doc, const Error& error) {
-  Json out = Json::object();
-  out["schema"] = "analyze/1";
-  out["id"] = doc.id;
-  if (!doc.meta.is_null() && !doc.meta.empty()) out["meta"] = doc.meta;
-  out["error"] = {{"code", error.code}, {"message", error.message}};
-  if (!doc.warnings.empty()) out["warnings"] = warnings_json(doc.warnings);
-  return out;
+Json Pipeline::to_json(const Document& doc) const {
+  std::string text;
+  write_json(doc, text);
+  return Json::parse(text);
+}
+
+void Pipeline::write_error_json(const Document& doc, const Error& error, std::string& out, bool pretty) {
+  JsonWriter writer(out, pretty);
+  writer.begin_object();
+  write_article_head(doc, writer);
+  writer.key("error").begin_object().field("code", error.code).field("message", error.message).end_object();
+  write_warnings(doc, writer);
+  writer.end_object();
 }
 
 void Pipeline::write_table(const Document& doc, TableWriter& table) const {

@@ -50,18 +50,26 @@ class SegmentStage final : public Stage {
     return Status::ok();
   }
 
-  void write_json(const Document& doc, Json& out) const override {
-    auto& paragraphs = out["paragraphs"] = Json::array();
+  void write_json(const Document& doc, ArticleJsonWriter& out) const override {
+    out.key("paragraphs").begin_array();
     for (const auto& p : doc.paragraphs)
-      paragraphs.push_back({{"start", doc.code_point(p.begin)}, {"end", doc.code_point(p.end)}, {"boilerplate", p.boilerplate}});
-    auto& sentences = out["sentences"] = Json::array();
-    for (const auto& s : doc.sentences) {
-      Json& sentence = sentences.emplace_back(json_object(5));  // the stance stage adds "sentiment"
-      sentence["start"] = doc.code_point(s.begin);
-      sentence["end"] = doc.code_point(s.end);
-      sentence["paragraph"] = s.paragraph;
-      sentence["text"] = doc.slice(s.begin, s.end);
+      out.begin_object()
+          .field("start", doc.code_point(p.begin))
+          .field("end", doc.code_point(p.end))
+          .field("boilerplate", p.boilerplate)
+          .end_object();
+    out.end_array().key("sentences").begin_array();
+    for (std::size_t i = 0; i < doc.sentences.size(); ++i) {
+      const Sentence& s = doc.sentences[i];
+      out.begin_object()
+          .field("start", doc.code_point(s.begin))
+          .field("end", doc.code_point(s.end))
+          .field("paragraph", s.paragraph)
+          .field("text", doc.slice(s.begin, s.end));
+      out.sentence_keys(doc, i);
+      out.end_object();
     }
+    out.end_array();
   }
 
   void write_table(const Document& doc, TableWriter& table) const override {

@@ -87,7 +87,9 @@ class StanceStage : public Stage {
       : lexicon_(std::move(lexicon)), model_(std::move(model)) {}
 
   Status run(Document& doc) const override;
-  void write_json(const Document& doc, Json& out) const override;
+  void write_json(const Document& doc, ArticleJsonWriter& out) const override;
+  void write_sentence_keys(const Document& doc, std::size_t sentence, JsonWriter& out) const override;
+  void write_entity_keys(const Document& doc, std::size_t entity, JsonWriter& out) const override;
   void write_table(const Document& doc, TableWriter& table) const override;
 
  private:
@@ -208,46 +210,56 @@ Status StanceStage::run(Document& doc) const {
   return Status::ok();
 }
 
-Json sentiment_json(const Sentiment& s) {
-  return {{"score", round3(s.score)}, {"magnitude", round3(s.magnitude)}, {"polarity", polarity_name(s.polarity)}};
+void write_sentiment(const Sentiment& s, JsonWriter& out) {
+  out.field("score", round3(s.score)).field("magnitude", round3(s.magnitude)).field("polarity", polarity_name(s.polarity));
 }
 
-void StanceStage::write_json(const Document& doc, Json& out) const {
+void StanceStage::write_json(const Document& doc, ArticleJsonWriter& out) const {
   const StanceLayer* layer = doc.layer<StanceLayer>();
   if (!layer) return;
-  Json stance = Json::object();
-  stance["tone"] = {{"score", round3(layer->tone.score)},
-                    {"positive", round3(layer->tone.positive)},
-                    {"negative", round3(layer->tone.negative)}};
-  Json targets = Json::array();
+  out.key("stance").begin_object();
+  out.key("tone")
+      .begin_object()
+      .field("score", round3(layer->tone.score))
+      .field("positive", round3(layer->tone.positive))
+      .field("negative", round3(layer->tone.negative))
+      .end_object();
+  out.key("targets").begin_array();
   for (std::size_t r = 0; r < layer->targets.size(); ++r) {
     const Target& t = doc.targets[r];
-    Json obj = Json::object();
+    out.begin_object();
     if (t.span) {
-      obj["start"] = t.span->first;
-      obj["end"] = t.span->second;
+      out.field("start", t.span->first).field("end", t.span->second);
     } else {
-      obj["target"] = t.name;
-      if (layer->target_entities[r]) obj["entity"] = *layer->target_entities[r];
+      out.field("target", t.name);
+      if (layer->target_entities[r]) out.field("entity", *layer->target_entities[r]);
     }
-    obj.update(sentiment_json(layer->targets[r]));
-    obj["evidence"] = layer->targets[r].evidence;
-    targets.push_back(std::move(obj));
+    write_sentiment(layer->targets[r], out);
+    out.field("evidence", layer->targets[r].evidence).end_object();
   }
-  stance["targets"] = std::move(targets);
-  out["stance"] = std::move(stance);
+  out.end_array().end_object();
+}
 
-  // The segment stage wrote "sentences" in Document order and the entities stage "entities" in
-  // EntityLayer order: each sentence outside boilerplate and each entity gets its sentiment there.
-  if (auto it = out.find("sentences"); it != out.end() && it->is_array() && it->size() == doc.sentences.size())
-    for (const SentencePolarity& s : layer->sentences)
-      (*it)[s.sentence]["sentiment"] = {{"score", round3(s.score)}, {"polarity", polarity_name(s.polarity)}};
-  auto it = out.find("entities");
-  if (it == out.end() || !it->is_array() || it->size() != layer->entities.size()) return;
-  for (std::size_t e = 0; e < layer->entities.size(); ++e) {
-    (*it)[e]["sentiment"] = sentiment_json(layer->entities[e]);
-    (*it)[e]["evidence"] = layer->entities[e].evidence;
-  }
+// Sentences outside boilerplate have a polarity; the layer lists them in document order.
+void StanceStage::write_sentence_keys(const Document& doc, std::size_t sentence, JsonWriter& out) const {
+  const StanceLayer* layer = doc.layer<StanceLayer>();
+  if (!layer) return;
+  const auto it = std::lower_bound(layer->sentences.begin(), layer->sentences.end(), sentence,
+                                   [](const SentencePolarity& s, std::size_t i) { return s.sentence < i; });
+  if (it == layer->sentences.end() || it->sentence != sentence) return;
+  out.key("sentiment")
+      .begin_object()
+      .field("score", round3(it->score))
+      .field("polarity", polarity_name(it->polarity))
+      .end_object();
+}
+
+void StanceStage::write_entity_keys(const Document& doc, std::size_t entity, JsonWriter& out) const {
+  const StanceLayer* layer = doc.layer<StanceLayer>();
+  if (!layer || entity >= layer->entities.size()) return;
+  out.key("sentiment").begin_object();
+  write_sentiment(layer->entities[entity], out);
+  out.end_object().field("evidence", layer->entities[entity].evidence);
 }
 
 void StanceStage::write_table(const Document& doc, TableWriter& table) const {

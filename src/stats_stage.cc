@@ -31,10 +31,16 @@ class StatsStage final : public Stage {
     return Status::ok();
   }
 
-  void write_json(const Document& doc, Json& out) const override {
+  void write_json(const Document& doc, ArticleJsonWriter& out) const override {
     const auto* s = doc.layer<ArticleStats>();
     if (!s) return;
-    out["stats"] = {{"characters", s->characters}, {"words", s->words}, {"sentences", s->sentences}, {"paragraphs", s->paragraphs}};
+    out.key("stats")
+        .begin_object()
+        .field("characters", s->characters)
+        .field("words", s->words)
+        .field("sentences", s->sentences)
+        .field("paragraphs", s->paragraphs)
+        .end_object();
   }
 
   void write_table(const Document& doc, TableWriter& table) const override {

@@ -86,22 +86,26 @@ class TopicsStage final : public Stage {
       }
   }
 
-  void write_json(const Document& doc, Json& out) const override {
+  void write_json(const Document& doc, ArticleJsonWriter& out) const override {
     const TopicLayer* layer = doc.layer<TopicLayer>();
     if (!layer) return;
-    Json topics = Json::array();
+    out.key("topics").begin_array();
     for (const ScoredTopic& t : layer->topics) {
-      Json topic = {{"code", t.code}, {"label", t.label}, {"level", t.level}};
-      if (!t.parent.empty()) topic["parent"] = t.parent;
-      topic["score"] = json_score(t.score);
-      topics.push_back(std::move(topic));
+      out.begin_object().field("code", t.code).field("label", t.label).field("level", t.level);
+      if (!t.parent.empty()) out.field("parent", t.parent);
+      out.field("score", json_score(t.score)).end_object();
     }
-    out["topics"] = std::move(topics);
+    out.end_array();
     if (!lexicon_) return;
-    Json user = Json::array();
+    out.key("user_topics").begin_array();
     for (const UserTopicScore& t : layer->user_topics)
-      user.push_back({{"code", t.code}, {"label", t.label}, {"score", json_score(t.score)}, {"keywords", t.keywords}});
-    out["user_topics"] = std::move(user);
+      out.begin_object()
+          .field("code", t.code)
+          .field("label", t.label)
+          .field("score", json_score(t.score))
+          .field("keywords", t.keywords)
+          .end_object();
+    out.end_array();
   }
 
   void write_table(const Document& doc, TableWriter& table) const override {

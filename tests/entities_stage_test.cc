@@ -86,9 +86,11 @@ TEST_CASE("entities stage: JSON follows the contract, offsets in code points", "
   auto gazetteer = std::make_shared<Gazetteer>();
   REQUIRE(gazetteer->add_tsv("El Salvador\tLOCATION\t\tiso3166:SV\n", "test.tsv", false));
   const EntityLinker linker(gazetteer);
-  const Document doc = segmented("Café owners in El Salvador back Nayib Bukele.");
-  const auto layer = linker.link(doc, tag_all(doc, {{"El Salvador", EntityType::kLocation}, {"Nayib Bukele", EntityType::kPerson}}));
-  const Json json = entities_json(doc, layer);
+  Document doc = segmented("Café owners in El Salvador back Nayib Bukele.");
+  doc.set_layer(linker.link(doc, tag_all(doc, {{"El Salvador", EntityType::kLocation}, {"Nayib Bukele", EntityType::kPerson}})));
+  const auto stage = entities_stage_spec().create(testing::test_options());
+  REQUIRE(stage);
+  const Json json = testing::written_json(doc, {stage.value().get()})["entities"];
   REQUIRE(json.size() == 2);
   const auto& sv = json[0]["name"] == "El Salvador" ? json[0] : json[1];
   CHECK(sv["type"] == "LOCATION");

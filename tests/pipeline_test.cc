@@ -53,7 +53,9 @@ TEST_CASE("the article JSON starts with schema and id, and a stage error becomes
   analyze::Document binary("photo.jpg", std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11));
   const auto s = p.run(binary);
   REQUIRE_FALSE(s);
-  const auto e = Pipeline::error_json(binary, s.error());
+  std::string text;
+  Pipeline::write_error_json(binary, s.error(), text);
+  const auto e = analyze::Json::parse(text);
   CHECK(e["error"]["code"] == "not-text");
   CHECK(e["id"] == "photo.jpg");
   CHECK_FALSE(e.contains("sentences"));

@@ -8,6 +8,7 @@
 
 #include "analyze/segment_stage.h"
 #include "segment_test_support.h"
+#include "test_support.h"
 
 using namespace analyze;
 using analyze::testing::segment;
@@ -193,8 +194,7 @@ TEST_CASE("JSON offsets are code points, also after characters outside the BMP",
   options.data_dir = ANALYZE_TEST_DATA_DIR;
   auto stage = segment_stage_spec().create(options);
   REQUIRE(stage);
-  Json out;
-  stage.value()->write_json(doc, out);
+  const Json out = testing::written_json(doc, {stage.value().get()});
   REQUIRE(out["sentences"].size() == 3);
   // Python: text = "Hi 😀 there. Café 🇫🇷 is open.\nNext line."
   CHECK(out["sentences"][0]["start"] == 0);

@@ -85,8 +85,7 @@ TEST_CASE("stance: a span target gets the polarity of what is said about it", "[
   CHECK(pos.layer<StanceLayer>()->targets[0].polarity == Polarity::kPositive);
 
   // The JSON echoes the span, in code points.
-  Json out;
-  stage().write_json(neg, out);
+  const Json out = testing::written_json(neg, {&stage()});
   const auto& t = out["stance"]["targets"][0];
   CHECK(t["start"] == 12);
   CHECK(t["end"] == 17);
@@ -149,12 +148,11 @@ TEST_CASE("stance: name targets match entities by name or alias, or are found in
   CHECK(layer.targets[2].score == 0.0f);
   CHECK(layer.targets[2].evidence.empty());
 
-  Json out;
-  out["sentences"] = Json::array({Json::object(), Json::object(), Json::object()});
-  out["entities"] = Json::array({Json::object({{"name", "Nayib Bukele"}})});
-  stage().write_json(doc, out);
-  CHECK(out["entities"][0]["sentiment"]["polarity"] == "positive");
-  CHECK(out["entities"][0]["evidence"].size() >= 1);
+  // In the JSON: the stance object, and the keys the stage adds to each entity and sentence.
+  const Json out = testing::written_json(doc, {&stage()});
+  const Json entity = testing::keys_json([&](JsonWriter& w) { stage().write_entity_keys(doc, 0, w); });
+  CHECK(entity["sentiment"]["polarity"] == "positive");
+  CHECK(entity["evidence"].size() >= 1);
   const auto& targets = out["stance"]["targets"];
   REQUIRE(targets.size() == 3);
   CHECK(targets[0]["target"] == "bukele");
@@ -164,8 +162,11 @@ TEST_CASE("stance: name targets match entities by name or alias, or are found in
   CHECK(targets[2]["evidence"].empty());
   CHECK(out["stance"]["tone"].contains("score"));
   CHECK(out["stance"]["tone"]["positive"].get<double>() > 0.0);
-  CHECK(out["sentences"][0]["sentiment"]["polarity"] == "positive");
-  CHECK(out["sentences"][2]["sentiment"]["polarity"] == "negative");
+  auto sentence = [&](std::size_t i) {
+    return testing::keys_json([&](JsonWriter& w) { stage().write_sentence_keys(doc, i, w); });
+  };
+  CHECK(sentence(0)["sentiment"]["polarity"] == "positive");
+  CHECK(sentence(2)["sentiment"]["polarity"] == "negative");
 
   TableWriter table(80);
   stage().write_table(doc, table);

@@ -43,6 +43,30 @@ inline Document analyzed(std::string text, const std::string& stages = "normaliz
   return doc;
 }
 
+// The keys `stages` write into the article object for `doc`, parsed; each stage's sentence and
+// entity keys go into the objects the others write, as in the pipeline.
+inline Json written_json(const Document& doc, std::initializer_list<const Stage*> stages) {
+  std::vector<std::shared_ptr<const Stage>> list;
+  for (const Stage* s : stages) list.emplace_back(s, [](const Stage*) {});  // not owned
+  std::string text;
+  ArticleJsonWriter out(text, false, list);
+  out.begin_object();
+  for (const auto& s : list) s->write_json(doc, out);
+  out.end_object();
+  return Json::parse(text);
+}
+
+// The keys `write(writer)` writes into an object, parsed.
+template <class Write>
+Json keys_json(Write write) {
+  std::string text;
+  JsonWriter out(text);
+  out.begin_object();
+  write(out);
+  out.end_object();
+  return Json::parse(text);
+}
+
 // A document split into paragraphs, sentences and tokens by the real normalize + segment stages.
 inline Document segmented(std::string text) { return analyzed(std::move(text)); }
 

@@ -4,16 +4,10 @@
 // the user's --gazetteer files, whose names win over the tagger.
 #pragma once
 
-#include <nlohmann/json.hpp>
-
-#include "analyze/entity.h"
 #include "analyze/stage.h"
 
 namespace analyze {
 
 const StageSpec& entities_stage_spec();
-
-// The contract's "entities" array for `layer` (offsets in code points of doc's text).
-Json entities_json(const Document& doc, const EntityLayer& layer);
 
 }  // namespace analyze

@@ -26,10 +26,13 @@ class Pipeline {
   // Runs every stage; stops at the first stage error, which is the article's error.
   Status run(Document& doc) const;
 
-  // The article's contract JSON: schema, id, meta, warnings, then each stage's keys.
+  // Appends the article's contract JSON to `out`: schema, id, meta, warnings, then each stage's
+  // keys; pretty (indent 2) or on one line.
+  void write_json(const Document& doc, std::string& out, bool pretty = false) const;
+  // The same as a tree, for C++ callers that inspect the result (it is parsed back: slower).
   Json to_json(const Document& doc) const;
-  // The JSON object for an article that failed.
-  static Json error_json(const Document& doc, const Error& error);
+  // Appends the JSON object for an article that failed.
+  static void write_error_json(const Document& doc, const Error& error, std::string& out, bool pretty = false);
   void write_table(const Document& doc, TableWriter& table) const;
 
   const std::vector<const StageSpec*>& specs() const { return specs_; }

@@ -9,13 +9,13 @@
 #include <string_view>
 #include <vector>
 
-#include <nlohmann/json.hpp>
-
 #include "analyze/document.h"
+#include "analyze/json_writer.h"
 #include "analyze/status.h"
 
 namespace analyze {
 
+class ArticleJsonWriter;
 class TableWriter;
 
 // What the user chose that stages may need at start-up.
@@ -30,8 +30,13 @@ class Stage {
   virtual ~Stage() = default;
   // Adds this stage's layers. An Error fails this article only (e.g. `not-text`).
   virtual Status run(Document& doc) const = 0;
-  // Writes the contract keys this stage provides into the article's JSON object.
-  virtual void write_json(const Document& doc, Json& out) const = 0;
+  // Writes the contract keys this stage provides into the article's JSON object (keys only: the
+  // object is open).
+  virtual void write_json(const Document& doc, ArticleJsonWriter& out) const = 0;
+  // Writes the keys this stage adds to the object of sentence `sentence` (written by the segment
+  // stage) and of entity `entity` (written by the entities stage): the stance stage's sentiment.
+  virtual void write_sentence_keys(const Document& doc, std::size_t sentence, JsonWriter& out) const;
+  virtual void write_entity_keys(const Document& doc, std::size_t entity, JsonWriter& out) const;
   // Adds this stage's section to the terminal table; stages with nothing to show keep the default.
   virtual void write_table(const Document& doc, TableWriter& table) const;
 };
@@ -40,10 +45,18 @@ class Stage {
 // warning naming `stage` and the language found, and the stage leaves its layer empty.
 bool english_or_warn(Document& doc, std::string_view stage);
 
-// An empty JSON object with room for `keys` keys. An ordered object is a vector whose elements are
-// copied, not moved, when it grows, so an object that later stages add keys to (the article, its
-// sentences, its entities) is made with room for them: otherwise each growth deep-copies it.
-Json json_object(std::size_t keys);
+// The writer of an article's JSON: stages write their keys in pipeline order, and a stage that
+// writes an object per sentence or per entity lets every stage add its keys there.
+class ArticleJsonWriter : public JsonWriter {
+ public:
+  ArticleJsonWriter(std::string& out, bool pretty, const std::vector<std::shared_ptr<const Stage>>& stages)
+      : JsonWriter(out, pretty), stages_(stages) {}
+  void sentence_keys(const Document& doc, std::size_t sentence);
+  void entity_keys(const Document& doc, std::size_t entity);
+
+ private:
+  const std::vector<std::shared_ptr<const Stage>>& stages_;
+};
 
 // Scores and salience in JSON: four decimals are all a reader can use, and they keep output short.
 double json_score(double x);
