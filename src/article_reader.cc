@@ -213,7 +213,7 @@ void parse_jsonl_record(std::string_view line, const std::string& fallback_id, A
     article.error = Error{"missing-text", "the record has no \"text\" string"};
     return;
   }
-  doc.raw = text->get<std::string>();
+  doc.raw = std::move(text->get_ref<std::string&>());  // the record is dropped: no copy of the text
   if (const auto targets = record.find("targets"); targets != record.end() && !targets->is_null()) {
     if (!targets->is_array()) {
       article.error = Error{"bad-targets", "\"targets\" must be an array"};
