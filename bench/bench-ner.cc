@@ -49,9 +49,7 @@ int main(int argc, char** argv) {
   auto data_dir = find_data_dir();
   if (!data_dir) return fail(data_dir.error().message);
   if (model_file.empty()) model_file = (data_dir.value() / "models" / "ner.bin").string();
-  StageOptions options;
-  options.data_dir = data_dir.value();
-  auto pipeline = Pipeline::create({"normalize", "segment"}, options);
+  auto pipeline = segmentation_pipeline();
   if (!pipeline) return fail(pipeline.error().message);
 
   std::vector<Document> docs;

@@ -68,7 +68,7 @@ int main(int argc, char** argv) {
   // Words as the stats stage counts them, from one segmentation pass.
   std::uint64_t words = 0;
   {
-    auto seg = Pipeline::create({"normalize", "segment"}, options);
+    auto seg = segmentation_pipeline();
     for (const auto& t : texts) {
       Document d("bench", t);
       if (!seg->run(d)) continue;

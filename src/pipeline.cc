@@ -6,6 +6,7 @@
 #include <optional>
 #include <fmt/format.h>
 
+#include "analyze/data_dir.h"
 #include "analyze/table_writer.h"
 
 namespace analyze {
@@ -128,6 +129,14 @@ void Pipeline::write_json(const Document& doc, std::string& out, bool pretty) co
   write_warnings(doc, writer);
   for (const auto& stage : stages_) stage->write_json(doc, writer);
   writer.end_object();
+}
+
+Result<Pipeline> segmentation_pipeline() {
+  auto data_dir = find_data_dir();
+  if (!data_dir) return data_dir.error();
+  StageOptions options;
+  options.data_dir = std::move(data_dir.value());
+  return Pipeline::create({"normalize", "segment"}, options);
 }
 
 Json Pipeline::to_json(const Document& doc) const {

@@ -18,7 +18,6 @@
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
 
-#include "analyze/data_dir.h"
 #include "analyze/pipeline.h"
 
 using namespace analyze;
@@ -54,11 +53,7 @@ int main(int argc, char** argv) {
   app.add_option("input", input, "gold JSONL ({\"id\", \"text\"} per line)")->required();
   CLI11_PARSE(app, argc, argv);
 
-  auto data_dir = find_data_dir();
-  if (!data_dir) return fail(data_dir.error().message);
-  StageOptions options;
-  options.data_dir = data_dir.value();
-  auto pipeline = Pipeline::create({"normalize", "segment"}, options);
+  auto pipeline = segmentation_pipeline();
   if (!pipeline) return fail(pipeline.error().message);
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<icu::BreakIterator> icu(icu::BreakIterator::createSentenceInstance(icu::Locale(locale.c_str()), status));

@@ -21,7 +21,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "analyze/data_dir.h"
 #include "analyze/pipeline.h"
 #include "analyze/utf8.h"
 
@@ -122,11 +121,7 @@ int main(int argc, char** argv) {
   app.add_option("--out", out_file, "TSV to write: word, then its class in each clustering")->required();
   CLI11_PARSE(app, argc, argv);
 
-  auto data_dir = find_data_dir();
-  if (!data_dir) fail(data_dir.error().message);
-  StageOptions options;
-  options.data_dir = data_dir.value();
-  auto pipeline = Pipeline::create({"normalize", "segment"}, options);
+  auto pipeline = segmentation_pipeline();
   if (!pipeline) fail(pipeline.error().message);
 
   // Pass 1: the text as word strings (lower-cased, digits as 0), kBoundary between sentences.

@@ -22,7 +22,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "analyze/data_dir.h"
 #include "analyze/ner_features.h"
 #include "analyze/ner_model.h"
 #include "analyze/ner_tagger.h"
@@ -148,11 +147,7 @@ struct Score {
 class Segmenter {
  public:
   Segmenter() {
-    auto data_dir = find_data_dir();
-    if (!data_dir) fail(data_dir.error().message);
-    StageOptions options;
-    options.data_dir = data_dir.value();
-    auto pipeline = Pipeline::create({"normalize", "segment"}, options);
+    auto pipeline = segmentation_pipeline();
     if (!pipeline) fail(pipeline.error().message);
     pipeline_.emplace(std::move(pipeline.value()));
   }

@@ -257,9 +257,7 @@ int main(int argc, char** argv) {
   try {
     auto data_dir = analyze::find_data_dir();
     if (!data_dir) throw std::runtime_error(data_dir.error().message);
-    analyze::StageOptions options;
-    options.data_dir = *data_dir;
-    auto pipeline = analyze::Pipeline::create({"normalize", "segment"}, options);
+    auto pipeline = analyze::segmentation_pipeline();
     if (!pipeline) throw std::runtime_error(pipeline.error().message);
     auto lexicon = analyze::SentimentLexicon::load(*data_dir / analyze::kSentimentLexiconFile);
     if (!lexicon) throw std::runtime_error(lexicon.error().message);

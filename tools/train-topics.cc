@@ -39,7 +39,6 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "analyze/data_dir.h"
 #include "analyze/keyphrase_extractor.h"
 #include "analyze/pipeline.h"
 #include "analyze/string_set.h"
@@ -397,11 +396,7 @@ bool excluded(const Options& o, std::string_view source) {
 // counts of the training texts, and the keyphrase background counted over them.
 WordCounts analyse(const Options& o, const Vocabulary& vocab, const std::vector<Rule>& rules, Corpus& corpus,
                    KeyphraseBackgroundBuilder& background) {
-  StageOptions stage_options;
-  auto data_dir = find_data_dir();
-  if (!data_dir) throw std::runtime_error(data_dir.error().message);
-  stage_options.data_dir = *data_dir;
-  auto pipeline = Pipeline::create({"normalize", "segment"}, stage_options);
+  auto pipeline = segmentation_pipeline();
   if (!pipeline) throw std::runtime_error(pipeline.error().message);
   auto add = [&](const Text& t, bool counts_for_background) {
     TopicExample e;

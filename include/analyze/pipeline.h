@@ -43,6 +43,10 @@ class Pipeline {
   std::vector<std::shared_ptr<const Stage>> stages_;
 };
 
+// The normalize + segment pipeline on the data directory find_data_dir() finds: how the training
+// tools and benchmarks split their texts, exactly as the binary does.
+Result<Pipeline> segmentation_pipeline();
+
 // Checks that every layer a stage in `chosen` requires is provided by an earlier chosen stage.
 // The error names the stage, the missing layer and the stage that provides it.
 Status check_dependencies(const std::vector<const StageSpec*>& chosen);
