@@ -8,6 +8,7 @@
 
 #include "analyze/hash_index.h"
 #include "analyze/model_file.h"
+#include "analyze/text_decoder.h"
 #include "analyze/topic_terms.h"
 
 namespace analyze {
@@ -76,6 +77,9 @@ Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
     return bad("per-topic arrays differ in length from the topic list");
   for (std::size_t i = 0; i < t; ++i) {
     const TopicInfo& info = p.topics[i];
+    // Codes and labels are printed in every article's JSON.
+    if (!is_valid_utf8(info.code) || !is_valid_utf8(info.label))
+      return bad(fmt::format("topic {}'s code or label is not valid UTF-8", i));
     if (info.level != 1 && info.level != 2) return bad(fmt::format("topic {} has level {}", info.code, info.level));
     if (info.level1 >= t || p.topics[info.level1].level != 1 || (info.level == 1 && info.level1 != i))
       return bad(fmt::format("topic {} has an invalid level-1 parent", info.code));

@@ -162,6 +162,11 @@ TEST_CASE("topic classifier: inconsistent parameters are refused before use", "[
   p = toy.classifier.parameters();
   p.calibration_scale[0] = std::nanf("");
   CHECK_FALSE(TopicClassifier::create(p));
+  p = toy.classifier.parameters();
+  p.topics[1].label = "bad \xDB\xDB";  // found by fuzz_model_loaders: labels reach the JSON
+  const auto refused = TopicClassifier::create(p);
+  REQUIRE_FALSE(refused);
+  CHECK(refused.error().message.find("UTF-8") != std::string::npos);
 }
 
 TEST_CASE("topic trainer: Platt scaling recovers the calibration that generated the labels", "[topic_classifier]") {
