@@ -8,6 +8,7 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "analyze/text_decoder.h"
 #include "analyze/utf8.h"
 
 namespace analyze {
@@ -155,6 +156,8 @@ Status Gazetteer::add_tsv(std::string_view tsv, std::string_view source, bool us
     ++line_no;
     if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
     if (trim(line).empty() || trim(line).front() == '#') continue;
+    if (!is_valid_utf8(line))  // e.g. a list exported as Latin-1: its names would be printed garbled
+      return Error{"bad-gazetteer", fmt::format("{}:{}: not valid UTF-8 (save the file as UTF-8)", source, line_no)};
     std::string_view fields[4];
     std::size_t n = 0;
     for (std::size_t pos = 0; n < 4;) {

@@ -90,6 +90,9 @@ TEST_CASE("gazetteer: malformed files are rejected with file and line", "[gazett
   const Status no_type = g.add_tsv("Paris\n", "x.tsv", true);
   REQUIRE_FALSE(no_type);
   CHECK(no_type.error().message.find("x.tsv:1") != std::string::npos);
+  const Status latin1 = g.add_tsv("# cities\nCaf\xE9 de Paris\tORGANIZATION\n", "latin1.tsv", true);
+  REQUIRE_FALSE(latin1);
+  CHECK(latin1.error().message.find("latin1.tsv:2: not valid UTF-8") != std::string::npos);
   const Status missing = g.add_file("/nonexistent/names.tsv", true);
   REQUIRE_FALSE(missing);
   CHECK(missing.error().code == "bad-gazetteer");
