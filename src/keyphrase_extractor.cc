@@ -75,19 +75,23 @@ const ClosedClasses& closed_classes() {
   return classes;
 }
 
+// Whether `w` is longer than a lower-case `suffix` and ends with it, ASCII letters in any case
+// (setting bit 5 lower-cases an ASCII letter and turns no other byte into one), so an ASCII word
+// need not be lower-cased first.
 template <std::size_t N>
 bool ends_with(std::string_view w, const char (&suffix)[N]) {
   constexpr std::size_t n = N - 1;
   if (w.size() <= n) return false;
   for (std::size_t i = 0; i < n; ++i)
-    if (w[w.size() - n + i] != suffix[i]) return false;
+    if ((w[w.size() - n + i] | 0x20) != suffix[i]) return false;
   return true;
 }
 
-// Hash of the singular of a lower-cased word, for merging plurals ("rights" -> "right",
-// "countries" -> "country"; "crisis", "news" are left alone). `buffer` is scratch space.
-std::uint64_t singular_hash(std::string_view w, std::string& buffer) {
-  if (w.size() <= 3 || !utf8::is_ascii(w)) return lowercase_hash(w);
+// Hash of the singular of a word whose term_hash() is `hash`, for merging plurals ("rights" ->
+// "right", "countries" -> "country"; "crisis", "news" are left alone): a word that is not a plural
+// keeps its term hash. `w` is ASCII in any case or lower-cased; `buffer` is scratch space.
+std::uint64_t singular_hash(std::string_view w, std::uint64_t hash, std::string& buffer) {
+  if (w.size() <= 3 || !utf8::is_ascii(w)) return hash;
   if (ends_with(w, "ies") && w.size() > 4) {
     buffer.assign(w.substr(0, w.size() - 3));
     buffer += 'y';
@@ -97,7 +101,7 @@ std::uint64_t singular_hash(std::string_view w, std::string& buffer) {
     return lowercase_hash(w.substr(0, w.size() - 2));
   if (ends_with(w, "s") && !ends_with(w, "ss") && !ends_with(w, "us") && !ends_with(w, "is") && !ends_with(w, "news"))
     return lowercase_hash(w.substr(0, w.size() - 1));
-  return lowercase_hash(w);
+  return hash;
 }
 
 // count^0.75 without a call to pow for the counts articles have.
@@ -121,7 +125,6 @@ struct RunWord {
 };
 
 struct Candidate {
-  std::uint64_t key = 0;
   std::array<std::uint64_t, kMaxWords> words{};  // word keys, for containment checks
   std::uint8_t length = 0;
   std::uint32_t count = 0;
@@ -156,19 +159,54 @@ bool overlaps(const Candidate& a, const Candidate& b) {
 
 bool is_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
 
+// A phrase in the ranking.
+struct Ranked {
+  double score = 0.0;
+  std::uint32_t index = 0;  // into the candidates
+};
+
+// A written form of a phrase and how often the article writes it so.
+struct Spelling {
+  std::string_view form;
+  std::uint32_t count = 0;
+};
+
+// extract()'s working memory, kept per thread between articles so that extraction rarely allocates.
+struct ExtractionScratch {
+  std::vector<Candidate> candidates;
+  std::vector<Occurrence> occurrences;
+  std::vector<RunWord> run;
+  std::vector<std::uint64_t> term_hashes;  // per token of the current sentence (set for terms only)
+  std::array<std::vector<std::uint32_t>, kMaxWords + 1> by_length;  // candidates by their word count
+  std::vector<Ranked> order;
+  std::vector<Spelling> spellings;  // of the phrase being reported
+  std::string lower, singular;
+};
+
 }  // namespace
 
 // ---- Background ---------------------------------------------------------------------------------
 
+void KeyphraseBackground::reserve(std::size_t words) {
+  std::size_t n = 16;
+  while (n < words * 2 + 2) n *= 2;
+  slots_.assign(n, Slot{});
+  mask_ = n - 1;
+}
+
+bool KeyphraseBackground::insert(std::uint64_t word_hash, const KeyphraseWordStats& stats) {
+  std::size_t i = word_hash & mask_;
+  for (; slots_[i].stats.idf >= 0; i = (i + 1) & mask_)
+    if (slots_[i].key == word_hash) return false;
+  slots_[i] = {word_hash, stats};
+  return true;
+}
+
 void KeyphraseBackground::add_stop_words() {
   std::string buffer;
-  for (const std::string_view w : kStopWords) {
-    const auto position = static_cast<std::uint32_t>(stats_.size());
-    if (index_.insert(term_hash(w, buffer), position) != position) continue;
-    KeyphraseWordStats stop;
-    stop.stop = true;
-    stats_.push_back(stop);
-  }
+  KeyphraseWordStats stop;
+  stop.stop = true;
+  for (const std::string_view w : kStopWords) insert(term_hash(w, buffer), stop);
 }
 
 void KeyphraseBackgroundBuilder::add(const Document& doc) {
@@ -220,16 +258,15 @@ KeyphraseBackground KeyphraseBackgroundBuilder::build(std::uint32_t min_document
     if (n.documents >= min_documents) keys.push_back(h);
   std::sort(keys.begin(), keys.end());
   auto share = [](std::uint32_t part, std::uint32_t whole) {
-    return std::round(255.0f * static_cast<float>(part) / static_cast<float>(std::max(1u, whole))) / 255.0f;
+    return static_cast<std::uint8_t>(std::round(255.0f * static_cast<float>(part) / static_cast<float>(std::max(1u, whole))));
   };
-  b.index_ = HashIndex(keys.size() + std::size(kStopWords));
+  b.reserve(keys.size() + std::size(kStopWords));
   for (const std::uint64_t h : keys) {
     const Counts& n = counts_.at(h);
-    b.index_.insert(h, static_cast<std::uint32_t>(b.keys_.size()));
     b.keys_.push_back(h);
-    b.stats_.push_back({static_cast<float>(std::log((documents_ + 1.0) / (n.documents + 1.0))),
-                        share(n.after_determiner, n.occurrences), share(n.after_verb_cue, n.occurrences),
-                        share(n.run_end, n.occurrences)});
+    b.insert(h, {static_cast<float>(std::log((documents_ + 1.0) / (n.documents + 1.0))),
+                 share(n.after_determiner, n.occurrences), share(n.after_verb_cue, n.occurrences),
+                 share(n.run_end, n.occurrences)});
   }
   b.add_stop_words();
   return b;
@@ -249,11 +286,11 @@ Result<KeyphraseBackground> KeyphraseBackground::load(const std::filesystem::pat
   if (r.remaining() != 0) return r.error("unexpected bytes after the statistics");
   if (b.documents_ == 0) return r.error("no documents");
   b.unseen_idf_ = static_cast<float>(std::log(b.documents_ + 1.0));
-  b.index_ = HashIndex(words + std::size(kStopWords));
+  b.reserve(words + std::size(kStopWords));
   for (std::uint32_t i = 0; i < words; ++i) {
     if (!std::isfinite(idf[i]) || idf[i] < 0 || idf[i] > b.unseen_idf_) return r.error("an idf is out of range");
-    if (b.index_.insert(b.keys_[i], i) != i) return r.error("a word is repeated");
-    b.stats_.push_back({idf[i], determiner[i] / 255.0f, verb[i] / 255.0f, end[i] / 255.0f});
+    if (!b.insert(b.keys_[i], {idf[i], determiner[i], verb[i], end[i]}))
+      return r.error("a word is repeated");
   }
   b.add_stop_words();
   return b;
@@ -266,13 +303,12 @@ Status KeyphraseBackground::save(const std::filesystem::path& file) const {
   w.put_all(keys_);
   std::vector<float> idf;
   std::vector<std::uint8_t> determiner, verb, end;
-  auto byte = [](float share) { return static_cast<std::uint8_t>(std::lround(share * 255.0f)); };
-  for (std::size_t i = 0; i < keys_.size(); ++i) {
-    const KeyphraseWordStats& s = stats_[i];
+  for (const std::uint64_t key : keys_) {
+    const KeyphraseWordStats& s = *find(key);
     idf.push_back(s.idf);
-    determiner.push_back(byte(s.determiner_share));
-    verb.push_back(byte(s.verb_share));
-    end.push_back(byte(s.end_share));
+    determiner.push_back(s.determiner);
+    verb.push_back(s.verb);
+    end.push_back(s.end);
   }
   w.put_all(idf);
   w.put_all(determiner);
@@ -284,13 +320,20 @@ Status KeyphraseBackground::save(const std::filesystem::path& file) const {
 // ---- Extraction ---------------------------------------------------------------------------------
 
 std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::size_t limit) const {
-  std::vector<Candidate> candidates;
-  std::vector<Occurrence> occurrences;
-  candidates.reserve(doc.tokens.size());
-  occurrences.reserve(2 * doc.tokens.size());
+  thread_local ExtractionScratch scratch;
+  std::vector<Candidate>& candidates = scratch.candidates;
+  std::vector<Occurrence>& occurrences = scratch.occurrences;
+  std::vector<RunWord>& run = scratch.run;
+  std::vector<std::uint64_t>& term_hashes = scratch.term_hashes;
+  std::string& lower = scratch.lower;
+  std::string& singular = scratch.singular;
+  auto& by_length = scratch.by_length;
+  std::vector<Ranked>& order = scratch.order;
+  std::vector<Spelling>& spellings = scratch.spellings;
+  candidates.clear();
+  occurrences.clear();
+  run.clear();
   HashIndex index(doc.tokens.size());
-  std::string lower, singular;  // scratch
-  std::vector<RunWord> run;
   const auto total_tokens = static_cast<float>(std::max<std::size_t>(1, doc.tokens.size()));
 
   // Every sub-phrase of the run whose edges are allowed.
@@ -309,7 +352,6 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
         const std::uint32_t c = index.insert(key, position);
         if (c == position) {
           Candidate added;
-          added.key = key;
           added.length = static_cast<std::uint8_t>(b - a + 1);
           for (std::size_t k = a; k <= b; ++k) added.words[k - a] = run[k].key;
           added.first_token = run[a].token;
@@ -329,13 +371,23 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
 
   for (const Sentence& s : doc.sentences) {
     if (doc.in_boilerplate(s)) continue;
-    // In a headline written in title case, capitals say nothing about names.
+    // The sentence's term hashes first, with their background statistics prefetched, so the
+    // lookups' cache misses overlap. In a headline written in title case, capitals say nothing
+    // about names.
+    if (term_hashes.size() < s.token_end - s.token_begin) term_hashes.resize(s.token_end - s.token_begin);
     std::size_t words = 0, capitalized = 0;
-    for (std::uint32_t i = s.token_begin; i < s.token_end; ++i)
-      if (is_term_token(doc, doc.tokens[i]) && doc.form(doc.tokens[i]).size() > 3) {
+    for (std::uint32_t i = s.token_begin; i < s.token_end; ++i) {
+      const Token& t = doc.tokens[i];
+      if (!is_term_token(doc, t)) continue;
+      const std::string_view form = doc.form(t);
+      const std::uint64_t hash = term_hash(form, lower);
+      background_.prefetch(hash);
+      term_hashes[i - s.token_begin] = hash;
+      if (form.size() > 3) {
         ++words;
-        capitalized += is_capitalized(doc.form(doc.tokens[i]));
+        capitalized += is_capitalized(form);
       }
+    }
     const bool title_case = words >= 3 && capitalized * 4 >= words * 3;
     for (std::uint32_t i = s.token_begin; i < s.token_end; ++i) {
       const Token& t = doc.tokens[i];
@@ -347,28 +399,34 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
         continue;
       }
       const std::string_view form = doc.form(t);
-      const KeyphraseWordStats* stats = background_.find(term_hash(form, lower));
+      const std::uint64_t hash = term_hashes[i - s.token_begin];
+      const KeyphraseWordStats* stats = background_.find(hash);
       if (stats && stats->stop) {
         flush_run();
         continue;
       }
-      utf8::to_lower(form, lower);
+      // The suffix tests ignore the case of ASCII letters: only other words are lower-cased.
+      std::string_view word = form;
+      if (!utf8::is_ascii(form)) {
+        utf8::to_lower(form, lower);
+        word = lower;
+      }
       RunWord w;
       w.token = i;
-      w.key = singular_hash(lower, singular);
+      w.key = singular_hash(word, hash, singular);
       w.idf = stats ? stats->idf : background_.unseen_idf();
       const bool proper = is_capitalized(form) && i > s.token_begin && !title_case;  // a name inside a sentence
-      const bool adverb = ends_with(lower, "ly");
-      const bool participle = ends_with(lower, "ed");
+      const bool adverb = ends_with(word, "ly");
+      const bool participle = ends_with(word, "ed");
       bool verb_like = false, modifier = false;
       if (stats && !proper) {
-        verb_like = stats->verb_share > stats->determiner_share ||
-                    (ends_with(lower, "ing") && stats->determiner_share < 0.1f);
-        modifier = stats->end_share < 0.3f;
+        verb_like = stats->verb_share() > stats->determiner_share() ||
+                    (ends_with(word, "ing") && stats->determiner_share() < 0.1f);
+        modifier = stats->end_share() < 0.3f;
         // A participle that usually modifies the next word ("organized crime") is not a verb here.
-        if (participle && stats->end_share < 0.5f) verb_like = false;
+        if (participle && stats->end_share() < 0.5f) verb_like = false;
       } else if (!stats && !proper) {
-        verb_like = ends_with(lower, "ing") || participle;
+        verb_like = ends_with(word, "ing") || participle;
       }
       w.verb_like = verb_like;
       w.can_start = !adverb;
@@ -379,21 +437,23 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
   }
   if (candidates.empty()) return {};
 
-  // A phrase with a verb-like word is a clause fragment ("crews used helicopters") unless the
-  // article repeats it, which a verb-like modifier's phrase does ("organized crime").
-  for (Candidate& c : candidates)
+  for (auto& phrases : by_length) phrases.clear();
+  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
+    Candidate& c = candidates[i];
+    // A phrase with a verb-like word is a clause fragment ("crews used helicopters") unless the
+    // article repeats it, which a verb-like modifier's phrase does ("organized crime").
     if (c.verb_like && c.count < 2) c.absorbed = true;
-  for (Candidate& c : candidates) {
     const float position = static_cast<float>(c.first_token) / total_tokens;
     static constexpr double kLengthBonus[kMaxWords + 1] = {0.0, 1.0, 1.4, 1.96, 2.744};  // 1.4^(words - 1)
     c.score = damped_count(c.count) * c.specificity * kLengthBonus[c.length] * (1.5 - 0.5 * position);
+    by_length[c.length].push_back(i);
   }
   // A phrase that accounts for more than half the occurrences of one of its parts absorbs it: the
   // part is not reported on its own ("Nayib" in "Nayib Bukele", "crime" in "organized crime") and
   // the phrase ranks at least as high as the part did. Longest phrases first, so chains resolve.
   for (std::size_t length = kMaxWords; length > 1; --length)
-    for (Candidate& c : candidates) {
-      if (c.length != length) continue;
+    for (const std::uint32_t i : by_length[length]) {
+      Candidate& c = candidates[i];
       for (std::size_t a = 0; a < c.length; ++a) {
         std::uint64_t key = 0;
         for (std::size_t b = a; b < c.length; ++b) {
@@ -406,15 +466,14 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
         }
       }
     }
-  std::vector<std::uint32_t> order;
+  // The phrases left, with their scores beside them so that ranking reads one array.
+  order.clear();
   for (std::uint32_t i = 0; i < candidates.size(); ++i)
-    if (!candidates[i].absorbed) order.push_back(i);
+    if (!candidates[i].absorbed) order.push_back({candidates[i].score, i});
   if (order.empty()) return {};
-  auto better = [&](std::uint32_t a, std::uint32_t b) {
-    return candidates[a].score != candidates[b].score ? candidates[a].score > candidates[b].score : a < b;
-  };
+  auto better = [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score > b.score : a.index < b.index; };
   std::nth_element(order.begin(), order.begin() + order.size() / 2, order.end(), better);
-  const double median = candidates[order[order.size() / 2]].score;
+  const double median = order[order.size() / 2].score;
   // Only the best few need ordering; the rest is sorted when overlaps use them up.
   std::size_t sorted = std::min(order.size(), 4 * limit + 8);
   std::partial_sort(order.begin(), order.begin() + sorted, order.end(), better);
@@ -426,27 +485,28 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
       std::sort(order.begin() + sorted, order.end(), better);
       sorted = order.size();
     }
-    const std::uint32_t i = order[k];
+    const std::uint32_t i = order[k].index;
     const Candidate& c = candidates[i];
     if (std::any_of(taken.begin(), taken.end(), [&](std::uint32_t j) { return overlaps(candidates[j], c); }))
       continue;
     taken.push_back(i);
     // The written form seen most often; among equals, the one with fewer capitals (a sentence's
-    // first word is capitalised for grammar, not meaning).
-    std::string best;
-    int best_count = 0;
+    // first word is capitalised for grammar, not meaning), then the latest. Counted per distinct
+    // form: a phrase occurs many times but is spelt few ways.
+    spellings.clear();  // in the order of their latest occurrence
     for (std::uint32_t o = c.last_occurrence; o != HashIndex::kAbsent; o = occurrences[o].previous) {
       const std::string_view form = doc.slice(occurrences[o].begin, occurrences[o].end);
-      int n = 0;
-      for (std::uint32_t q = c.last_occurrence; q != HashIndex::kAbsent; q = occurrences[q].previous)
-        n += doc.slice(occurrences[q].begin, occurrences[q].end) == form;
-      auto capitals = [](std::string_view s) { return std::count_if(s.begin(), s.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }); };
-      if (n > best_count || (n == best_count && capitals(form) < capitals(best))) {
-        best.assign(form);
-        best_count = n;
-      }
+      const auto same = std::find_if(spellings.begin(), spellings.end(), [&](const Spelling& sp) { return sp.form == form; });
+      if (same == spellings.end())
+        spellings.push_back({form, 1});
+      else
+        ++same->count;
     }
-    out.push_back({best, c.score / (c.score + 4.0 * median + 1e-12), static_cast<int>(c.count)});
+    auto capitals = [](std::string_view s) { return std::count_if(s.begin(), s.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }); };
+    const Spelling* best = &spellings.front();
+    for (const Spelling& sp : spellings)
+      if (sp.count > best->count || (sp.count == best->count && capitals(sp.form) < capitals(best->form))) best = &sp;
+    out.push_back({std::string(best->form), c.score / (c.score + 4.0 * median + 1e-12), static_cast<int>(c.count)});
   }
   return out;
 }

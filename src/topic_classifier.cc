@@ -1,6 +1,7 @@
 #include "analyze/topic_classifier.h"
 
 #include <algorithm>
+#include <array>
 #include <cmath>
 #include <string_view>
 
@@ -19,8 +20,19 @@ constexpr std::string_view kMagic = "ANZTOPIC";
 constexpr std::uint32_t kVersion = 1;
 constexpr std::uint64_t kBigramFamily = 2;
 
+// ln(count) without a call to log for the counts documents have (the same values: computed once
+// by the same function).
+float log_count(std::size_t count) {
+  static const auto table = [] {
+    std::array<float, 64> t{};
+    for (std::size_t i = 1; i < t.size(); ++i) t[i] = std::log(static_cast<float>(i));
+    return t;
+  }();
+  return count < table.size() ? table[count] : std::log(static_cast<float>(count));
+}
+
 // A feature's value in a document before scaling to unit length.
-float feature_value(std::size_t count, float idf) { return (1.0f + std::log(static_cast<float>(count))) * idf; }
+float feature_value(std::size_t count, float idf) { return (1.0f + log_count(count)) * idf; }
 
 bool all_finite(const std::vector<float>& v) {
   return std::all_of(v.begin(), v.end(), [](float x) { return std::isfinite(x); });
@@ -170,11 +182,9 @@ Status TopicClassifier::save(const std::filesystem::path& file) const {
 
 void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& out) const {
   // The model is larger than the caches, so every feature costs a miss or two; prefetching the
-  // slots and weights a few features ahead lets those misses overlap.
-  constexpr std::size_t kAhead = 8;
-  std::vector<std::uint64_t> keys;
-  topic_feature_keys(terms, keys);
-
+  // slots a few features ahead, and a feature's weights as soon as its slot is found, lets those
+  // misses overlap.
+  constexpr std::size_t kAhead = 16;
   // The document's distinct known features with their counts, gathered in a small
   // open-addressing table keyed by the feature's first entry.
   struct Feature {
@@ -182,10 +192,23 @@ void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& 
     std::uint32_t count = 0;
     float idf = 0.0f;
   };
+  // Working memory kept per thread between documents; the table's used cells are emptied again
+  // at the end, so it never needs clearing as a whole.
+  struct Scratch {
+    std::vector<std::uint64_t> keys;
+    std::vector<Feature> features;
+    std::vector<std::uint32_t> used;
+  };
+  thread_local Scratch scratch;
+  std::vector<std::uint64_t>& keys = scratch.keys;
+  std::vector<Feature>& features = scratch.features;
+  std::vector<std::uint32_t>& used = scratch.used;
+  keys.clear();
+  used.clear();
+  topic_feature_keys(terms, keys);
   std::size_t cells = 16;
   while (cells < 2 * keys.size()) cells *= 2;
-  std::vector<Feature> features(cells);
-  std::vector<std::uint32_t> used;
+  if (features.size() < cells) features.assign(cells, Feature{});
   for (std::size_t k = 0; k < keys.size(); ++k) {
     if (k + kAhead < keys.size()) __builtin_prefetch(&slots_[keys[k + kAhead] & mask_]);
     const Slot* slot = nullptr;
@@ -201,6 +224,7 @@ void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& 
     if (features[c].begin == 0) {
       features[c] = {id, 0, slot->idf};
       used.push_back(static_cast<std::uint32_t>(c));
+      __builtin_prefetch(&entries_[slot->begin]);  // read once the document is counted
     }
     ++features[c].count;
   }
@@ -214,9 +238,8 @@ void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& 
   const float scale = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
 
   out.assign(p_.bias.size(), 0.0f);
-  for (std::size_t u = 0; u < used.size(); ++u) {
-    if (u + kAhead < used.size()) __builtin_prefetch(&entries_[features[used[u + kAhead]].begin - 1]);
-    const Feature& f = features[used[u]];
+  for (const std::uint32_t u : used) {
+    const Feature& f = features[u];
     const float value = f.idf * scale;
     for (std::uint32_t e = f.begin - 1;; ++e) {
       out[entries_[e].topic] += static_cast<float>(entries_[e].weight) * value;
@@ -229,6 +252,7 @@ void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& 
   }
   for (std::size_t t = 0; t < out.size(); ++t)
     if (p_.topics[t].level != 1) out[t] = std::min(out[t], out[p_.topics[t].level1]);
+  for (const std::uint32_t c : used) features[c] = Feature{};
 }
 
 void TopicClassifier::score(const Document& doc, std::vector<float>& out) const {

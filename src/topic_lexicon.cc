@@ -111,7 +111,8 @@ std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::
   }
   // Hits per 100 words (a short text counts as min_words long), then 1 - 2^-E.
   const double units = std::max(min_words_, static_cast<double>(terms.size())) / kWordsPerUnit;
-  for (double& e : evidence) e = 1.0 - std::exp2(-e / units);
+  for (double& e : evidence)
+    if (e > 0) e = 1.0 - std::exp2(-e / units);  // most topics have none, and 1 - 2^-0 is 0
   return evidence;
 }
 

@@ -14,11 +14,8 @@ std::uint64_t term_hash(std::string_view word, std::string& buffer) {
   return lowercase_hash(buffer);
 }
 
-bool is_term_token(const Document& doc, const Token& token) {
-  return token.kind == TokenKind::kWord && doc.form(token).front() != '\'';
-}
-
 void collect_terms(const Document& doc, std::vector<Term>& out) {
+  out.reserve(out.size() + doc.tokens.size());  // at most one term per token: one allocation
   std::string buffer;
   for (const Sentence& s : doc.sentences) {
     if (doc.in_boilerplate(s)) continue;

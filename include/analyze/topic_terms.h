@@ -23,8 +23,10 @@ struct Term {
 std::uint64_t term_hash(std::string_view word, std::string& buffer);
 
 // Whether `token` is a word that carries meaning: a word token that is not a split-off clitic
-// ("'s", "'re", "n't").
-bool is_term_token(const Document& doc, const Token& token);
+// ("'s", "'re", "n't"). Inline: it is asked of every token.
+inline bool is_term_token(const Document& doc, const Token& token) {
+  return token.kind == TokenKind::kWord && doc.form(token).front() != '\'';
+}
 
 // Appends the terms of `doc`'s non-boilerplate sentences in text order. A hyphen written without
 // spaces ("socio-economic") keeps its two sides adjacent; other punctuation and numbers separate.
