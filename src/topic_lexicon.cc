@@ -27,7 +27,7 @@ Result<TopicLexicon> TopicLexicon::parse(std::string_view text, std::string_view
   Json j;  // ordered: keywords keep the file's order
   try {
     j = Json::parse(text.begin(), text.end());
-  } catch (const Json::parse_error& e) {
+  } catch (const Json::exception& e) {  // a syntax error, or a number too large (out_of_range)
     return bad(fmt::format("not valid JSON ({})", e.what()));
   }
   if (!j.is_object() || j.empty()) return bad("expected an object from topic code to {\"label\": ..., \"keywords\": ...}");
