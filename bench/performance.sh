@@ -2,7 +2,8 @@
 # The figures of docs/PERFORMANCE.md that are ours alone (the peer comparison is bench/peers/run.sh):
 #  1. per-thread throughput of the stage sets the issues budget (bench-pipeline: thread CPU time,
 #     median of --runs), on the peer-benchmark corpus (bench/peers/make-corpus.py, ../shared/data);
-#  2. --jobs 1 against --jobs 2 on the same corpus, wall time of the real binary, output to /dev/null;
+#  2. --jobs 1 against --jobs 2 on the same corpus, wall time of the real binary, output to /dev/null,
+#     and two --jobs 1 processes at once (what the two cores allow at best);
 #  3. start-up: wall time of one small article (model loading included), median of 30 runs;
 #  4. the segment stage beside ICU's own iterators (bench-segment) on the sentence-boundary and
 #     topics texts.
@@ -61,6 +62,19 @@ for jobs in 1 2; do
   awk -v j="$jobs" -v m="$m" -v w="$words" -v o="$one" 'BEGIN {printf "%-6s %9.2f %12.0f %8.2fx\n", j, m, w / m, o / m}'
 done
 echo "(words: the stats stage's count, boilerplate excluded: $words)"
+# What two cores give at best: two separate --jobs 1 processes (nothing shared but the hardware)
+# over the corpus at the same time do twice the work of one.
+pair() {
+  local start end
+  start=$(date +%s.%N)
+  "$build/analyze" --jobs 1 --no-progress --format jsonl "$corpus" > /dev/null &
+  "$build/analyze" --jobs 1 --no-progress --format jsonl "$corpus" > /dev/null
+  wait
+  end=$(date +%s.%N)
+  awk -v a="$start" -v b="$end" 'BEGIN {print b - a}'
+}
+m=$(for ((r = 0; r < runs; r++)); do pair; done | median)
+awk -v m="$m" -v o="$one" 'BEGIN {printf "two --jobs 1 processes at once: %.2f s for twice the work, %.2fx (the ceiling for --jobs 2)\n", m, 2 * o / m}'
 
 echo
 echo "## 3. Start-up: one small article, all stages, median wall of 30 runs"
