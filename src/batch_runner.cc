@@ -48,7 +48,7 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
   // Slots of a ring indexed by sequence number: the reader (this thread) fills slot `seq % window`
   // only when the consumer has taken result `seq - window`, which bounds memory. This thread wakes
   // for a batch of finished results, not for each one: with more threads than cores, a wake-up per
-  // article cost a context switch per article (a tenth of --jobs 2's time on small articles).
+  // article cost a context switch per article (docs/PERFORMANCE.md, part 2).
   const std::size_t window = static_cast<std::size_t>(jobs_) * 4 + 4;
   const std::size_t batch = window / 2;
   struct Slot {

@@ -84,7 +84,6 @@ constexpr std::int32_t status_of(Class c) {
   return c == kLetter ? UBRK_WORD_LETTER : c == kNumeric ? UBRK_WORD_NUMBER : UBRK_WORD_NONE;
 }
 
-
 }  // namespace
 
 bool break_words_latin(std::string_view text, std::vector<WordSegment>& out) {
