@@ -176,7 +176,6 @@ struct ExtractionScratch {
   std::vector<Candidate> candidates;
   std::vector<Occurrence> occurrences;
   std::vector<RunWord> run;
-  std::vector<std::uint64_t> term_hashes;  // per token of the current sentence (set for terms only)
   std::array<std::vector<std::uint32_t>, kMaxWords + 1> by_length;  // candidates by their word count
   std::vector<Ranked> order;
   std::vector<Spelling> spellings;  // of the phrase being reported
@@ -319,12 +318,12 @@ Status KeyphraseBackground::save(const std::filesystem::path& file) const {
 
 // ---- Extraction ---------------------------------------------------------------------------------
 
-std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::size_t limit) const {
+std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const std::vector<Term>& terms,
+                                                   std::size_t limit) const {
   thread_local ExtractionScratch scratch;
   std::vector<Candidate>& candidates = scratch.candidates;
   std::vector<Occurrence>& occurrences = scratch.occurrences;
   std::vector<RunWord>& run = scratch.run;
-  std::vector<std::uint64_t>& term_hashes = scratch.term_hashes;
   std::string& lower = scratch.lower;
   std::string& singular = scratch.singular;
   auto& by_length = scratch.by_length;
@@ -369,20 +368,18 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
     run.clear();
   };
 
+  const Term* term = terms.data();  // the next term; terms are the non-boilerplate term tokens in order
+  const Term* const terms_end = term + terms.size();
   for (const Sentence& s : doc.sentences) {
     if (doc.in_boilerplate(s)) continue;
-    // The sentence's term hashes first, with their background statistics prefetched, so the
-    // lookups' cache misses overlap. In a headline written in title case, capitals say nothing
-    // about names.
-    if (term_hashes.size() < s.token_end - s.token_begin) term_hashes.resize(s.token_end - s.token_begin);
+    // The sentence's background statistics are prefetched first, so the lookups' cache misses
+    // overlap. In a headline written in title case, capitals say nothing about names.
+    const Term* const sentence_end =
+        std::find_if(term, terms_end, [&](const Term& t) { return t.token >= s.token_end; });
     std::size_t words = 0, capitalized = 0;
-    for (std::uint32_t i = s.token_begin; i < s.token_end; ++i) {
-      const Token& t = doc.tokens[i];
-      if (!is_term_token(doc, t)) continue;
-      const std::string_view form = doc.form(t);
-      const std::uint64_t hash = term_hash(form, lower);
-      background_.prefetch(hash);
-      term_hashes[i - s.token_begin] = hash;
+    for (const Term* t = term; t != sentence_end; ++t) {
+      background_.prefetch(t->hash);
+      const std::string_view form = doc.form(doc.tokens[t->token]);
       if (form.size() > 3) {
         ++words;
         capitalized += is_capitalized(form);
@@ -399,7 +396,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, std::siz
         continue;
       }
       const std::string_view form = doc.form(t);
-      const std::uint64_t hash = term_hashes[i - s.token_begin];
+      const std::uint64_t hash = (term++)->hash;
       const KeyphraseWordStats* stats = background_.find(hash);
       if (stats && stats->stop) {
         flush_run();

@@ -20,7 +20,7 @@ class KeyphrasesStage final : public Stage {
   Status run(Document& doc) const override {
     KeyphraseLayer layer;
     if (english_or_warn(doc, "keyphrases"))
-      layer.keyphrases = extractor_.extract(doc, kKeyphrases);
+      layer.keyphrases = extractor_.extract(doc, document_terms(doc), kKeyphrases);
     doc.set_layer(std::move(layer));
     return Status::ok();
   }

@@ -67,17 +67,24 @@ Result<TopicLexicon> TopicLexicon::parse(std::string_view text, std::string_view
       if (terms.empty()) return bad(fmt::format("topic \"{}\": keyword \"{}\" has no words", code, phrase));
       if (terms.size() > kMaxPhraseTerms)
         return bad(fmt::format("topic \"{}\": keyword \"{}\" is longer than {} words", code, phrase, kMaxPhraseTerms));
+      auto phrase_at = [&](std::uint64_t key) -> Phrase& {
+        const std::uint32_t i = lex.index_.insert(key, static_cast<std::uint32_t>(lex.phrases_.size()));
+        if (i == lex.phrases_.size()) lex.phrases_.emplace_back();
+        return lex.phrases_[i];
+      };
       std::uint64_t key = 0;
       for (std::size_t i = 0; i < terms.size(); ++i) {
         key = extend_key(key, terms[i]);
-        if (i + 1 < terms.size()) lex.prefixes_.insert(key, 0);
+        if (i + 1 < terms.size()) phrase_at(key).continues = true;
       }
       const auto position = static_cast<std::uint32_t>(lex.keywords_.size());
       lex.keywords_.push_back({std::move(phrase), topic, weight});
-      const std::uint32_t first = lex.index_.insert(key, position);
       lex.next_.push_back(HashIndex::kAbsent);
-      if (first != position) {  // the same phrase again (another topic): chain it
-        std::uint32_t last = first;
+      Phrase& whole = phrase_at(key);
+      if (whole.first_keyword == HashIndex::kAbsent) {
+        whole.first_keyword = position;
+      } else {  // the same phrase again (another topic): chain it
+        std::uint32_t last = whole.first_keyword;
         while (lex.next_[last] != HashIndex::kAbsent) last = lex.next_[last];
         lex.next_[last] = position;
       }
@@ -102,11 +109,13 @@ std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::
     for (std::size_t n = 0; n < longest_ && i + n < terms.size(); ++n) {
       if (n > 0 && !terms[i + n].follows_term) break;
       key = extend_key(key, terms[i + n].hash);
-      for (std::uint32_t k = index_.find(key); k != HashIndex::kAbsent; k = next_[k]) {
+      const std::uint32_t p = index_.find(key);
+      if (p == HashIndex::kAbsent) break;  // no keyword starts this way
+      for (std::uint32_t k = phrases_[p].first_keyword; k != HashIndex::kAbsent; k = next_[k]) {
         evidence[keywords_[k].topic] += keywords_[k].weight;
         if (found) (*found)[k] = true;
       }
-      if (prefixes_.find(key) == HashIndex::kAbsent) break;  // no longer keyword starts this way
+      if (!phrases_[p].continues) break;
     }
   }
   // Hits per 100 words (a short text counts as min_words long), then 1 - 2^-E.
@@ -118,9 +127,7 @@ std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::
 
 std::vector<double> TopicLexicon::scores(const std::vector<Term>& terms) const { return evidence(terms, nullptr); }
 
-std::vector<UserTopicScore> TopicLexicon::score(const Document& doc) const {
-  std::vector<Term> terms;
-  collect_terms(doc, terms);
+std::vector<UserTopicScore> TopicLexicon::score(const std::vector<Term>& terms) const {
   std::vector<bool> found;
   const std::vector<double> scores = evidence(terms, &found);
   std::vector<UserTopicScore> by_topic(topics_.size());

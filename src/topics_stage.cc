@@ -41,8 +41,7 @@ class TopicsStage final : public Stage {
       doc.set_layer(std::move(layer));
       return Status::ok();
     }
-    std::vector<Term> terms;
-    collect_terms(doc, terms);
+    const std::vector<Term>& terms = document_terms(doc);
     if (terms.empty()) {  // no words, no evidence: the model's priors are not a topic
       doc.set_layer(std::move(layer));
       return Status::ok();
@@ -64,7 +63,7 @@ class TopicsStage final : public Stage {
       layer.topics.push_back({topics[t].code, topics[t].label, topics[t].level,
                               topics[t].level == 1 ? std::string() : topics[topics[t].level1].code, scores[t]});
     }
-    if (lexicon_) layer.user_topics = lexicon_->score(doc);
+    if (lexicon_) layer.user_topics = lexicon_->score(terms);
     doc.set_layer(std::move(layer));
     return Status::ok();
   }

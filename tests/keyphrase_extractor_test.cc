@@ -48,6 +48,11 @@ const char* kArticle =
     "Human right groups will meet the minister. Illegal Immigration was the theme of the meeting.\n"
     "Read more: subscribe to our newsletter about sports and recipes\n";
 
+// What the keyphrases stage does with a document.
+std::vector<Keyphrase> extract(const KeyphraseExtractor& extractor, Document doc, std::size_t limit) {
+  return extractor.extract(doc, document_terms(doc), limit);
+}
+
 }  // namespace
 
 TEST_CASE("keyphrases: background statistics survive save and load", "[keyphrases]") {
@@ -83,7 +88,7 @@ TEST_CASE("keyphrases: phrases are merged across case and plural, with no stop w
   const KeyphraseExtractor extractor(toy_background());
   Document doc = segmented(kArticle);
   doc.paragraphs.back().boilerplate = true;
-  const auto phrases = extractor.extract(doc, 10);
+  const auto phrases = extractor.extract(doc, document_terms(doc), 10);
   const auto texts = texts_of(phrases);
   REQUIRE_FALSE(phrases.empty());
   CHECK(phrases[0].text == "illegal immigration");  // the written form seen most often
@@ -110,9 +115,9 @@ TEST_CASE("keyphrases: phrases are merged across case and plural, with no stop w
 
 TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases]") {
   const KeyphraseExtractor extractor(toy_background());
-  CHECK(extractor.extract(segmented(kArticle), 2).size() == 2);
-  CHECK(extractor.extract(segmented(""), 10).empty());
-  CHECK(extractor.extract(segmented("The and of, to it."), 10).empty());
+  CHECK(extract(extractor, segmented(kArticle), 2).size() == 2);
+  CHECK(extract(extractor, segmented(""), 10).empty());
+  CHECK(extract(extractor, segmented("The and of, to it."), 10).empty());
 }
 
 TEST_CASE("keyphrases and topics: the user's sample", "[keyphrases][topics]") {

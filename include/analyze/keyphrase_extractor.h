@@ -37,6 +37,7 @@
 #include "analyze/document.h"
 #include "analyze/hash_index.h"
 #include "analyze/status.h"
+#include "analyze/topic_terms.h"
 
 namespace analyze {
 
@@ -117,8 +118,9 @@ struct Keyphrase {
 class KeyphraseExtractor {
  public:
   explicit KeyphraseExtractor(KeyphraseBackground background) : background_(std::move(background)) {}
-  // Up to `limit` keyphrases of `doc`'s non-boilerplate sentences, best first.
-  std::vector<Keyphrase> extract(const Document& doc, std::size_t limit = 10) const;
+  // Up to `limit` keyphrases of `doc`'s non-boilerplate sentences, best first; `terms` are the
+  // document's terms (document_terms).
+  std::vector<Keyphrase> extract(const Document& doc, const std::vector<Term>& terms, std::size_t limit = 10) const;
 
  private:
   KeyphraseBackground background_;

@@ -39,8 +39,8 @@ class TopicLexicon {
   static Result<TopicLexicon> load(const std::filesystem::path& file, double min_words = 100);
   static Result<TopicLexicon> parse(std::string_view json, std::string_view name, double min_words = 100);
 
-  // Topics with at least one keyword in `doc`'s non-boilerplate sentences, best first.
-  std::vector<UserTopicScore> score(const Document& doc) const;
+  // Topics with at least one keyword in a document with these terms (document_terms), best first.
+  std::vector<UserTopicScore> score(const std::vector<Term>& terms) const;
   // The score of every topic, in the order of code(), for a document with these terms
   // (collect_terms); 0 where no keyword occurs.
   std::vector<double> scores(const std::vector<Term>& terms) const;
@@ -61,10 +61,14 @@ class TopicLexicon {
 
   std::vector<Topic> topics_;
   std::vector<Keyword> keywords_;
-  // Phrase key (phrase_key() of its term hashes) -> first keyword with that phrase; keywords with
-  // the same phrase are chained through next_.
-  HashIndex index_;
-  HashIndex prefixes_;  // keys of the phrases' proper beginnings ("container" of "container ship")
+  // A keyword phrase or a proper beginning of one ("container" of "container ship"), so that one
+  // lookup per word answers both whether a keyword ends here and whether one may go on.
+  struct Phrase {
+    std::uint32_t first_keyword = HashIndex::kAbsent;  // keywords with this phrase chain through next_
+    bool continues = false;                           // a longer keyword starts with it
+  };
+  HashIndex index_;  // phrase key (extend_key over its term hashes) -> phrases_
+  std::vector<Phrase> phrases_;
   std::vector<std::uint32_t> next_;
   std::size_t longest_ = 0;  // terms in the longest phrase
   double min_words_ = 100;

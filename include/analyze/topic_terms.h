@@ -32,6 +32,10 @@ inline bool is_term_token(const Document& doc, const Token& token) {
 // spaces ("socio-economic") keeps its two sides adjacent; other punctuation and numbers separate.
 void collect_terms(const Document& doc, std::vector<Term>& out);
 
+// The terms of `doc` (collect_terms), collected on first use and kept with the document, so that
+// the stages reading them (topics, keyphrases) hash each word once.
+const std::vector<Term>& document_terms(Document& doc);
+
 // A keyword phrase from a lexicon as term hashes, split the way the tokenizer splits text: at
 // whitespace and hyphens, with outer punctuation and a possessive "'s" dropped.
 std::vector<std::uint64_t> phrase_term_hashes(std::string_view phrase);
