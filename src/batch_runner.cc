@@ -1,59 +1,99 @@
 #include "analyze/batch_runner.h"
 
+#include <algorithm>
 #include <condition_variable>
 #include <deque>
 #include <exception>
 #include <mutex>
 #include <thread>
+#include <utility>
 #include <vector>
 
 namespace analyze {
 
-ArticleResult BatchRunner::process(Article& article, const Renderer& render) const {
-  ArticleResult result;
-  result.id = article.doc.id;
-  result.output_name = std::move(article.output_name);
-  try {
-    if (!article.error) {
-      if (Status s = pipeline_.run(article.doc); !s) article.error = s.error();
+namespace {
+
+// The first batch's size in articles; each next one is twice as large, up to kBatchArticles.
+constexpr std::size_t kFirstBatch = 4;
+
+// Reads the next batch: up to `articles` articles or BatchRunner::kBatchBytes of text. False when
+// the reader had nothing left.
+bool read_batch(ArticleReader& reader, std::size_t articles, std::vector<Article>& batch) {
+  batch.clear();
+  std::size_t bytes = 0;
+  while (batch.size() < articles && bytes < BatchRunner::kBatchBytes) {
+    Article& article = batch.emplace_back();
+    if (!reader.next(article)) {
+      batch.pop_back();
+      break;
     }
-    result.error = article.error;
-    result.rendered = render(article.doc, article.error);
-  } catch (const std::exception& e) {
-    // A bug or exhausted memory costs this article only, never the batch.
-    result.error = Error{"internal", std::string("internal error: ") + e.what()};
-    result.rendered = render(article.doc, result.error);
+    bytes += article.doc.raw.size();
   }
-  return result;
+  return !batch.empty();
+}
+
+}  // namespace
+
+void BatchRunner::process(std::vector<Article>& batch, const Renderer& render, std::vector<ArticleResult>& results) const {
+  std::vector<Document*> docs;
+  for (Article& article : batch)
+    if (!article.error) docs.push_back(&article.doc);
+  std::vector<Status> statuses;
+  pipeline_.run(docs, statuses);
+  results.clear();
+  std::size_t analysed = 0;
+  for (Article& article : batch) {
+    if (!article.error && !statuses[analysed++]) article.error = statuses[analysed - 1].error();
+    ArticleResult& result = results.emplace_back();
+    result.id = article.doc.id;
+    result.output_name = std::move(article.output_name);
+    result.error = article.error;
+    try {
+      result.rendered = render(article.doc, article.error);
+    } catch (const std::exception& e) {
+      // A bug or exhausted memory costs this article only, never the batch.
+      result.error = Error{"internal", std::string("internal error: ") + e.what()};
+      result.rendered = render(article.doc, result.error);
+    }
+  }
+  batch.clear();  // the analyses are rendered: only the output waits for its turn
 }
 
 BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, const Consumer& consume) const {
   BatchSummary summary;
-  auto deliver = [&](ArticleResult& r) {
-    ++summary.articles;
-    summary.failed += r.error.has_value();
-    if (!consume(r)) summary.stopped = true;
+  // Delivers a batch's results in order; false once the consumer asked to stop.
+  auto deliver = [&](std::vector<ArticleResult>& results) {
+    for (ArticleResult& r : results) {
+      ++summary.articles;
+      summary.failed += r.error.has_value();
+      if (!consume(r)) {
+        summary.stopped = true;
+        break;
+      }
+    }
+    results.clear();
     return !summary.stopped;
   };
+  std::size_t batch_size = kFirstBatch;
+  auto next_size = [&] { return std::exchange(batch_size, std::min(2 * batch_size, kBatchArticles)); };
 
   if (jobs_ == 1) {
-    Article article;
-    while (!summary.stopped && reader.next(article)) {
-      ArticleResult r = process(article, render);
-      deliver(r);
+    std::vector<Article> batch;
+    std::vector<ArticleResult> results;
+    while (!summary.stopped && read_batch(reader, next_size(), batch)) {
+      process(batch, render, results);
+      deliver(results);
     }
     return summary;
   }
 
-  // Slots of a ring indexed by sequence number: the reader (this thread) fills slot `seq % window`
-  // only when the consumer has taken result `seq - window`, which bounds memory. This thread wakes
-  // for a batch of finished results, not for each one: with more threads than cores, a wake-up per
-  // article cost a context switch per article (docs/PERFORMANCE.md, part 2).
-  const std::size_t window = static_cast<std::size_t>(jobs_) * 4 + 4;
-  const std::size_t batch = window / 2;
+  // Slots of a ring of batches indexed by sequence number: the reader (this thread) fills slot
+  // `seq % window` only when the consumer has taken batch `seq - window`, which bounds memory.
+  const std::size_t window = static_cast<std::size_t>(jobs_) * 2 + 2;
   struct Slot {
-    Article article;
-    std::optional<ArticleResult> result;
+    std::vector<Article> batch;
+    std::vector<ArticleResult> results;
+    bool done = false;
   };
   std::vector<Slot> slots(window);
   std::deque<std::uint64_t> queue;  // sequence numbers waiting for a worker
@@ -62,13 +102,6 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
   bool done_reading = false;
   bool stopping = false;
   std::uint64_t next_in = 0, next_out = 0;  // shared: read and written under `mutex`
-  // Results ready in order from next_out, and whether that is enough to wake this thread.
-  const auto ready_in_order = [&] {
-    std::uint64_t n = 0;
-    while (next_out + n < next_in && slots[(next_out + n) % window].result) ++n;
-    return n;
-  };
-  const auto worth_waking = [&] { return ready_in_order() >= std::min<std::uint64_t>(batch, next_in - next_out); };
   auto worker = [&] {
     while (true) {
       std::uint64_t seq;
@@ -80,12 +113,12 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
         queue.pop_front();
       }
       Slot& slot = slots[seq % window];
-      ArticleResult r = process(slot.article, render);
+      process(slot.batch, render, slot.results);
       bool wake;
       {
         std::lock_guard lock(mutex);
-        slot.result = std::move(r);
-        wake = worth_waking();
+        slot.done = true;
+        wake = seq == next_out;
       }
       if (wake) results_ready.notify_one();
     }
@@ -95,7 +128,7 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
   bool more = true;
   std::vector<ArticleResult> finished;
   while (!summary.stopped) {
-    // Fill free slots with new articles.
+    // Fill free slots with new batches.
     while (more) {
       std::uint64_t seq;
       {
@@ -104,7 +137,7 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
         seq = next_in;
       }
       Slot& slot = slots[seq % window];  // free: no worker touches it until it is queued
-      if (!reader.next(slot.article)) {
+      if (!read_batch(reader, next_size(), slot.batch)) {
         more = false;
         break;
       }
@@ -114,20 +147,17 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
       }
       work_ready.notify_one();
     }
-    // Take the next results in order, a batch at a time (or what is left at the end).
+    // Take the next batch's results, in order.
     {
       std::unique_lock lock(mutex);
       if (next_out == next_in) break;
-      results_ready.wait(lock, worth_waking);
-      for (std::uint64_t n = ready_in_order(); n > 0; --n) {
-        Slot& slot = slots[next_out++ % window];
-        finished.push_back(std::move(*slot.result));
-        slot.result.reset();
-      }
+      Slot& slot = slots[next_out % window];
+      results_ready.wait(lock, [&] { return slot.done; });
+      finished.swap(slot.results);
+      slot.done = false;
+      ++next_out;
     }
-    for (ArticleResult& r : finished)
-      if (!deliver(r)) break;
-    finished.clear();
+    deliver(finished);
   }
   {
     std::lock_guard lock(mutex);

@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <exception>
 #include <future>
 #include <optional>
 #include <fmt/format.h>
@@ -100,9 +101,23 @@ bool Pipeline::has_stage(std::string_view name) const {
 }
 
 Status Pipeline::run(Document& doc) const {
+  std::vector<Status> statuses;
+  run({&doc}, statuses);
+  return statuses.front();
+}
+
+void Pipeline::run(const std::vector<Document*>& docs, std::vector<Status>& statuses) const {
+  statuses.assign(docs.size(), Status::ok());
   for (const auto& stage : stages_)
-    if (Status s = stage->run(doc); !s) return s;
-  return Status::ok();
+    for (std::size_t i = 0; i < docs.size(); ++i) {
+      if (!statuses[i]) continue;
+      try {
+        statuses[i] = stage->run(*docs[i]);
+      } catch (const std::exception& e) {
+        // A bug or exhausted memory costs this article only, never the batch.
+        statuses[i] = Error{"internal", std::string("internal error: ") + e.what()};
+      }
+    }
 }
 
 namespace {

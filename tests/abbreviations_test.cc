@@ -48,7 +48,7 @@ TEST_CASE("sentence starters and speech verbs", "[abbreviations]") {
   CHECK_FALSE(a.is_speech_verb("walked"));
 }
 
-TEST_CASE("users extend the lists; a malformed line is an error naming the file and line", "[abbreviations]") {
+TEST_CASE("users extend the lists, and a malformed line is an error naming the file and line", "[abbreviations]") {
   const auto dir = std::filesystem::temp_directory_path() /
                    ("analyze-abbreviations-test-" + std::to_string(std::random_device{}()));
   std::filesystem::create_directories(dir);

@@ -127,7 +127,7 @@ TEST_CASE("offsets are code points into the text as read, emoji included", "[cli
   CHECK(j["sentences"][1]["text"] == "Café owners smiled.");
 }
 
-TEST_CASE("several inputs give JSONL in input order; --format json gives an array", "[cli]") {
+TEST_CASE("several inputs give JSONL in input order, and --format json gives an array", "[cli]") {
   const std::string a = quote((kSamples / "cup-final.txt").string()), b = quote((kSamples / "river-floods.txt").string());
   const auto r = run_cli(kCore + " " + b + " " + a);
   REQUIRE(r.status == 0);

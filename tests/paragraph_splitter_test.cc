@@ -17,7 +17,7 @@ Strings paragraphs_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("every line break ends a paragraph; blank lines are dropped", "[paragraph_splitter]") {
+TEST_CASE("every line break ends a paragraph, and blank lines are dropped", "[paragraph_splitter]") {
   CHECK(paragraphs_of("One.\n\nTwo.\nThree.") == Strings{"One.", "Two.", "Three."});
   CHECK(paragraphs_of("One.\n\n\n\nTwo.") == Strings{"One.", "Two."});
   CHECK(paragraphs_of("Only one") == Strings{"Only one"});

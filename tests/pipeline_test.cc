@@ -1,5 +1,8 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <stdexcept>
+
 #include "analyze/pipeline.h"
 #include "test_support.h"
 
@@ -59,4 +62,63 @@ TEST_CASE("the article JSON starts with schema and id, and a stage error becomes
   CHECK(e["error"]["code"] == "not-text");
   CHECK(e["id"] == "photo.jpg");
   CHECK_FALSE(e.contains("sentences"));
+}
+
+namespace {
+
+// Fails with an exception on the article with id "b", as a bug would.
+class ThrowingStage final : public analyze::Stage {
+ public:
+  analyze::Status run(analyze::Document& doc) const override {
+    if (doc.id == "b") throw std::runtime_error("a bug");
+    doc.warnings.push_back({"seen", doc.id});
+    return analyze::Status::ok();
+  }
+  void write_json(const analyze::Document&, analyze::ArticleJsonWriter&) const override {}
+};
+
+}  // namespace
+
+TEST_CASE("a batch gives every article what it gets alone, and a failure costs only its article", "[pipeline]") {
+  const Pipeline& p = analyze::testing::pipeline_of("");  // every stage
+  std::vector<std::string> texts;
+  for (const auto& e : std::filesystem::directory_iterator(ANALYZE_TEST_DATA_DIR "/samples"))
+    texts.push_back(analyze::testing::read_file(e.path()));
+  REQUIRE(texts.size() >= 3);
+  texts.insert(texts.begin() + 1, std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11));  // not text
+  texts.push_back("");
+  std::vector<analyze::Document> batch, alone;
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    batch.emplace_back(std::to_string(i), texts[i]);
+    alone.emplace_back(std::to_string(i), texts[i]);
+  }
+  std::vector<analyze::Document*> docs;
+  for (auto& d : batch) docs.push_back(&d);
+  std::vector<analyze::Status> statuses;
+  p.run(docs, statuses);
+  REQUIRE(statuses.size() == texts.size());
+  for (std::size_t i = 0; i < texts.size(); ++i) {
+    INFO("article " << i);
+    const analyze::Status s = p.run(alone[i]);
+    REQUIRE(bool(statuses[i]) == bool(s));
+    std::string a, b;
+    if (s) {
+      p.write_json(batch[i], a);
+      p.write_json(alone[i], b);
+    } else {
+      CHECK(statuses[i].error().code == s.error().code);
+    }
+    CHECK(a == b);
+  }
+  CHECK(statuses[1].error().code == "not-text");
+
+  const Pipeline throwing({std::make_shared<ThrowingStage>(), std::make_shared<ThrowingStage>()});
+  analyze::Document a("a", "x"), b("b", "x"), c("c", "x");
+  throwing.run({&a, &b, &c}, statuses);
+  CHECK(statuses[0]);
+  REQUIRE_FALSE(statuses[1]);
+  CHECK(statuses[1].error().code == "internal");
+  CHECK(statuses[1].error().message == "internal error: a bug");
+  CHECK(statuses[2]);
+  CHECK(c.warnings.size() == 2);  // the stage after the exception still ran on the others
 }

@@ -130,7 +130,7 @@ TEST_CASE("broken UTF-16 is repaired as Python's utf-16 errors=\"replace\" does"
   }
 }
 
-TEST_CASE("binary input is not text; mostly valid text is repaired", "[text_decoder]") {
+TEST_CASE("binary input is not text, and mostly valid text is repaired", "[text_decoder]") {
   auto png = decode_text(std::string("\x89PNG\r\n\x1A\n\0\0\0\rIHDR", 16));
   REQUIRE_FALSE(png);
   CHECK(png.error().code == "not-text");

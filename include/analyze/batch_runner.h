@@ -1,8 +1,12 @@
 // Runs a pipeline over a stream of articles on N worker threads and hands the results back in
-// input order, so the output is byte-identical whatever N. At most a small window of articles is in
-// flight, so memory stays bounded however long the input is.
+// input order, so the output is byte-identical whatever N. Articles go to the workers in batches,
+// which the pipeline runs a stage at a time (Pipeline::run on several documents): up to
+// kBatchArticles articles or kBatchBytes of text, the first batches smaller so that a short input
+// still reaches every worker. At most a few batches are in flight, so memory stays bounded however
+// long the input is.
 #pragma once
 
+#include <cstddef>
 #include <cstdint>
 #include <functional>
 #include <optional>
@@ -34,14 +38,18 @@ class BatchRunner {
   // Receives each result in input order on the calling thread; returns false to stop the batch.
   using Consumer = std::function<bool(ArticleResult& result)>;
 
+  static constexpr std::size_t kBatchArticles = 256;
+  static constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
+
   BatchRunner(const Pipeline& pipeline, int jobs) : pipeline_(pipeline), jobs_(jobs < 1 ? 1 : jobs) {}
 
   BatchSummary run(ArticleReader& reader, const Renderer& render, const Consumer& consume) const;
 
-  // Analyses one article and renders it; never throws (an exception fails only this article).
-  ArticleResult process(Article& article, const Renderer& render) const;
-
  private:
+  // Analyses and renders a batch into `results`, in order, and frees the articles; never throws
+  // (an exception fails only its article).
+  void process(std::vector<Article>& batch, const Renderer& render, std::vector<ArticleResult>& results) const;
+
   const Pipeline& pipeline_;
   int jobs_;
 };
