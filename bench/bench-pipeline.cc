@@ -1,9 +1,11 @@
 // bench-pipeline: throughput of stage sets over the same corpus, in one process, one thread.
 //
-//   bench-pipeline [--runs 5] [--max-mb 6] [--set LIST]... CORPUS.jsonl|DIR...
+//   bench-pipeline [--runs 5] [--max-mb 6] [--batch 256] [--set LIST]... CORPUS.jsonl|DIR...
 //
 // Each --set is a comma-separated stage list ("default" = every stage); the first set is the
-// baseline for the ratios. The corpus is loaded into memory first (not timed). Reported: the median
+// baseline for the ratios. The corpus is loaded into memory first (not timed). Articles go through
+// the pipeline in batches as the binary sends them (up to --batch articles or
+// BatchRunner::kBatchBytes of text, a stage at a time); --batch 1 runs one article at a time. Reported: the median
 // over runs of the thread's CPU time (other processes on a busy machine distort it less than wall
 // time), words/s and MB/s, and the ratio to the baseline. Peak RSS is that of the whole process.
 #include <sys/resource.h>
@@ -13,6 +15,7 @@
 #include <fmt/format.h>
 
 #include "analyze/article_reader.h"
+#include "analyze/batch_runner.h"
 #include "analyze/data_dir.h"
 #include "analyze/pipeline.h"
 
@@ -40,10 +43,12 @@ int main(int argc, char** argv) {
   std::vector<std::string> inputs, sets;
   int runs = 5;
   double max_mb = 6;
+  std::size_t batch = BatchRunner::kBatchArticles;
   app.add_option("inputs", inputs, "JSONL files ({\"text\": ...} per line), text files or directories")->required();
   app.add_option("--set", sets, "a comma-separated stage list; repeatable; 'default' = all stages")->allow_extra_args(false);
   app.add_option("--runs", runs, "timed runs per set (median reported)")->capture_default_str();
   app.add_option("--max-mb", max_mb, "use at most this many MB of text")->capture_default_str();
+  app.add_option("--batch", batch, "articles per batch (1: one at a time)")->capture_default_str()->check(CLI::PositiveNumber);
   CLI11_PARSE(app, argc, argv);
   if (sets.empty()) sets = {"normalize,segment", "default"};
 
@@ -75,8 +80,8 @@ int main(int argc, char** argv) {
       for (const auto& tok : d.tokens) words += tok.kind == TokenKind::kWord || tok.kind == TokenKind::kNumber;
     }
   }
-  fmt::print("corpus: {} documents, {:.2f} MB, {} words; {} runs per set, median thread CPU time\n\n", texts.size(),
-             bytes / 1e6, words, runs);
+  fmt::print("corpus: {} documents, {:.2f} MB, {} words; batches of up to {} articles; {} runs per set, median thread CPU time\n\n",
+             texts.size(), bytes / 1e6, words, batch, runs);
   fmt::print("{:<64} {:>8} {:>11} {:>7} {:>7}\n", "stages", "seconds", "words/s", "MB/s", "ratio");
 
   double baseline = 0;
@@ -87,11 +92,20 @@ int main(int argc, char** argv) {
       return 1;
     }
     std::vector<double> times;
+    std::vector<Document> docs;
+    std::vector<Document*> pointers;
+    std::vector<Status> statuses;
     for (int r = 0; r < runs; ++r) {
       const double t0 = cpu_seconds();
-      for (const auto& t : texts) {
-        Document d("bench", t);
-        (void)pipeline->run(d);
+      for (std::size_t i = 0; i < texts.size();) {
+        docs.clear();
+        for (std::size_t bytes = 0; i < texts.size() && docs.size() < batch && bytes < BatchRunner::kBatchBytes; ++i) {
+          docs.emplace_back("bench", texts[i]);
+          bytes += texts[i].size();
+        }
+        pointers.clear();
+        for (Document& d : docs) pointers.push_back(&d);
+        pipeline->run(pointers, statuses);
       }
       times.push_back(cpu_seconds() - t0);
     }
