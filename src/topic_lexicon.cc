@@ -33,6 +33,7 @@ Result<TopicLexicon> TopicLexicon::parse(std::string_view text, std::string_view
   if (!j.is_object() || j.empty()) return bad("expected an object from topic code to {\"label\": ..., \"keywords\": ...}");
   TopicLexicon lex;
   lex.min_words_ = min_words;
+  std::vector<std::uint64_t> first_keys;
   for (const auto& [code, entry] : j.items()) {
     if (code.empty()) return bad("a topic code is empty");
     if (!entry.is_object() || !entry.contains("keywords")) return bad(fmt::format("topic \"{}\": expected {{\"label\": ..., \"keywords\": ...}}", code));
@@ -75,6 +76,7 @@ Result<TopicLexicon> TopicLexicon::parse(std::string_view text, std::string_view
       std::uint64_t key = 0;
       for (std::size_t i = 0; i < terms.size(); ++i) {
         key = extend_key(key, terms[i]);
+        if (i == 0) first_keys.push_back(key);
         if (i + 1 < terms.size()) phrase_at(key).continues = true;
       }
       const auto position = static_cast<std::uint32_t>(lex.keywords_.size());
@@ -91,6 +93,11 @@ Result<TopicLexicon> TopicLexicon::parse(std::string_view text, std::string_view
       lex.longest_ = std::max(lex.longest_, terms.size());
     }
   }
+  // About 16 bits per first word: a word that starts no keyword passes the filter 1 time in 16.
+  std::size_t bits = 64;
+  while (bits < 16 * first_keys.size()) bits *= 2;
+  lex.first_words_.assign(bits / 64, 0);
+  for (const std::uint64_t key : first_keys) lex.first_words_[(key >> 32 & (bits - 1)) / 64] |= 1ULL << (key >> 32 & 63);
   return lex;
 }
 
@@ -104,11 +111,15 @@ Result<TopicLexicon> TopicLexicon::load(const std::filesystem::path& file, doubl
 std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::vector<bool>* found) const {
   std::vector<double> evidence(topics_.size(), 0.0);
   if (found) found->assign(keywords_.size(), false);
+  const std::uint64_t bit_mask = first_words_.size() * 64 - 1;
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    std::uint64_t key = 0;
+    std::uint64_t key = extend_key(0, terms[i].hash);
+    if (!(first_words_[(key >> 32 & bit_mask) / 64] >> (key >> 32 & 63) & 1)) continue;
     for (std::size_t n = 0; n < longest_ && i + n < terms.size(); ++n) {
-      if (n > 0 && !terms[i + n].follows_term) break;
-      key = extend_key(key, terms[i + n].hash);
+      if (n > 0) {
+        if (!terms[i + n].follows_term) break;
+        key = extend_key(key, terms[i + n].hash);
+      }
       const std::uint32_t p = index_.find(key);
       if (p == HashIndex::kAbsent) break;  // no keyword starts this way
       for (std::uint32_t k = phrases_[p].first_keyword; k != HashIndex::kAbsent; k = next_[k]) {

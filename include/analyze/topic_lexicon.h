@@ -69,6 +69,9 @@ class TopicLexicon {
   };
   HashIndex index_;  // phrase key (extend_key over its term hashes) -> phrases_
   std::vector<Phrase> phrases_;
+  // A bit per possible first word (keyed by the high bits of its phrase key): most words start no
+  // keyword, and this small filter answers that without touching the index.
+  std::vector<std::uint64_t> first_words_;
   std::vector<std::uint32_t> next_;
   std::size_t longest_ = 0;  // terms in the longest phrase
   double min_words_ = 100;
