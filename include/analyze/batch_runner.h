@@ -38,7 +38,7 @@ class BatchRunner {
   // Receives each result in input order on the calling thread; returns false to stop the batch.
   using Consumer = std::function<bool(ArticleResult& result)>;
 
-  static constexpr std::size_t kBatchArticles = 256;
+  static constexpr std::size_t kBatchArticles = 512;
   static constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
 
   BatchRunner(const Pipeline& pipeline, int jobs) : pipeline_(pipeline), jobs_(jobs < 1 ? 1 : jobs) {}
