@@ -74,8 +74,11 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
     results.clear();
     return !summary.stopped;
   };
+  // With N workers, batches of up to kBatchArticles / N: the last batch, which one worker may be
+  // left to finish alone, then takes no longer than a share of the others' (docs/PERFORMANCE.md).
+  const std::size_t max_batch = std::max(kFirstBatch, kBatchArticles / static_cast<std::size_t>(jobs_));
   std::size_t batch_size = kFirstBatch;
-  auto next_size = [&] { return std::exchange(batch_size, std::min(2 * batch_size, kBatchArticles)); };
+  auto next_size = [&] { return std::exchange(batch_size, std::min(2 * batch_size, max_batch)); };
 
   if (jobs_ == 1) {
     std::vector<Article> batch;

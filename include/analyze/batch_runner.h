@@ -1,8 +1,8 @@
 // Runs a pipeline over a stream of articles on N worker threads and hands the results back in
 // input order, so the output is byte-identical whatever N. Articles go to the workers in batches,
 // which the pipeline runs a stage at a time (Pipeline::run on several documents): up to
-// kBatchArticles articles or kBatchBytes of text, the first batches smaller so that a short input
-// still reaches every worker. At most a few batches are in flight, so memory stays bounded however
+// kBatchArticles / N articles or kBatchBytes of text, the first batches smaller so that a short
+// input still reaches every worker. At most a few batches are in flight, so memory stays bounded however
 // long the input is.
 #pragma once
 
