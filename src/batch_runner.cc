@@ -16,12 +16,12 @@ namespace {
 // The first batch's size in articles; each next one is twice as large, up to kBatchArticles.
 constexpr std::size_t kFirstBatch = 4;
 
-// Reads the next batch: up to `articles` articles or BatchRunner::kBatchBytes of text. False when
-// the reader had nothing left.
+// Reads the next batch: up to `articles` articles or BatchRunner::kBatchBytes of text, and no
+// further than the input has arrived. False when the reader had nothing left.
 bool read_batch(ArticleReader& reader, std::size_t articles, std::vector<Article>& batch) {
   batch.clear();
   std::size_t bytes = 0;
-  while (batch.size() < articles && bytes < BatchRunner::kBatchBytes) {
+  while (batch.size() < articles && bytes < BatchRunner::kBatchBytes && (batch.empty() || !reader.would_wait())) {
     Article& article = batch.emplace_back();
     if (!reader.next(article)) {
       batch.pop_back();
@@ -134,11 +134,15 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
     // Fill free slots with new batches.
     while (more) {
       std::uint64_t seq;
+      bool in_flight;
       {
         std::lock_guard lock(mutex);
         if (next_in - next_out >= window) break;
         seq = next_in;
+        in_flight = next_in != next_out;
       }
+      // Input that has not arrived yet is waited for only once the results in flight are out.
+      if (in_flight && reader.would_wait()) break;
       Slot& slot = slots[seq % window];  // free: no worker touches it until it is queued
       if (!read_batch(reader, next_size(), slot.batch)) {
         more = false;

@@ -1,6 +1,7 @@
 // End-to-end tests of the `analyze` binary: what users type, what they get, and the exit status.
 #include <catch2/catch.hpp>
 
+#include <algorithm>
 #include <array>
 #include <cstdio>
 #include <filesystem>
@@ -361,6 +362,43 @@ TEST_CASE("SIGINT during a batch with --output-dir leaves only whole files", "[c
     CHECK(files < 4000);
     CHECK(analyze::testing::read_file(out.path / "stderr.log").find("interrupted after") != std::string::npos);
   }
+}
+
+TEST_CASE("a JSONL stream on stdin gets each result as soon as its article has arrived", "[cli]") {
+  // The second record comes 3 s after the first, on a pipe that stays open meanwhile: the first
+  // result must not wait for it (a batch does not wait to fill up).
+  for (const int jobs : {1, 2}) {
+    INFO("--jobs " << jobs);
+    TempDir dir;
+    const std::string script =
+        "{ echo '{\"id\": \"first\", \"text\": \"One.\"}'; sleep 3; echo '{\"id\": \"second\", \"text\": \"Two.\"}'; } | " +
+        quote(ANALYZE_BINARY) + " " + kCore + " --input-format jsonl --format jsonl --jobs " + std::to_string(jobs) +
+        " - | while IFS= read -r line; do echo \"$(date +%s.%N) $line\"; done > " + quote((dir.path / "out").string());
+    REQUIRE(std::system(("bash -c " + quote(script)).c_str()) == 0);
+    std::istringstream lines(analyze::testing::read_file(dir.path / "out"));
+    double first = 0, second = 0;
+    std::string rest_first, rest_second;
+    lines >> first;
+    std::getline(lines, rest_first);
+    lines >> second;
+    std::getline(lines, rest_second);
+    CHECK(rest_first.find("\"id\":\"first\"") != std::string::npos);
+    CHECK(rest_second.find("\"id\":\"second\"") != std::string::npos);
+    CHECK(second - first > 2.0);
+  }
+}
+
+TEST_CASE("JSONL on stdin: records longer than the read buffer, CRLF, and a last line without newline", "[cli]") {
+  std::string words;
+  while (words.size() < 300000) words += "Word" + std::to_string(words.size()) + " ";
+  const std::string input = "{\"id\": \"long\", \"text\": \"" + words + "end.\"}\r\n\n{\"id\": \"last\", \"text\": \"Last.\"}";
+  const auto r = run_cli(kCore + " --input-format jsonl --format jsonl -", input);
+  REQUIRE(r.status == 0);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  CHECK(lines[0]["id"] == "long");
+  CHECK(lines[0]["stats"]["words"] == std::count(words.begin(), words.end(), ' ') + 1);
+  CHECK(lines[1]["id"] == "last");
 }
 
 TEST_CASE("pathological sizes are analysed without trouble", "[cli]") {

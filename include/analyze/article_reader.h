@@ -46,6 +46,10 @@ class ArticleReader {
 
   // The next article in input order; false at the end.
   bool next(Article& article);
+  // Whether next() would wait for input that has not arrived: a JSONL stream on stdin whose writer
+  // is slower than the analysis (`tail -f feed.jsonl | analyze -`). Files never wait. A batch ends
+  // there, so a live stream's articles come out as they arrive.
+  bool would_wait() const;
 
   // True when the inputs are a single text document (one article): JSON rather than JSONL output.
   bool single_document() const;
@@ -61,7 +65,8 @@ class ArticleReader {
   ReaderOptions options_;
   std::vector<InputFile> files_;
   std::size_t next_file_ = 0;
-  // The JSONL file being streamed, if any.
+  // The JSONL file being streamed, if any; stdin's is read through stdin_buffer_.
+  std::unique_ptr<std::streambuf> stdin_buffer_;
   std::unique_ptr<std::istream> jsonl_stream_;
   const InputFile* jsonl_file_ = nullptr;
   std::uint64_t jsonl_line_ = 0;
