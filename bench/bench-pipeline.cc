@@ -17,6 +17,7 @@
 #include "analyze/article_reader.h"
 #include "analyze/batch_runner.h"
 #include "analyze/data_dir.h"
+#include "analyze/model_heap.h"
 #include "analyze/pipeline.h"
 
 #include "thread_clock.h"
@@ -84,6 +85,7 @@ int main(int argc, char** argv) {
              texts.size(), bytes / 1e6, words, batch, runs);
   fmt::print("{:<64} {:>8} {:>11} {:>7} {:>7}\n", "stages", "seconds", "words/s", "MB/s", "ratio");
 
+  reserve_model_heap();  // as the binary does: the models' tables on large pages
   double baseline = 0;
   for (const auto& set : sets) {
     auto pipeline = Pipeline::create(set == "default" ? std::vector<std::string>{} : split(set), options);

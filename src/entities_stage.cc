@@ -1,7 +1,5 @@
 #include "analyze/entities_stage.h"
 
-#include <future>
-
 #include <fmt/format.h>
 
 #include "analyze/entity_linker.h"
@@ -88,16 +86,11 @@ class EntitiesStage final : public Stage {
 };
 
 Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
-  // The gazetteers are read while the model loads: start-up is most of a one-article run.
   auto gazetteer = std::make_shared<Gazetteer>();
-  auto gazetteer_read = std::async(std::launch::async, [&]() -> Status {
-    if (Status s = gazetteer->add_directory(options.data_dir / "gazetteers"); !s) return s;
-    for (const std::string& file : options.gazetteer_files)
-      if (Status s = gazetteer->add_file(file, /*user=*/true); !s) return s;
-    return Status::ok();
-  });
+  if (Status s = gazetteer->add_directory(options.data_dir / "gazetteers"); !s) return s.error();
+  for (const std::string& file : options.gazetteer_files)
+    if (Status s = gazetteer->add_file(file, /*user=*/true); !s) return s.error();
   auto tagger = NerTagger::load(options.data_dir / "models" / "ner.bin");
-  if (Status s = gazetteer_read.get(); !s) return s.error();
   if (!tagger) return tagger.error();
   return std::unique_ptr<Stage>(new EntitiesStage(std::move(tagger.value()), std::move(gazetteer)));
 }

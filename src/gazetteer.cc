@@ -45,7 +45,10 @@ std::string normalise_name(std::string_view name) {
   return utf8::to_lower(folded);
 }
 
-bool has_capital(std::string_view name) { return utf8::to_lower(name) != name; }
+bool has_capital(std::string_view name) {
+  if (utf8::is_ascii(name)) return std::any_of(name.begin(), name.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+  return utf8::to_lower(name) != name;
+}
 
 bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == '\f' || c == '\v'; }
 
@@ -66,17 +69,22 @@ bool parse_type(std::string_view s, EntityType& type) {
 
 }  // namespace
 
-Gazetteer::Slot& Gazetteer::slot_for(std::uint64_t key) {
-  if ((used_slots_ + 1) * 2 > slots_.size()) {
-    std::vector<Slot> old(std::max<std::size_t>(64, slots_.size() * 2));
-    old.swap(slots_);
-    for (const Slot& s : old) {
-      if (!s.key) continue;
-      std::size_t i = s.key & (slots_.size() - 1);
-      while (slots_[i].key) i = (i + 1) & (slots_.size() - 1);
-      slots_[i] = s;
-    }
+void Gazetteer::reserve_slots(std::size_t used) {
+  std::size_t size = std::max<std::size_t>(64, slots_.size());
+  while (used * 2 > size) size *= 2;
+  if (size == slots_.size()) return;
+  std::vector<Slot> old(size);
+  old.swap(slots_);
+  for (const Slot& s : old) {
+    if (!s.key) continue;
+    std::size_t i = s.key & (slots_.size() - 1);
+    while (slots_[i].key) i = (i + 1) & (slots_.size() - 1);
+    slots_[i] = s;
   }
+}
+
+Gazetteer::Slot& Gazetteer::slot_for(std::uint64_t key) {
+  reserve_slots(used_slots_ + 1);
   std::size_t i = key & (slots_.size() - 1);
   while (slots_[i].key && slots_[i].key != key) i = (i + 1) & (slots_.size() - 1);
   if (!slots_[i].key) {
@@ -148,6 +156,11 @@ void Gazetteer::add(std::string_view name, EntityType type, std::string_view can
 }
 
 Status Gazetteer::add_tsv(std::string_view tsv, std::string_view source, bool user) {
+  // Room for every line at once: growing the tables line by line copied them a dozen times.
+  const std::size_t lines = static_cast<std::size_t>(std::count(tsv.begin(), tsv.end(), '\n')) + 1;
+  entries_.reserve(entries_.size() + lines);
+  next_entry_.reserve(next_entry_.size() + lines);
+  reserve_slots(used_slots_ + 2 * lines);  // a name and, for most, a prefix
   std::size_t line_no = 0;
   while (!tsv.empty()) {
     const std::size_t nl = tsv.find('\n');

@@ -3,8 +3,6 @@
 #include <algorithm>
 #include <cmath>
 #include <exception>
-#include <future>
-#include <optional>
 #include <fmt/format.h>
 
 #include "analyze/data_dir.h"
@@ -78,21 +76,15 @@ Result<Pipeline> Pipeline::create(const std::vector<std::string>& names, const S
   for (const auto& spec : stage_registry())
     if (names.empty() || std::find(names.begin(), names.end(), spec.name) != names.end()) p.specs_.push_back(&spec);
   if (Status s = check_dependencies(p.specs_); !s) return s.error();
-  // Stages load their models independently, so they are created side by side: start-up takes
-  // about as long as the slowest model load, not the sum (it dominates a one-article run).
-  std::vector<std::future<Result<std::unique_ptr<Stage>>>> created;
-  for (const StageSpec* spec : p.specs_)
-    created.push_back(std::async(std::launch::async, [spec, &options] { return spec->create(options); }));
-  std::optional<Error> first_error;  // in registry order, whatever order the loads finish in
-  for (auto& future : created) {
-    auto stage = future.get();
-    if (!stage) {
-      if (!first_error) first_error = stage.error();
-      continue;
-    }
+  // One after another, on this thread: loading is mostly filling fresh memory, and on the heap
+  // that reserve_model_heap() prepared it takes a few large pages. Threads would each fill their
+  // own heap a small page at a time: side by side on two cores that was twice as slow (80 ms
+  // against 40 ms for a one-article run, docs/PERFORMANCE.md part 3).
+  for (const StageSpec* spec : p.specs_) {
+    auto stage = spec->create(options);
+    if (!stage) return stage.error();
     p.stages_.push_back(std::move(stage.value()));
   }
-  if (first_error) return *first_error;
   return p;
 }
 

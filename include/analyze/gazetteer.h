@@ -82,6 +82,7 @@ class Gazetteer {
   };
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
 
+  void reserve_slots(std::size_t used);  // room for `used` slots at most half full
   Slot& slot_for(std::uint64_t key);
   const Slot* find_slot(std::uint64_t key) const;
   bool prefers(std::uint32_t a, std::uint32_t b) const;  // entry a goes before entry b

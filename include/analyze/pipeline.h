@@ -20,7 +20,8 @@ class Pipeline {
  public:
   // `names` empty means every registered stage. Stages run in registry order whatever the order
   // of `names`. Errors: `unknown-stage`, `missing-dependency`, or a stage's own start-up error
-  // (e.g. `bad-model`); all are usage errors (exit 2) for the CLI.
+  // (e.g. `bad-model`); all are usage errors (exit 2) for the CLI. The models load on the calling
+  // thread: call reserve_model_heap() (model_heap.h) first, and start-up takes half as long.
   static Result<Pipeline> create(const std::vector<std::string>& names, const StageOptions& options);
   // A pipeline of stages the caller made (its own beside registered ones), run in the order given;
   // checking their dependencies is the caller's part.

@@ -14,6 +14,7 @@
 #include "analyze/article_reader.h"
 #include "analyze/batch_runner.h"
 #include "analyze/data_dir.h"
+#include "analyze/model_heap.h"
 #include "analyze/output_writer.h"
 #include "analyze/pipeline.h"
 #include "progress_bar.h"
@@ -152,6 +153,7 @@ int main(int argc, char** argv) {
   stage_options.data_dir = data_dir.value();
   stage_options.gazetteer_files = gazetteers;
   stage_options.topics_lexicon_file = topics_lexicon;
+  analyze::reserve_model_heap();
   auto pipeline = analyze::Pipeline::create(split_list(stages), stage_options);
   if (!pipeline) return usage_error(pipeline.error().message);
 
