@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <fstream>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -39,16 +40,13 @@ Result<ModelReader> ModelReader::open(const std::filesystem::path& file, std::st
                                       std::string_view what) {
   ModelReader r;
   r.file_ = file.string();
-  std::ifstream in(file, std::ios::binary | std::ios::ate);
-  if (!in) return r.error(fmt::format("cannot open the {}", what));
-  std::string bytes(static_cast<std::size_t>(std::max<std::streamoff>(0, in.tellg())), '\0');
-  in.seekg(0);
-  if (!in.read(bytes.data(), static_cast<std::streamsize>(bytes.size())))
-    return r.error(fmt::format("cannot read the {}", what));
+  auto mapped = MappedFile::open(file);
+  if (!mapped) return r.error(fmt::format("cannot open the {} ({})", what, mapped.error().message));
+  const std::string_view bytes = mapped.value().bytes();
   const std::size_t header = kMagicBytes + sizeof(std::uint32_t);
   std::string expected(magic.substr(0, kMagicBytes));
   expected.resize(kMagicBytes, '\0');
-  if (bytes.size() < header + sizeof(std::uint64_t) || bytes.compare(0, kMagicBytes, expected) != 0)
+  if (bytes.size() < header + sizeof(std::uint64_t) || bytes.substr(0, kMagicBytes) != expected)
     return r.error(fmt::format("not a {} (bad magic)", what));
   std::uint32_t file_version = 0;
   std::memcpy(&file_version, bytes.data() + kMagicBytes, sizeof file_version);
@@ -58,8 +56,8 @@ Result<ModelReader> ModelReader::open(const std::filesystem::path& file, std::st
   std::uint64_t checksum = 0;
   std::memcpy(&checksum, bytes.data() + end, sizeof checksum);
   if (checksum != checksum64(bytes.data(), end)) return r.error("checksum mismatch (truncated or corrupt file)");
-  bytes.resize(end);
-  r.body_ = std::move(bytes);
+  r.body_ = bytes.substr(0, end);
+  r.file_bytes_ = std::move(mapped.value());
   r.pos_ = header;
   return r;
 }

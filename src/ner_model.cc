@@ -9,6 +9,8 @@
 
 #include <fmt/format.h>
 
+#include "analyze/mapped_file.h"
+
 namespace analyze {
 
 // --- Tags -------------------------------------------------------------------------------------
@@ -216,7 +218,7 @@ class Writer {
 
 class Reader {
  public:
-  Reader(const std::string& data, std::size_t pos) : data_(data), pos_(pos) {}
+  Reader(std::string_view data, std::size_t pos) : data_(data), pos_(pos) {}
   template <class T>
   bool value(T& v) {
     if (data_.size() - pos_ < sizeof(T)) return false;
@@ -243,7 +245,7 @@ class Reader {
   bool at_end() const { return pos_ == data_.size(); }
 
  private:
-  const std::string& data_;
+  std::string_view data_;
   std::size_t pos_;
 };
 
@@ -312,16 +314,10 @@ Result<NerModel> NerModel::load(const std::filesystem::path& file) {
   const auto bad = [&](std::string_view why) {
     return Error{"bad-model", fmt::format("{}: {}", file.string(), why)};
   };
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return bad("cannot open the named-entity model");
-  std::string data;
-  in.seekg(0, std::ios::end);
-  const std::streamoff size = in.tellg();
-  if (size < static_cast<std::streamoff>(kHeader)) return bad("not a named-entity model (too short)");
-  data.resize(static_cast<std::size_t>(size));
-  in.seekg(0);
-  in.read(data.data(), size);
-  if (!in) return bad("cannot read the named-entity model");
+  auto mapped = MappedFile::open(file);
+  if (!mapped) return bad(fmt::format("cannot open the named-entity model ({})", mapped.error().message));
+  const std::string_view data = mapped.value().bytes();
+  if (data.size() < kHeader) return bad("not a named-entity model (too short)");
   if (std::memcmp(data.data(), kMagic, sizeof(kMagic)) != 0) return bad("not a named-entity model (bad magic)");
   std::uint32_t version = 0;
   std::uint64_t sum = 0;

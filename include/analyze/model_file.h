@@ -6,10 +6,12 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
 
+#include "analyze/mapped_file.h"
 #include "analyze/status.h"
 
 namespace analyze {
@@ -69,7 +71,8 @@ class ModelReader {
     return false;
   }
   std::string file_;
-  std::string body_;  // the file without its checksum; reading starts after the header
+  std::optional<MappedFile> file_bytes_;
+  std::string_view body_;  // file_bytes_ without the checksum; reading starts after the header
   std::size_t pos_ = 0;
   bool ok_ = true;
 };
