@@ -1,13 +1,15 @@
 // bench-pipeline: throughput of stage sets over the same corpus, in one process, one thread.
 //
-//   bench-pipeline [--runs 5] [--max-mb 6] [--batch 256] [--set LIST]... CORPUS.jsonl|DIR...
+//   bench-pipeline [--runs 5] [--max-mb 6] [--batch 512] [--set LIST]... CORPUS.jsonl|DIR...
 //
 // Each --set is a comma-separated stage list ("default" = every stage); the first set is the
-// baseline for the ratios. The corpus is loaded into memory first (not timed). Articles go through
-// the pipeline in batches as the binary sends them (up to --batch articles or
-// BatchRunner::kBatchBytes of text, a stage at a time); --batch 1 runs one article at a time. Reported: the median
-// over runs of the thread's CPU time (other processes on a busy machine distort it less than wall
-// time), words/s and MB/s, and the ratio to the baseline. Peak RSS is that of the whole process.
+// baseline for the ratios. The corpus is loaded into memory first (not timed), then every set's
+// pipeline. Articles go through a pipeline in batches as the binary sends them (up to --batch
+// articles or BatchRunner::kBatchBytes of text, a stage at a time); --batch 1 runs one article at a
+// time. Each of --runs rounds times one pass of every set, in an order rotated from round to round.
+// Reported: the median over rounds of the thread's CPU time (other processes on a busy machine
+// distort it less than wall time), words/s and MB/s, and the ratio to the baseline. Peak RSS is
+// that of the whole process, every set's models loaded.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -47,7 +49,7 @@ int main(int argc, char** argv) {
   std::size_t batch = BatchRunner::kBatchArticles;
   app.add_option("inputs", inputs, "JSONL files ({\"text\": ...} per line), text files or directories")->required();
   app.add_option("--set", sets, "a comma-separated stage list; repeatable; 'default' = all stages")->allow_extra_args(false);
-  app.add_option("--runs", runs, "timed runs per set (median reported)")->capture_default_str();
+  app.add_option("--runs", runs, "rounds; each times one pass of every set (median reported)")->capture_default_str();
   app.add_option("--max-mb", max_mb, "use at most this many MB of text")->capture_default_str();
   app.add_option("--batch", batch, "articles per batch (1: one at a time)")->capture_default_str()->check(CLI::PositiveNumber);
   CLI11_PARSE(app, argc, argv);
@@ -81,40 +83,53 @@ int main(int argc, char** argv) {
       for (const auto& tok : d.tokens) words += tok.kind == TokenKind::kWord || tok.kind == TokenKind::kNumber;
     }
   }
-  fmt::print("corpus: {} documents, {:.2f} MB, {} words; batches of up to {} articles; {} runs per set, median thread CPU time\n\n",
+  fmt::print("corpus: {} documents, {:.2f} MB, {} words; batches of up to {} articles; {} rounds of one pass per set (order rotated), median thread CPU time\n\n",
              texts.size(), bytes / 1e6, words, batch, runs);
   fmt::print("{:<64} {:>8} {:>11} {:>7} {:>7}\n", "stages", "seconds", "words/s", "MB/s", "ratio");
 
-  reserve_model_heap();  // as the binary does: the models' tables on large pages
-  double baseline = 0;
+  // As the binary does: the models' tables on large pages (room for every set's models at once).
+  reserve_model_heap(sets.size() * (std::size_t{64} << 20));
+  std::vector<Pipeline> pipelines;
   for (const auto& set : sets) {
     auto pipeline = Pipeline::create(set == "default" ? std::vector<std::string>{} : split(set), options);
     if (!pipeline) {
       fmt::print(stderr, "bench-pipeline: {}: {}\n", set, pipeline.error().message);
       return 1;
     }
-    std::vector<double> times;
-    std::vector<Document> docs;
-    std::vector<Document*> pointers;
-    std::vector<Status> statuses;
-    for (int r = 0; r < runs; ++r) {
-      const double t0 = cpu_seconds();
-      for (std::size_t i = 0; i < texts.size();) {
-        docs.clear();
-        for (std::size_t bytes = 0; i < texts.size() && docs.size() < batch && bytes < BatchRunner::kBatchBytes; ++i) {
-          docs.emplace_back("bench", texts[i]);
-          bytes += texts[i].size();
-        }
-        pointers.clear();
-        for (Document& d : docs) pointers.push_back(&d);
-        pipeline->run(pointers, statuses);
+    pipelines.push_back(std::move(pipeline.value()));
+  }
+  // One pass of `pipeline` over the corpus, in batches as the binary runs them; thread CPU seconds.
+  std::vector<Document> docs;
+  std::vector<Document*> pointers;
+  std::vector<Status> statuses;
+  const auto pass = [&](const Pipeline& pipeline) {
+    const double t0 = cpu_seconds();
+    for (std::size_t i = 0; i < texts.size();) {
+      docs.clear();
+      for (std::size_t bytes = 0; i < texts.size() && docs.size() < batch && bytes < BatchRunner::kBatchBytes; ++i) {
+        docs.emplace_back("bench", texts[i]);
+        bytes += texts[i].size();
       }
-      times.push_back(cpu_seconds() - t0);
+      pointers.clear();
+      for (Document& d : docs) pointers.push_back(&d);
+      pipeline.run(pointers, statuses);
     }
-    std::sort(times.begin(), times.end());
-    const double median = times[times.size() / 2];
+    return cpu_seconds() - t0;
+  };
+  // Rounds of one pass per set, the sets' order rotated each round: a slow spell of a shared
+  // machine then falls on every set alike, so the ratios between sets hold.
+  std::vector<std::vector<double>> times(sets.size());
+  for (int r = 0; r < runs; ++r)
+    for (std::size_t k = 0; k < sets.size(); ++k) {
+      const std::size_t s = (k + static_cast<std::size_t>(r)) % sets.size();
+      times[s].push_back(pass(pipelines[s]));
+    }
+  double baseline = 0;
+  for (std::size_t s = 0; s < sets.size(); ++s) {
+    std::sort(times[s].begin(), times[s].end());
+    const double median = times[s][times[s].size() / 2];
     if (baseline == 0) baseline = median;
-    fmt::print("{:<64} {:>8.3f} {:>11.0f} {:>7.2f} {:>6.2f}x\n", set, median, words / median, bytes / 1e6 / median,
+    fmt::print("{:<64} {:>8.3f} {:>11.0f} {:>7.2f} {:>6.2f}x\n", sets[s], median, words / median, bytes / 1e6 / median,
                median / baseline);
   }
   rusage usage{};
