@@ -1,7 +1,9 @@
 #include "analyze/model_heap.h"
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
+#include <limits>
 
 #if defined(__GLIBC__)
 #include <malloc.h>
@@ -17,7 +19,7 @@ void reserve_model_heap(std::size_t bytes) {
   // Blocks of 128 KiB or more would each get their own mapping, outside the prepared heap.
   mallopt(M_MMAP_THRESHOLD, 32 << 20);
   // The heap grows by the request plus this pad, and free() gives memory back only beyond it.
-  mallopt(M_TOP_PAD, static_cast<int>(bytes));
+  mallopt(M_TOP_PAD, static_cast<int>(std::min<std::size_t>(bytes, std::numeric_limits<int>::max())));
   const auto before = reinterpret_cast<std::uintptr_t>(sbrk(0));
   // Larger than any free block yet: the heap grows by it and the pad. (volatile: the compiler
   // would otherwise drop a malloc whose block is only freed.)
