@@ -4,9 +4,10 @@
 #include <cmath>
 #include <cstring>
 #include <fstream>
-#include <iterator>
 
 #include <fmt/format.h>
+
+#include "analyze/mapped_file.h"
 
 namespace analyze {
 
@@ -17,7 +18,7 @@ constexpr std::uint32_t kVersion = 1;
 constexpr std::size_t kHeaderBytes = sizeof(kMagic) + 4 + 4 + 8;
 
 template <class T>
-T read_at(const std::string& bytes, std::size_t offset) {
+T read_at(std::string_view bytes, std::size_t offset) {
   T v;
   std::memcpy(&v, bytes.data() + offset, sizeof(T));
   return v;
@@ -63,9 +64,9 @@ const StanceModel::Row* StanceModel::find(std::uint64_t key) const {
 
 Result<StanceModel> StanceModel::load(const std::filesystem::path& file) {
   auto bad = [&](std::string_view why) { return Error{"bad-model", fmt::format("{}: {}", file.string(), why)}; };
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return bad("cannot open the stance model");
-  const std::string bytes((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto mapped = MappedFile::open(file);
+  if (!mapped) return bad(fmt::format("cannot open the stance model ({})", mapped.error().message));
+  const std::string_view bytes = mapped.value().bytes();
   if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
     return bad("not a stance model (bad magic)");
   if (read_at<std::uint32_t>(bytes, 8) != kVersion) return bad("unsupported stance model version");
