@@ -324,11 +324,10 @@ bool ArticleReader::next_jsonl_record(Article& article) {
       fail(article, where, "too-large", too_large_message(length, options_.max_article_bytes));
       std::string().swap(line_);
     } else {
-      parse_jsonl_record(line_, where, article);
+      article.doc.id = where;
+      article.record.assign(line_);  // a copy, not a move: line_ keeps its capacity for the next line
     }
-    article.output_name = sanitize_name(article.doc.id);
-    for (const auto& name : options_.targets) article.doc.targets.push_back({std::nullopt, name});
-    if (article.error) article.error->message = fmt::format("line {}: {}", jsonl_line_, article.error->message);
+    article.record_line = jsonl_line_;
     return true;
   }
   if (jsonl_stream_->bad()) {
@@ -346,7 +345,26 @@ bool ArticleReader::would_wait() const {
   return poll(&input, 1, 0) == 0;
 }
 
+void ArticleReader::finish(Article& article) const {
+  if (article.record_line == 0) return;  // not a JSONL record, or finished already
+  if (!article.error) {
+    std::string record;
+    record.swap(article.record);
+    parse_jsonl_record(record, article.doc.id, article);
+  }
+  article.output_name = sanitize_name(article.doc.id);
+  for (const auto& name : options_.targets) article.doc.targets.push_back({std::nullopt, name});
+  if (article.error) article.error->message = fmt::format("line {}: {}", article.record_line, article.error->message);
+  article.record_line = 0;
+}
+
 bool ArticleReader::next(Article& article) {
+  if (!read(article)) return false;
+  finish(article);
+  return true;
+}
+
+bool ArticleReader::read(Article& article) {
   article = Article{};
   while (true) {
     if (jsonl_stream_ && next_jsonl_record(article)) return true;

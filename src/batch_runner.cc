@@ -15,29 +15,44 @@ namespace {
 
 // The first batch's size in articles; each next one is twice as large, up to kBatchArticles.
 constexpr std::size_t kFirstBatch = 4;
+// The smallest byte budget of a batch near the end of the input.
+constexpr std::size_t kMinBatchBytes = 16 << 10;
 
 // Reads the next batch: up to `articles` articles or BatchRunner::kBatchBytes of text, and no
-// further than the input has arrived. False when the reader had nothing left.
-bool read_batch(ArticleReader& reader, std::size_t articles, std::vector<Article>& batch) {
+// further than the input has arrived. Near the end of inputs of known size, batches shrink to a
+// share of what is left (guided scheduling), so no worker is left alone with a large last batch.
+// False when the reader had nothing left.
+bool read_batch(ArticleReader& reader, std::size_t articles, int jobs, std::vector<Article>& batch) {
   batch.clear();
+  std::size_t max_bytes = BatchRunner::kBatchBytes;
+  if (reader.bytes_total() > reader.bytes_read())
+    max_bytes = std::clamp<std::size_t>((reader.bytes_total() - reader.bytes_read()) / (4 * static_cast<std::size_t>(jobs)),
+                                        kMinBatchBytes, BatchRunner::kBatchBytes);
   std::size_t bytes = 0;
-  while (batch.size() < articles && bytes < BatchRunner::kBatchBytes && (batch.empty() || !reader.would_wait())) {
+  while (batch.size() < articles && bytes < max_bytes && (batch.empty() || !reader.would_wait())) {
     Article& article = batch.emplace_back();
-    if (!reader.next(article)) {
+    if (!reader.read(article)) {
       batch.pop_back();
       break;
     }
-    bytes += article.doc.raw.size();
+    bytes += article.doc.raw.size() + article.record.size();
   }
   return !batch.empty();
 }
 
 }  // namespace
 
-void BatchRunner::process(std::vector<Article>& batch, const Renderer& render, std::vector<ArticleResult>& results) const {
+void BatchRunner::process(const ArticleReader& reader, std::vector<Article>& batch, const Renderer& render,
+                          std::vector<ArticleResult>& results) const {
   std::vector<Document*> docs;
-  for (Article& article : batch)
+  for (Article& article : batch) {
+    try {
+      reader.finish(article);
+    } catch (const std::exception& e) {  // exhausted memory parsing a record: that article only
+      article.error = Error{"internal", std::string("internal error: ") + e.what()};
+    }
     if (!article.error) docs.push_back(&article.doc);
+  }
   std::vector<Status> statuses;
   pipeline_.run(docs, statuses);
   results.clear();
@@ -83,8 +98,8 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
   if (jobs_ == 1) {
     std::vector<Article> batch;
     std::vector<ArticleResult> results;
-    while (!summary.stopped && read_batch(reader, next_size(), batch)) {
-      process(batch, render, results);
+    while (!summary.stopped && read_batch(reader, next_size(), jobs_, batch)) {
+      process(reader, batch, render, results);
       deliver(results);
     }
     return summary;
@@ -116,7 +131,7 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
         queue.pop_front();
       }
       Slot& slot = slots[seq % window];
-      process(slot.batch, render, slot.results);
+      process(reader, slot.batch, render, slot.results);
       bool wake;
       {
         std::lock_guard lock(mutex);
@@ -144,7 +159,7 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
       // Input that has not arrived yet is waited for only once the results in flight are out.
       if (in_flight && reader.would_wait()) break;
       Slot& slot = slots[seq % window];  // free: no worker touches it until it is queued
-      if (!read_batch(reader, next_size(), slot.batch)) {
+      if (!read_batch(reader, next_size(), jobs_, slot.batch)) {
         more = false;
         break;
       }

@@ -256,3 +256,35 @@ TEST_CASE("overlong UTF-8 inside a JSONL line is repaired with a warning", "[rea
   REQUIRE(a.doc.warnings.size() == 1);
   CHECK(a.doc.warnings[0].code == "invalid-utf8");
 }
+
+TEST_CASE("read() leaves JSONL parsing to finish(), which gives what next() gives", "[reader]") {
+  TempDir dir;
+  dir.write("r.jsonl", "{\"id\": \"r1\", \"text\": \"One.\", \"targets\": [\"X\"]}\n{\"id\": \"r2\", \"text\": \n");
+  analyze::ReaderOptions options;
+  options.targets = {"Bukele"};
+  ArticleReader eager({(dir.path / "r.jsonl").string()}, options);
+  std::vector<Article> expected = read_all(eager);
+  REQUIRE(expected.size() == 2);
+
+  ArticleReader lazy({(dir.path / "r.jsonl").string()}, options);
+  std::vector<Article> read;
+  for (Article a; lazy.read(a);) read.push_back(std::move(a));
+  REQUIRE(read.size() == 2);
+  CHECK(read[0].doc.raw.empty());  // not parsed yet: the worker threads do that
+  CHECK_FALSE(read[0].record.empty());
+  for (std::size_t i = 0; i < read.size(); ++i) {
+    lazy.finish(read[i]);
+    lazy.finish(read[i]);  // a second call changes nothing
+    CHECK(read[i].doc.id == expected[i].doc.id);
+    CHECK(read[i].doc.raw == expected[i].doc.raw);
+    CHECK(read[i].output_name == expected[i].output_name);
+    REQUIRE(read[i].doc.targets.size() == expected[i].doc.targets.size());
+    for (std::size_t t = 0; t < read[i].doc.targets.size(); ++t) CHECK(read[i].doc.targets[t].name == expected[i].doc.targets[t].name);
+    REQUIRE(read[i].error.has_value() == expected[i].error.has_value());
+  }
+  CHECK(read[0].doc.targets.size() == 2);
+  REQUIRE(read[1].error);
+  CHECK(read[1].error->code == "bad-jsonl");
+  CHECK(read[1].error->message == expected[1].error->message);
+  CHECK(read[1].error->message.rfind("line 2: ", 0) == 0);
+}

@@ -21,6 +21,10 @@ struct Article {
   Document doc;                 // id, raw bytes, meta, targets
   std::optional<Error> error;   // the input could not be read or parsed: reported in its place
   std::string output_name;      // relative path for --output-dir, without extension
+  // A JSONL line read but not yet parsed (ArticleReader::read): parsing is most of the reading
+  // work, so a batch leaves it to the worker threads (ArticleReader::finish).
+  std::string record;
+  std::uint64_t record_line = 0;  // its line number; 0 once finished or when not from JSONL
 };
 
 struct ReaderOptions {
@@ -44,8 +48,12 @@ class ArticleReader {
   ArticleReader(const std::vector<std::string>& inputs, ReaderOptions options);
   ~ArticleReader();
 
-  // The next article in input order; false at the end.
+  // The next article in input order, complete; false at the end. Equals read() then finish().
   bool next(Article& article);
+  // The next article in input order, a JSONL record still unparsed in article.record; false at
+  // the end. finish() completes it, on any thread: it only reads the options.
+  bool read(Article& article);
+  void finish(Article& article) const;
   // Whether next() would wait for input that has not arrived: a JSONL stream on stdin whose writer
   // is slower than the analysis (`tail -f feed.jsonl | analyze -`). Files never wait. A batch ends
   // there, so a live stream's articles come out as they arrive.

@@ -46,9 +46,11 @@ class BatchRunner {
   BatchSummary run(ArticleReader& reader, const Renderer& render, const Consumer& consume) const;
 
  private:
-  // Analyses and renders a batch into `results`, in order, and frees the articles; never throws
-  // (an exception fails only its article).
-  void process(std::vector<Article>& batch, const Renderer& render, std::vector<ArticleResult>& results) const;
+  // Parses (the reader only reads: JSONL parsing runs here, on the workers), analyses and renders a
+  // batch into `results`, in order, and frees the articles; never throws (an exception fails only
+  // its article).
+  void process(const ArticleReader& reader, std::vector<Article>& batch, const Renderer& render,
+               std::vector<ArticleResult>& results) const;
 
   const Pipeline& pipeline_;
   int jobs_;
