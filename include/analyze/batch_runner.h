@@ -2,8 +2,9 @@
 // input order, so the output is byte-identical whatever N. Articles go to the workers in batches,
 // which the pipeline runs a stage at a time (Pipeline::run on several documents): up to
 // kBatchArticles / N articles or kBatchBytes of text, the first batches smaller so that a short
-// input still reaches every worker. At most a few batches are in flight, so memory stays bounded however
-// long the input is.
+// input still reaches every worker, and the last ones too so that the workers finish together. The
+// workers also parse the JSONL records. At most a few batches are in flight, so memory stays
+// bounded however long the input is.
 #pragma once
 
 #include <cstddef>
