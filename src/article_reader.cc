@@ -12,6 +12,7 @@
 #include <sys/stat.h>
 #include <system_error>
 #include <unistd.h>
+#include <utility>
 
 #include <fmt/format.h>
 
@@ -348,9 +349,9 @@ bool ArticleReader::would_wait() const {
 void ArticleReader::finish(Article& article) const {
   if (article.record_line == 0) return;  // not a JSONL record, or finished already
   if (!article.error) {
-    std::string record;
-    record.swap(article.record);
-    parse_jsonl_record(record, article.doc.id, article);
+    const std::string record = std::exchange(article.record, {});
+    const std::string where = article.doc.id;  // a copy: parsing replaces doc.id with the record's own
+    parse_jsonl_record(record, where, article);
   }
   article.output_name = sanitize_name(article.doc.id);
   for (const auto& name : options_.targets) article.doc.targets.push_back({std::nullopt, name});

@@ -49,7 +49,7 @@ void BatchRunner::process(const ArticleReader& reader, std::vector<Article>& bat
     try {
       reader.finish(article);
     } catch (const std::exception& e) {  // exhausted memory parsing a record: that article only
-      article.error = Error{"internal", std::string("internal error: ") + e.what()};
+      article.error = internal_error(e);
     }
     if (!article.error) docs.push_back(&article.doc);
   }
@@ -66,8 +66,7 @@ void BatchRunner::process(const ArticleReader& reader, std::vector<Article>& bat
     try {
       result.rendered = render(article.doc, article.error);
     } catch (const std::exception& e) {
-      // A bug or exhausted memory costs this article only, never the batch.
-      result.error = Error{"internal", std::string("internal error: ") + e.what()};
+      result.error = internal_error(e);  // this article only, never the batch
       result.rendered = render(article.doc, result.error);
     }
   }

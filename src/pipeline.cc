@@ -106,8 +106,7 @@ void Pipeline::run(const std::vector<Document*>& docs, std::vector<Status>& stat
       try {
         statuses[i] = stage->run(*docs[i]);
       } catch (const std::exception& e) {
-        // A bug or exhausted memory costs this article only, never the batch.
-        statuses[i] = Error{"internal", std::string("internal error: ") + e.what()};
+        statuses[i] = internal_error(e);  // this article only, never the batch
       }
     }
 }

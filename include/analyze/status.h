@@ -2,6 +2,7 @@
 // report per article instead of an exception that would cost the whole batch.
 #pragma once
 
+#include <exception>
 #include <optional>
 #include <string>
 #include <utility>
@@ -14,6 +15,10 @@ struct Error {
   std::string code;
   std::string message;
 };
+
+// An exception caught around one article's work (a bug, exhausted memory): reported in that
+// article's place, so it never costs the batch.
+inline Error internal_error(const std::exception& e) { return Error{"internal", std::string("internal error: ") + e.what()}; }
 
 class Status {
  public:
