@@ -113,6 +113,22 @@ TEST_CASE("keyphrases: phrases are merged across case and plural, with no stop w
       if (a != b) CHECK(lower(a).find(lower(b)) == std::string::npos);
 }
 
+TEST_CASE("keyphrases: a name is not glued to the lower-case title or modifier before it", "[keyphrases]") {
+  const KeyphraseExtractor extractor(toy_background());
+  const auto texts = texts_of(extract(extractor,
+                                      segmented("The union president Rosa Albers said the strike would go on.\n"
+                                                "Officials met the civil protection chief Marco Bellini on Monday.\n"
+                                                "The state-run Xinhua news agency reported the talks.\n"),
+                                      10));
+  for (const char* name : {"Rosa Albers", "Marco Bellini", "Xinhua news agency"})
+    CHECK(std::find(texts.begin(), texts.end(), name) != texts.end());
+  for (const auto& t : texts) {
+    CHECK(t.find("president Rosa") == std::string::npos);
+    CHECK(t.find("chief Marco") == std::string::npos);
+    CHECK(t.find("run Xinhua") == std::string::npos);
+  }
+}
+
 TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases]") {
   const KeyphraseExtractor extractor(toy_background());
   CHECK(extract(extractor, segmented(kArticle), 2).size() == 2);
