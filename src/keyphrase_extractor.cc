@@ -386,20 +386,37 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       }
     }
     const bool title_case = words >= 3 && capitalized * 4 >= words * 3;
+    // Whether token j is a hyphen joining two words with no space ("cost-of-living").
+    auto tight_hyphen = [&](std::uint32_t j) {
+      return j > s.token_begin && j + 1 < s.token_end && doc.form(doc.tokens[j]) == "-" &&
+             doc.tokens[j - 1].end == doc.tokens[j].begin && doc.tokens[j].end == doc.tokens[j + 1].begin &&
+             is_term_token(doc, doc.tokens[j + 1]);
+    };
     for (std::uint32_t i = s.token_begin; i < s.token_end; ++i) {
       const Token& t = doc.tokens[i];
       if (!is_term_token(doc, t)) {
-        const bool tight_hyphen = !run.empty() && doc.form(t) == "-" && i + 1 < s.token_end &&
-                                  doc.tokens[i - 1].end == t.begin && t.end == doc.tokens[i + 1].begin &&
-                                  is_term_token(doc, doc.tokens[i + 1]);
-        if (!tight_hyphen) flush_run();
+        if (!tight_hyphen(i)) flush_run();
         continue;
       }
       const std::string_view form = doc.form(t);
       const std::uint64_t hash = (term++)->hash;
       const KeyphraseWordStats* stats = background_.find(hash);
+      // A hyphenated compound is one unit: a phrase starts or ends only at its edges ("Oslo-based
+      // company", not "based company"), and a stop word inside it is part of it ("cost-of-living
+      // crisis", "first-time buyers").
+      const bool joined_before = i > s.token_begin && tight_hyphen(i - 1), joined_after = tight_hyphen(i + 1);
       if (stats && stats->stop) {
-        flush_run();
+        if (!joined_before && !joined_after) {
+          flush_run();
+          continue;
+        }
+        RunWord w;
+        w.token = i;
+        w.key = hash;
+        w.idf = stats->idf;
+        w.can_start = !joined_before;
+        w.can_end = !joined_after;
+        run.push_back(w);
         continue;
       }
       // The suffix tests ignore the case of ASCII letters: only other words are lower-cased.
@@ -428,9 +445,9 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       } else if (!stats && !proper) {
         verb_like = ends_with(word, "ing") || participle;
       }
-      w.verb_like = verb_like;
-      w.can_start = !adverb;
-      w.can_end = !adverb && !modifier && !participle && !verb_like;
+      w.verb_like = verb_like && !joined_before && !joined_after;  // "Oslo-based", "follow-up": not verbs
+      w.can_start = !joined_before && (!adverb || joined_after);  // "widely-used" starts its compound
+      w.can_end = !joined_after && !adverb && !modifier && !participle && !verb_like;
       run.push_back(w);
     }
     flush_run();

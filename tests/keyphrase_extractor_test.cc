@@ -53,6 +53,16 @@ std::vector<Keyphrase> extract(const KeyphraseExtractor& extractor, Document doc
   return extractor.extract(doc, document_terms(doc), limit);
 }
 
+// The ten keyphrases of `text` against the toy background.
+std::vector<std::string> toy_keyphrases(const char* text) {
+  const KeyphraseExtractor extractor(toy_background());
+  return texts_of(extract(extractor, segmented(text), 10));
+}
+
+bool listed(const std::vector<std::string>& texts, std::string_view phrase) {
+  return std::find(texts.begin(), texts.end(), phrase) != texts.end();
+}
+
 }  // namespace
 
 TEST_CASE("keyphrases: background statistics survive save and load", "[keyphrases]") {
@@ -114,19 +124,24 @@ TEST_CASE("keyphrases: phrases are merged across case and plural, with no stop w
 }
 
 TEST_CASE("keyphrases: a name is not glued to the lower-case title or modifier before it", "[keyphrases]") {
-  const KeyphraseExtractor extractor(toy_background());
-  const auto texts = texts_of(extract(extractor,
-                                      segmented("The union president Rosa Albers said the strike would go on.\n"
-                                                "Officials met the civil protection chief Marco Bellini on Monday.\n"
-                                                "The state-run Xinhua news agency reported the talks.\n"),
-                                      10));
-  for (const char* name : {"Rosa Albers", "Marco Bellini", "Xinhua news agency"})
-    CHECK(std::find(texts.begin(), texts.end(), name) != texts.end());
-  for (const auto& t : texts) {
-    CHECK(t.find("president Rosa") == std::string::npos);
-    CHECK(t.find("chief Marco") == std::string::npos);
-    CHECK(t.find("run Xinhua") == std::string::npos);
-  }
+  const auto texts = toy_keyphrases(
+      "The union president Rosa Albers said the strike would go on.\n"
+      "Officials met the civil protection chief Marco Bellini on Monday.\n"
+      "The state-run Xinhua news agency reported the talks.\n");
+  CAPTURE(texts);
+  for (const char* name : {"Rosa Albers", "Marco Bellini", "Xinhua news agency"}) CHECK(listed(texts, name));
+  for (const auto& t : texts)
+    for (const char* glued : {"president Rosa", "chief Marco", "run Xinhua"}) CHECK(t.find(glued) == std::string::npos);
+}
+
+TEST_CASE("keyphrases: a hyphenated compound is one unit, stop words inside it included", "[keyphrases]") {
+  const auto texts = toy_keyphrases(
+      "The cost-of-living crisis hit first-time buyers.\n"
+      "The cost-of-living crisis worsened, and first-time buyers waited.\n"
+      "They met the Oslo-based company.\n");
+  CAPTURE(texts);
+  for (const char* phrase : {"cost-of-living crisis", "first-time buyers", "Oslo-based company"}) CHECK(listed(texts, phrase));
+  for (const char* part : {"living crisis", "time buyers", "based company"}) CHECK_FALSE(listed(texts, part));
 }
 
 TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases]") {
