@@ -431,8 +431,10 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       w.idf = stats ? stats->idf : background_.unseen_idf();
       const bool proper = is_capitalized(form) && i > s.token_begin && !title_case;  // a name inside a sentence
       // A name after a lower-case word starts a new phrase: "chief | Marco Bellini", "state-run |
-      // Xinhua news agency". The lower-case word is a title or a modifier of the name, not part of it.
-      if (proper && !run.empty() && !is_capitalized(doc.form(doc.tokens[run.back().token]))) flush_run();
+      // Xinhua news agency". The lower-case word is a title or a modifier of the name, not part of
+      // it, unless the two make one compound ("pro-Russian separatists").
+      if (proper && !joined_before && !run.empty() && !is_capitalized(doc.form(doc.tokens[run.back().token])))
+        flush_run();
       const bool adverb = ends_with(word, "ly");
       const bool participle = ends_with(word, "ed");
       bool verb_like = false, modifier = false;

@@ -138,9 +138,11 @@ TEST_CASE("keyphrases: a hyphenated compound is one unit, stop words inside it i
   const auto texts = toy_keyphrases(
       "The cost-of-living crisis hit first-time buyers.\n"
       "The cost-of-living crisis worsened, and first-time buyers waited.\n"
-      "They met the Oslo-based company.\n");
+      "They met the Oslo-based company.\n"
+      "Troops fought the pro-Russian separatists.\n");
   CAPTURE(texts);
-  for (const char* phrase : {"cost-of-living crisis", "first-time buyers", "Oslo-based company"}) CHECK(listed(texts, phrase));
+  for (const char* phrase : {"cost-of-living crisis", "first-time buyers", "Oslo-based company", "pro-Russian separatists"})
+    CHECK(listed(texts, phrase));
   for (const char* part : {"living crisis", "time buyers", "based company"}) CHECK_FALSE(listed(texts, part));
 }
 
