@@ -146,6 +146,16 @@ TEST_CASE("keyphrases: a hyphenated compound is one unit, stop words inside it i
   for (const char* part : {"living crisis", "time buyers", "based company"}) CHECK_FALSE(listed(texts, part));
 }
 
+TEST_CASE("keyphrases: yesterday, today, tonight and tomorrow are not part of a phrase", "[keyphrases]") {
+  const auto texts = toy_keyphrases(
+      "England won at the Oval yesterday.\nThe Oval crowd cheered the Oval yesterday and the final today.\n"
+      "Fans expect rain tonight, and the parade tomorrow.\n");
+  CAPTURE(texts);
+  CHECK(listed(texts, "Oval"));
+  for (const auto& t : texts)
+    for (const char* time : {"yesterday", "today", "tonight", "tomorrow"}) CHECK(lower(t).find(time) == std::string::npos);
+}
+
 TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases]") {
   const KeyphraseExtractor extractor(toy_background());
   CHECK(extract(extractor, segmented(kArticle), 2).size() == 2);
