@@ -387,25 +387,27 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       }
     }
     const bool title_case = words >= 3 && capitalized * 4 >= words * 3;
-    // Whether token j is a hyphen joining two words with no space ("cost-of-living").
-    auto tight_hyphen = [&](std::uint32_t j) {
-      return j > s.token_begin && j + 1 < s.token_end && doc.form(doc.tokens[j]) == "-" &&
-             doc.tokens[j - 1].end == doc.tokens[j].begin && doc.tokens[j].end == doc.tokens[j + 1].begin &&
-             is_term_token(doc, doc.tokens[j + 1]);
+    // Whether token j is a hyphen or an ampersand joining two words with no space ("cost-of-living",
+    // "H&M").
+    auto tight_joiner = [&](std::uint32_t j) {
+      if (j <= s.token_begin || j + 1 >= s.token_end) return false;
+      const std::string_view form = doc.form(doc.tokens[j]);
+      return (form == "-" || form == "&") && doc.tokens[j - 1].end == doc.tokens[j].begin &&
+             doc.tokens[j].end == doc.tokens[j + 1].begin && is_term_token(doc, doc.tokens[j + 1]);
     };
     for (std::uint32_t i = s.token_begin; i < s.token_end; ++i) {
       const Token& t = doc.tokens[i];
       if (!is_term_token(doc, t)) {
-        if (!tight_hyphen(i)) flush_run();
+        if (!tight_joiner(i)) flush_run();
         continue;
       }
       const std::string_view form = doc.form(t);
       const std::uint64_t hash = (term++)->hash;
       const KeyphraseWordStats* stats = background_.find(hash);
-      // A hyphenated compound is one unit: a phrase starts or ends only at its edges ("Oslo-based
-      // company", not "based company"), and a stop word inside it is part of it ("cost-of-living
-      // crisis", "first-time buyers").
-      const bool joined_before = i > s.token_begin && tight_hyphen(i - 1), joined_after = tight_hyphen(i + 1);
+      // A compound is one unit: a phrase starts or ends only at its edges ("Oslo-based company",
+      // not "based company"; "H&M", not "M"), and a stop word inside it is part of it
+      // ("cost-of-living crisis", "first-time buyers").
+      const bool joined_before = i > s.token_begin && tight_joiner(i - 1), joined_after = tight_joiner(i + 1);
       if (stats && stats->stop) {
         if (!joined_before && !joined_after) {
           flush_run();
