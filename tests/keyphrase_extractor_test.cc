@@ -141,12 +141,14 @@ TEST_CASE("keyphrases: a compound written with a hyphen or an ampersand is one u
       "The cost-of-living crisis worsened, and first-time buyers waited.\n"
       "They met the Oslo-based company.\n"
       "Troops fought the pro-Russian separatists.\n"
-      "Shoppers went to H&M on Monday.\n");
+      "Shoppers went to H&M on Monday. Prices fell at H&M.\n");
   CAPTURE(texts);
   for (const char* phrase :
        {"cost-of-living crisis", "first-time buyers", "Oslo-based company", "pro-Russian separatists", "H&M"})
     CHECK(listed(texts, phrase));
-  for (const char* part : {"living crisis", "time buyers", "based company", "H", "M"}) CHECK_FALSE(listed(texts, part));
+  // "H&M." at the end of a sentence is the same phrase: the period is the sentence's.
+  for (const char* part : {"living crisis", "time buyers", "based company", "H", "M", "H&M."})
+    CHECK_FALSE(listed(texts, part));
 }
 
 TEST_CASE("keyphrases: yesterday, today, tonight and tomorrow are not part of a phrase", "[keyphrases]") {
