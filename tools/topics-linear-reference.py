@@ -11,13 +11,15 @@ level-1 top-1 accuracy on topics_dev.jsonl and topics_dev_extra.jsonl, overall a
 - multinomial naive Bayes over word counts on topics_train.jsonl, the issue's "naive Bayes probe".
 
 It answers whether analyze's own classifier leaves accuracy on the table that a standard linear
-model would find. Needs python3-sklearn (Debian); not part of the build or the tests.
+model would find; with --bin, analyze's own first level-1 topic is scored the same way, per source.
+Needs python3-sklearn (Debian); not part of the build or the tests.
 
-  /usr/bin/python3 tools/topics-linear-reference.py [--data ../shared/data/topics] [--c 0.3]
+  /usr/bin/python3 tools/topics-linear-reference.py [--data ../shared/data/topics] [--c 0.3] [--bin build/analyze]
 """
 import argparse
 import collections
 import json
+import subprocess
 import sys
 
 try:
@@ -58,15 +60,33 @@ def report(name, predict, dev_sets):
     print(f"{name:<44} topics_dev {cells[0]:<42} topics_dev_extra {cells[1]}", flush=True)
 
 
+def analyze_predictions(binary, texts):
+    """analyze's best level-1 topic for each text ("" when it gives none); ties go to the lowest
+    code, as in ../shared/eval/score_topics.py."""
+    records = "".join(json.dumps({"id": str(i), "text": t}) + "\n" for i, t in enumerate(texts))
+    # All stages, as ../shared/eval/run_eval.py runs it (boilerplate marks text the topics skip).
+    out = subprocess.run([binary, "--format", "jsonl", "--input-format", "jsonl", "-"], input=records,
+                         capture_output=True, text=True, check=True).stdout
+    best = {}
+    for line in out.splitlines():
+        d = json.loads(line)
+        level1 = [(-t["score"], t["code"]) for t in d.get("topics", []) if t["level"] == 1]
+        best[d["id"]] = min(level1)[1] if level1 else ""
+    return np.array([best[str(i)] for i in range(len(texts))])
+
+
 def main():
     ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     ap.add_argument("--data", default="../shared/data/topics")
     ap.add_argument("--c", type=float, default=0.3, help="the SVM's C, the same for every training mix")
+    ap.add_argument("--bin", help="an analyze binary to score the same way, for comparison")
     args = ap.parse_args()
 
     base = load(f"{args.data}/topics_train.jsonl")
     extra = load(f"{args.data}/topics_train_extra.jsonl")
     dev_sets = [load(f"{args.data}/topics_dev.jsonl"), load(f"{args.data}/topics_dev_extra.jsonl")]
+    if args.bin:
+        report("analyze", lambda t: analyze_predictions(args.bin, t), dev_sets)
     texts = base[0] + extra[0]
     labels = np.concatenate([base[1], extra[1]])
     sources = np.concatenate([base[2], extra[2]])
