@@ -35,10 +35,9 @@ constexpr std::string_view kStopWords[] = {
     "should", "since", "six", "so", "some", "someone", "something", "still", "such", "take", "takes", "ten", "than",
     "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these", "they", "third", "this",
     "those", "though", "three", "through", "throughout", "thus", "to", "today", "told", "tomorrow", "tonight", "too",
-    "toward", "towards", "two",
-    "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "whatever", "when",
-    "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
-    "would", "yesterday", "yet", "you", "your", "yours", "yourself", "yourselves"};
+    "toward", "towards", "two", "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were",
+    "what", "whatever", "when", "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with",
+    "within", "without", "would", "yesterday", "yet", "you", "your", "yours", "yourself", "yourselves"};
 constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
                                              "our", "my", "your", "every", "each", "another"};
 constexpr std::string_view kVerbCues[] = {"to", "will", "would", "can", "could", "should", "may", "might", "must", "shall",
