@@ -117,7 +117,6 @@ double damped_count(std::uint32_t count) {
 // A word of the current run of content words.
 struct RunWord {
   std::uint32_t token = 0;
-  std::uint32_t end = 0;  // byte offset where the word ends (its token may hold a final period)
   std::uint64_t key = 0;  // hash of its lower-cased singular
   float idf = 0.0f;
   bool can_start = true;
@@ -362,7 +361,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         Candidate& cand = candidates[c];
         cand.verb_like &= verb_like;
         ++cand.count;
-        occurrences.push_back({doc.tokens[run[a].token].begin, run[b].end, cand.last_occurrence});
+        occurrences.push_back({doc.tokens[run[a].token].begin, doc.tokens[run[b].token].end, cand.last_occurrence});
         cand.last_occurrence = static_cast<std::uint32_t>(occurrences.size() - 1);
       }
     }
@@ -401,16 +400,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         if (!tight_joiner(i)) flush_run();
         continue;
       }
-      std::string_view form = doc.form(t);
-      std::uint64_t hash = (term++)->hash;
-      std::uint32_t end = t.end;
-      // A capital before the sentence's final period is tokenised as an initial ("H&M." gives
-      // "M."), but the period ends the sentence: the word is the letter, as elsewhere in the text.
-      if (i + 1 == s.token_end && form.size() == 2 && form[1] == '.' && is_capitalized(form)) {
-        form.remove_suffix(1);
-        hash = term_hash(form, lower);
-        --end;
-      }
+      const std::string_view form = doc.form(t);
+      const std::uint64_t hash = (term++)->hash;
       const KeyphraseWordStats* stats = background_.find(hash);
       // A compound is one unit: a phrase starts or ends only at its edges ("Oslo-based company",
       // not "based company"; "H&M", not "M"), and a stop word inside it is part of it
@@ -423,7 +414,6 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         }
         RunWord w;
         w.token = i;
-        w.end = end;
         w.key = hash;
         w.idf = stats->idf;
         w.can_start = !joined_before;
@@ -439,7 +429,6 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       }
       RunWord w;
       w.token = i;
-      w.end = end;
       w.key = singular_hash(word, hash, singular);
       w.idf = stats ? stats->idf : background_.unseen_idf();
       const bool proper = is_capitalized(form) && i > s.token_begin && !title_case;  // a name inside a sentence

@@ -114,6 +114,17 @@ void set_form(Document& doc, Token& t) {
   doc.forms += form;
 }
 
+// Whether `last` (the paragraph's latest token, one letter) follows a tight "&" or "-" that
+// follows a word: "H&M", "Jay-Z".
+bool ends_compound(const Document& doc, std::size_t first, const Token& last) {
+  const std::size_t n = doc.tokens.size();
+  if (last.end - last.begin != 1 || n < first + 3) return false;
+  const Token& joiner = doc.tokens[n - 2];
+  const Token& word = doc.tokens[n - 3];
+  const std::string_view j = doc.raw_text(joiner);
+  return (j == "&" || j == "-") && joiner.end == last.begin && word.end == joiner.begin && word.kind == TokenKind::kWord;
+}
+
 }  // namespace
 
 Tokenizer::Tokenizer(std::shared_ptr<const Abbreviations> abbreviations) : abbreviations_(std::move(abbreviations)) {}
@@ -136,8 +147,10 @@ void Tokenizer::tokenize(Document& doc, std::uint32_t begin, std::uint32_t end) 
     if (doc.tokens.size() > first) {
       Token& prev = doc.tokens.back();
       const std::string_view prev_text = doc.raw_text(prev);
-      // "U.S" "." -> "U.S." when the result is an abbreviation.
-      if (piece == "." && prev.end == t.begin && prev.kind == TokenKind::kWord) {
+      // "U.S" "." -> "U.S." when the result is an abbreviation. A letter joined to the word
+      // before it by "&" or "-" ends a name ("H&M.", "AT&T.", "Jay-Z."), not an initial: the
+      // period stays a sentence's.
+      if (piece == "." && prev.end == t.begin && prev.kind == TokenKind::kWord && !ends_compound(doc, first, prev)) {
         candidate.assign(prev_text);
         candidate += '.';
         if (abbreviations_->kind(candidate) != AbbreviationKind::kNone) {

@@ -97,4 +97,6 @@ TEST_CASE("an abbreviation before a capitalised word ends a sentence only if the
   CHECK(sentences_of("Joshua Norton (c. 1818 \xE2\x80\x93 1880) was an emperor.").size() == 1);
   CHECK(sentences_of("It happened to my family and I. Overall, we were lucky.").size() == 2);
   CHECK(sentences_of("No. No. Not really.") == Strings{"No.", "No.", "Not really."});
+  // A name ending in a letter ("H&M") is no initial: its full stop ends the sentence.
+  CHECK(sentences_of("Shoppers went to H&M. Prices rose.") == Strings{"Shoppers went to H&M.", "Prices rose."});
 }

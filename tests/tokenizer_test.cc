@@ -34,6 +34,15 @@ TEST_CASE("abbreviations keep their period, sentence ends do not", "[tokenizer]"
   CHECK(tokens_of("My wife and I. World War I.") == Strings{"My", "wife", "and", "I", ".", "World", "War", "I", "."});
 }
 
+TEST_CASE("a letter ending a name joined by & or - is not an initial: the period stays the sentence's",
+          "[tokenizer]") {
+  CHECK(tokens_of("Shoppers went to H&M. Prices rose at AT&T.") ==
+        Strings{"Shoppers", "went", "to", "H", "&", "M", ".", "Prices", "rose", "at", "AT", "&", "T", "."});
+  CHECK(tokens_of("She met Jay-Z.") == Strings{"She", "met", "Jay", "-", "Z", "."});
+  CHECK(tokens_of("Malcolm X. Little and J. K. Rowling") ==
+        Strings{"Malcolm", "X.", "Little", "and", "J.", "K.", "Rowling"});  // initials keep theirs
+}
+
 TEST_CASE("clitics split off as in the Penn Treebank", "[tokenizer]") {
   CHECK(tokens_of("Trump's allies didn't say they'd go.") ==
         Strings{"Trump", "'s", "allies", "did", "n't", "say", "they", "'d", "go", "."});
