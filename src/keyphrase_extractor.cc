@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "analyze/entity.h"
 #include "analyze/model_file.h"
 #include "analyze/topic_terms.h"
 #include "analyze/utf8.h"
@@ -75,6 +76,20 @@ const ClosedClasses& closed_classes() {
   return classes;
 }
 
+// A day of the week dates an event ("on Thursday"), so it begins no phrase; it may end one
+// ("Black Friday", "Super Tuesday").
+bool is_weekday(std::uint64_t hash) {
+  static const auto weekdays = [] {
+    std::array<std::uint64_t, 7> h{};
+    std::string buffer;
+    std::size_t i = 0;
+    for (const std::string_view day : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
+      h[i++] = term_hash(day, buffer);
+    return h;
+  }();
+  return std::find(weekdays.begin(), weekdays.end(), hash) != weekdays.end();
+}
+
 // Whether `w` is longer than a lower-case `suffix` and ends with it, ASCII letters in any case
 // (setting bit 5 lower-cases an ASCII letter and turns no other byte into one), so an ASCII word
 // need not be lower-cased first.
@@ -122,6 +137,8 @@ struct RunWord {
   bool can_start = true;
   bool can_end = true;
   bool verb_like = false;  // behaves like a verb in the background corpus
+  bool follows_name = false;  // the word right after a person's name ("Brandt | midway")
+  bool in_headline = false;  // in a first sentence written in title case
 };
 
 struct Candidate {
@@ -132,8 +149,15 @@ struct Candidate {
   float specificity = 0.0f;
   std::uint32_t last_occurrence = HashIndex::kAbsent;  // newest occurrence; older ones are chained
   double score = 0.0;
-  bool verb_like = false;  // has a verb-like word in every occurrence
-  bool absorbed = false;   // part of a longer phrase that stands for it
+  // In every occurrence, it holds a verb-like word or runs on past a person's name: a phrase only
+  // if the article repeats it.
+  bool tentative = false;
+  bool title_only = false;  // every occurrence is in the title before a person's name
+  // Every occurrence is in a headline written in title case, where capitals do not show where
+  // names end.
+  bool headline_only = false;
+  bool rejected = false;  // not a phrase after all (see the ranking), so it absorbs nothing either
+  bool absorbed = false;  // part of a longer phrase that stands for it
 };
 
 struct Occurrence {
@@ -179,8 +203,26 @@ struct ExtractionScratch {
   std::array<std::vector<std::uint32_t>, kMaxWords + 1> by_length;  // candidates by their word count
   std::vector<Ranked> order;
   std::vector<Spelling> spellings;  // of the phrase being reported
+  std::vector<std::uint8_t> name_edges;  // per token: kNameStart, kAfterName
   std::string lower, singular;
 };
+
+// Where the entities stage found a person's name, per token.
+constexpr std::uint8_t kNameStart = 1;  // first token of a person's name
+constexpr std::uint8_t kAfterName = 2;  // first token after one
+
+void mark_person_names(const Document& doc, std::vector<std::uint8_t>& edges) {
+  edges.assign(doc.tokens.size(), 0);
+  const EntityLayer* entities = doc.layer<EntityLayer>();
+  if (!entities) return;
+  for (const Entity& e : entities->entities) {
+    if (e.type != EntityType::kPerson) continue;
+    for (const Mention& m : e.mentions) {
+      if (m.token_begin < edges.size()) edges[m.token_begin] |= kNameStart;
+      if (m.token_end < edges.size()) edges[m.token_end] |= kAfterName;
+    }
+  }
+}
 
 }  // namespace
 
@@ -335,17 +377,18 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
   HashIndex index(doc.tokens.size());
   const auto total_tokens = static_cast<float>(std::max<std::size_t>(1, doc.tokens.size()));
 
-  // Every sub-phrase of the run whose edges are allowed.
-  auto flush_run = [&]() {
+  // Every sub-phrase of the run whose edges are allowed. The run before a person's name is a
+  // title ("Former BDO world champion"): its phrases count only if they occur elsewhere too.
+  auto flush_run = [&](bool title = false) {
     for (std::size_t a = 0; a < run.size(); ++a) {
       if (!run[a].can_start) continue;
       std::uint64_t key = 0;
       float idf_sum = 0.0f;
-      bool verb_like = false;
+      bool tentative = false;
       for (std::size_t b = a; b < run.size() && b - a < kMaxWords; ++b) {
         key = mix64(key ^ (run[b].key + 0x9e3779b97f4a7c15ULL));
         idf_sum += run[b].idf;
-        verb_like |= run[b].verb_like;
+        tentative |= run[b].verb_like || (b > a && run[b].follows_name);
         if (!run[b].can_end) continue;
         const auto position = static_cast<std::uint32_t>(candidates.size());
         const std::uint32_t c = index.insert(key, position);
@@ -355,11 +398,15 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
           for (std::size_t k = a; k <= b; ++k) added.words[k - a] = run[k].key;
           added.first_token = run[a].token;
           added.specificity = idf_sum / static_cast<float>(b - a + 1) / background_.unseen_idf();
-          added.verb_like = verb_like;
+          added.tentative = tentative;
+          added.title_only = true;
+          added.headline_only = true;
           candidates.push_back(added);
         }
         Candidate& cand = candidates[c];
-        cand.verb_like &= verb_like;
+        cand.tentative &= tentative;
+        cand.title_only &= title;
+        cand.headline_only &= run[a].in_headline;
         ++cand.count;
         occurrences.push_back({doc.tokens[run[a].token].begin, doc.tokens[run[b].token].end, cand.last_occurrence});
         cand.last_occurrence = static_cast<std::uint32_t>(occurrences.size() - 1);
@@ -368,6 +415,9 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
     run.clear();
   };
 
+  std::vector<std::uint8_t>& name_edges = scratch.name_edges;
+  mark_person_names(doc, name_edges);
+  bool headline_seen = false, body_seen = false;  // the first sentence with words, and any other
   const Term* term = terms.data();  // the next term; terms are the non-boilerplate term tokens in order
   const Term* const terms_end = term + terms.size();
   for (const Sentence& s : doc.sentences) {
@@ -386,6 +436,9 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       }
     }
     const bool title_case = words >= 3 && capitalized * 4 >= words * 3;
+    const bool headline = title_case && !headline_seen && term != sentence_end;
+    body_seen |= headline_seen && term != sentence_end;
+    headline_seen |= term != sentence_end;
     // Whether token j is a hyphen or an ampersand joining two words with no space ("cost-of-living",
     // "H&M").
     auto tight_joiner = [&](std::uint32_t j) {
@@ -407,13 +460,22 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       // not "based company"; "H&M", not "M"), and a stop word inside it is part of it
       // ("cost-of-living crisis", "first-time buyers").
       const bool joined_before = i > s.token_begin && tight_joiner(i - 1), joined_after = tight_joiner(i + 1);
+      // A person's name starts a new phrase: the words before it are a title ("Chief Executive |
+      // Ingrid Solberg", "Secretary of State | Alan Brooks"), unless they make one compound with it.
+      // A title is no phrase either, so no phrase ends with it ("Sen.").
+      if ((name_edges[i] & kNameStart) && !joined_before && !run.empty()) {
+        run.back().can_end = false;
+        flush_run(true);
+      }
+      RunWord w;
+      w.token = i;
+      w.follows_name = (name_edges[i] & kAfterName) && !joined_before;
+      w.in_headline = headline;
       if (stats && stats->stop) {
         if (!joined_before && !joined_after) {
           flush_run();
           continue;
         }
-        RunWord w;
-        w.token = i;
         w.key = hash;
         w.idf = stats->idf;
         w.can_start = !joined_before;
@@ -427,8 +489,6 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         utf8::to_lower(form, lower);
         word = lower;
       }
-      RunWord w;
-      w.token = i;
       w.key = singular_hash(word, hash, singular);
       w.idf = stats ? stats->idf : background_.unseen_idf();
       const bool proper = is_capitalized(form) && i > s.token_begin && !title_case;  // a name inside a sentence
@@ -450,7 +510,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         verb_like = ends_with(word, "ing") || participle;
       }
       w.verb_like = verb_like && !joined_before && !joined_after;  // "Oslo-based", "follow-up": not verbs
-      w.can_start = !joined_before && (!adverb || joined_after);  // "widely-used" starts its compound
+      // "widely-used" starts its compound.
+      w.can_start = !joined_before && (!adverb || joined_after) && !is_weekday(hash);
       w.can_end = !joined_after && !adverb && !modifier && !participle && !verb_like;
       run.push_back(w);
     }
@@ -462,8 +523,14 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
   for (std::uint32_t i = 0; i < candidates.size(); ++i) {
     Candidate& c = candidates[i];
     // A phrase with a verb-like word is a clause fragment ("crews used helicopters") unless the
-    // article repeats it, which a verb-like modifier's phrase does ("organized crime").
-    if (c.verb_like && c.count < 2) c.absorbed = true;
+    // article repeats it, which a verb-like modifier's phrase does ("organized crime"); so is a
+    // name with the next word ("Lukas Brandt midway", but "Trump administration" recurs).
+    c.rejected = (c.tentative && c.count < 2) || c.title_only;
+    // In a headline in title case, capitals hide where names end ("Data Center Demand Soars"): a
+    // phrase of several words found only there is not known to be one, unless the text is all
+    // headline.
+    c.rejected |= c.headline_only && c.length > 1 && body_seen;
+    if (c.rejected) continue;
     const float position = static_cast<float>(c.first_token) / total_tokens;
     static constexpr double kLengthBonus[kMaxWords + 1] = {0.0, 1.0, 1.4, 1.96, 2.744};  // 1.4^(words - 1)
     c.score = damped_count(c.count) * c.specificity * kLengthBonus[c.length] * (1.5 - 0.5 * position);
@@ -481,7 +548,9 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
           key = mix64(key ^ (c.words[b] + 0x9e3779b97f4a7c15ULL));
           if (b - a + 1 == c.length) break;
           const std::uint32_t j = index.find(key);
-          if (j == HashIndex::kAbsent || candidates[j].absorbed || 2 * c.count <= candidates[j].count) continue;
+          if (j == HashIndex::kAbsent || candidates[j].absorbed || candidates[j].rejected ||
+              2 * c.count <= candidates[j].count)
+            continue;
           candidates[j].absorbed = true;
           c.score = std::max(c.score, candidates[j].score);
         }
@@ -490,7 +559,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
   // The phrases left, with their scores beside them so that ranking reads one array.
   order.clear();
   for (std::uint32_t i = 0; i < candidates.size(); ++i)
-    if (!candidates[i].absorbed) order.push_back({candidates[i].score, i});
+    if (!candidates[i].absorbed && !candidates[i].rejected) order.push_back({candidates[i].score, i});
   if (order.empty()) return {};
   auto better = [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score > b.score : a.index < b.index; };
   std::nth_element(order.begin(), order.begin() + order.size() / 2, order.end(), better);

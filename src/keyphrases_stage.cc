@@ -59,7 +59,8 @@ Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
 const StageSpec& keyphrases_stage_spec() {
   static const StageSpec spec{
       "keyphrases",
-      "the article's ten most important phrases (noun-phrase-like, plurals and case merged) with score and count",
+      "the article's ten most important phrases (noun-phrase-like, plurals and case merged) with score and count; "
+      "uses the person names of entities when that stage runs",
       {"sentences", "tokens"},
       {"keyphrases"},
       create,

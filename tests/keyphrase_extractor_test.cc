@@ -6,6 +6,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "analyze/entity.h"
 #include "analyze/topic_terms.h"
 #include "test_support.h"
 
@@ -132,6 +133,85 @@ TEST_CASE("keyphrases: a name is not glued to the lower-case title or modifier b
   for (const char* name : {"Rosa Albers", "Marco Bellini", "Xinhua news agency"}) CHECK(listed(texts, name));
   for (const auto& t : texts)
     for (const char* glued : {"president Rosa", "chief Marco", "run Xinhua"}) CHECK(t.find(glued) == std::string::npos);
+}
+
+// `doc` with the entity layer the entities stage would give it: a person for each name, at every
+// place its words occur in a row.
+Document with_people(Document doc, std::initializer_list<std::vector<std::string_view>> names) {
+  EntityLayer layer;
+  for (const auto& words : names) {
+    Entity person;
+    person.type = EntityType::kPerson;
+    for (std::uint32_t i = 0; i + words.size() <= doc.tokens.size(); ++i) {
+      bool match = true;
+      for (std::size_t k = 0; k < words.size() && match; ++k) match = doc.form(doc.tokens[i + k]) == words[k];
+      if (!match) continue;
+      const auto last = static_cast<std::uint32_t>(i + words.size());
+      person.mentions.push_back({doc.tokens[i].begin, doc.tokens[last - 1].end, 0, i, last});
+    }
+    REQUIRE_FALSE(person.mentions.empty());
+    layer.entities.push_back(person);
+  }
+  doc.set_layer(std::move(layer));
+  return doc;
+}
+
+TEST_CASE("keyphrases: a person's name is kept apart from its title and from the word after it", "[keyphrases]") {
+  const KeyphraseExtractor extractor(toy_background());
+  const Document doc = with_people(segmented("Sen. Maria Delgado won the vote.\n"
+                                             "Secretary of State Alan Brooks said Sen. Maria Delgado led.\n"
+                                             "Chief Executive Ingrid Solberg resigned.\n"
+                                             "The striker Lukas Brandt midway through the half scored.\n"
+                                             "The Trump administration met. The Trump administration left.\n"),
+                                   {{"Maria", "Delgado"}, {"Alan", "Brooks"}, {"Ingrid", "Solberg"},
+                                    {"Lukas", "Brandt"}, {"Trump"}});
+  const auto texts = texts_of(extract(extractor, doc, 20));
+  CAPTURE(texts);
+  for (const char* name : {"Maria Delgado", "Alan Brooks", "Ingrid Solberg", "Lukas Brandt"}) CHECK(listed(texts, name));
+  // A title is not a phrase, even repeated ("Sen."); a name runs on into the next word only in a
+  // phrase the article repeats.
+  for (const char* title : {"Sen.", "Sen", "State", "Chief Executive", "Executive"}) CHECK_FALSE(listed(texts, title));
+  for (const auto& t : texts)
+    for (const char* glued : {"Sen. Maria", "State Alan", "Executive Ingrid", "Brandt midway"})
+      CHECK(t.find(glued) == std::string::npos);
+  CHECK(listed(texts, "Trump administration"));
+}
+
+TEST_CASE("keyphrases stage: the entities stage's person names reach it in a pipeline", "[keyphrases]") {
+  Document doc("chipmaker", testing::read_file(fs::path(ANALYZE_TEST_DATA_DIR) / "samples" / "chipmaker-earnings.txt"));
+  auto pipeline = Pipeline::create({"normalize", "segment", "boilerplate", "language", "entities", "keyphrases"},
+                                   testing::test_options());
+  REQUIRE(pipeline);
+  REQUIRE(pipeline->run(doc));
+  const Json out = pipeline->to_json(doc);
+  std::vector<std::string> texts;
+  for (const auto& k : out["keyphrases"]) texts.push_back(k["text"].get<std::string>());
+  CAPTURE(texts);
+  CHECK(listed(texts, "Ingrid Solberg"));
+  for (const auto& t : texts)
+    for (const char* wrong : {"Executive Ingrid", "Demand Soars"}) CHECK(t.find(wrong) == std::string::npos);
+}
+
+TEST_CASE("keyphrases: a title-case headline is not one long phrase", "[keyphrases]") {
+  const char* headline = "Data Center Demand Soars\n";
+  const auto with_body = toy_keyphrases(
+      "Data Center Demand Soars\nThe data center market grew as demand rose.\nDemand for chips soared.\n");
+  CAPTURE(with_body);
+  CHECK(listed(with_body, "data center"));
+  for (const auto& t : with_body) CHECK(t.find("Demand Soars") == std::string::npos);
+  // A text that is all headline keeps its phrases: there is nothing else to go by.
+  const auto alone = toy_keyphrases(headline);
+  CAPTURE(alone);
+  CHECK(listed(alone, "Data Center Demand Soars"));
+}
+
+TEST_CASE("keyphrases: a day of the week begins no phrase but may end one", "[keyphrases]") {
+  const auto texts = toy_keyphrases(
+      "Stores opened early on Thursday for Black Friday.\nOn Thursday, Black Friday crowds queued.\n"
+      "Shoppers said Thursday was calm.\n");
+  CAPTURE(texts);
+  CHECK(listed(texts, "Black Friday"));
+  for (const auto& t : texts) CHECK(lower(t).find("thursday") == std::string::npos);
 }
 
 TEST_CASE("keyphrases: a compound written with a hyphen or an ampersand is one unit, stop words included",

@@ -13,6 +13,13 @@
 // Capitalised words inside a sentence (names) are exempt, unless the sentence is in title case.
 // Case variants and plurals are merged ("Human rights" = "human right").
 //
+// When the entities stage has run, a person's name starts a new phrase: the words before it are a
+// title ("Chief Executive | Ingrid Solberg"), and a phrase found only in titles is dropped ("Sen.").
+// A phrase that runs on past a name ("Lukas Brandt midway") must occur twice, like one with a
+// verb-like word ("Trump administration" recurs). A phrase of several words found only in a
+// title-case headline is dropped when the text has more than the headline: capitals there do
+// not show where names end ("Data Center Demand Soars"). A day of the week begins no phrase.
+//
 // Score = count^0.75 (occurrences in the article) x specificity (mean idf of its words against the
 // background, unseen words counting as rarest) x 1.4^(words - 1) x (1.5 - first position / 2).
 // A phrase that accounts for more than half the occurrences of one of its parts absorbs it ("Nayib"
@@ -119,7 +126,7 @@ class KeyphraseExtractor {
  public:
   explicit KeyphraseExtractor(KeyphraseBackground background) : background_(std::move(background)) {}
   // Up to `limit` keyphrases of `doc`'s non-boilerplate sentences, best first; `terms` are the
-  // document's terms (document_terms).
+  // document's terms (document_terms). Uses `doc`'s EntityLayer, if it has one, for person names.
   std::vector<Keyphrase> extract(const Document& doc, const std::vector<Term>& terms, std::size_t limit = 10) const;
 
  private:
