@@ -195,6 +195,12 @@ struct Spelling {
   std::uint32_t count = 0;
 };
 
+// A mention of a person, by its byte span in the text.
+struct NameSpan {
+  std::uint32_t begin = 0, end = 0;
+  const Entity* entity = nullptr;
+};
+
 // extract()'s working memory, kept per thread between articles so that extraction rarely allocates.
 struct ExtractionScratch {
   std::vector<Candidate> candidates;
@@ -204,24 +210,46 @@ struct ExtractionScratch {
   std::vector<Ranked> order;
   std::vector<Spelling> spellings;  // of the phrase being reported
   std::vector<std::uint8_t> name_edges;  // per token: kNameStart, kAfterName
+  std::vector<NameSpan> names;
   std::string lower, singular;
 };
 
-// Where the entities stage found a person's name, per token.
+// Per token: where a person's name starts or has just ended.
 constexpr std::uint8_t kNameStart = 1;  // first token of a person's name
 constexpr std::uint8_t kAfterName = 2;  // first token after one
 
-void mark_person_names(const Document& doc, std::vector<std::uint8_t>& edges) {
+// Where the entities stage found the names of persons in `doc`: per token, and as spans in text
+// order.
+void collect_names(const Document& doc, std::vector<std::uint8_t>& edges, std::vector<NameSpan>& names) {
   edges.assign(doc.tokens.size(), 0);
+  names.clear();
   const EntityLayer* entities = doc.layer<EntityLayer>();
   if (!entities) return;
   for (const Entity& e : entities->entities) {
     if (e.type != EntityType::kPerson) continue;
     for (const Mention& m : e.mentions) {
+      names.push_back({m.begin, m.end, &e});
       if (m.token_begin < edges.size()) edges[m.token_begin] |= kNameStart;
       if (m.token_end < edges.size()) edges[m.token_end] |= kAfterName;
     }
   }
+  std::sort(names.begin(), names.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+}
+
+// The person whose mentions hold every one of these occurrences, if there is one ("Delgado" in
+// "Sen. Maria Delgado" and "Delgado said"), else nullptr.
+const Entity* named_entity(const std::vector<NameSpan>& names, const std::vector<Occurrence>& occurrences,
+                           std::uint32_t last) {
+  const Entity* entity = nullptr;
+  for (std::uint32_t o = last; o != HashIndex::kAbsent; o = occurrences[o].previous) {
+    auto after = std::upper_bound(names.begin(), names.end(), occurrences[o].begin,
+                                  [](std::uint32_t begin, const NameSpan& n) { return begin < n.begin; });
+    if (after == names.begin()) return nullptr;
+    const NameSpan& n = *(after - 1);
+    if (occurrences[o].end > n.end || (entity && n.entity != entity)) return nullptr;
+    entity = n.entity;
+  }
+  return entity;
 }
 
 }  // namespace
@@ -416,7 +444,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
   };
 
   std::vector<std::uint8_t>& name_edges = scratch.name_edges;
-  mark_person_names(doc, name_edges);
+  std::vector<NameSpan>& names = scratch.names;
+  collect_names(doc, name_edges, names);
   bool headline_seen = false, body_seen = false;  // the first sentence with words, and any other
   const Term* term = terms.data();  // the next term; terms are the non-boilerplate term tokens in order
   const Term* const terms_end = term + terms.size();
@@ -570,6 +599,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
 
   std::vector<Keyphrase> out;
   std::vector<std::uint32_t> taken;
+  std::vector<const Entity*> reported;  // persons reported under their full name
   for (std::size_t k = 0; k < order.size() && out.size() < limit; ++k) {
     if (k == sorted) {
       std::sort(order.begin() + sorted, order.end(), better);
@@ -596,7 +626,17 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
     const Spelling* best = &spellings.front();
     for (const Spelling& sp : spellings)
       if (sp.count > best->count || (sp.count == best->count && capitals(sp.form) < capitals(best->form))) best = &sp;
-    out.push_back({std::string(best->form), c.score / (c.score + 4.0 * median + 1e-12), static_cast<int>(c.count)});
+    // A phrase that only ever names one person is reported under the person's full name
+    // ("Delgado" as "Maria Delgado"), once. (Organisations' longest names are not reliable
+    // enough: "Microsoft Activision".)
+    std::string text(best->form);
+    if (const Entity* e = named_entity(names, occurrences, c.last_occurrence);
+        e && e->name.size() > text.size() && e->name.find(text) != std::string::npos) {
+      if (std::find(reported.begin(), reported.end(), e) != reported.end()) continue;
+      reported.push_back(e);
+      text = e->name;
+    }
+    out.push_back({std::move(text), c.score / (c.score + 4.0 * median + 1e-12), static_cast<int>(c.count)});
   }
   return out;
 }

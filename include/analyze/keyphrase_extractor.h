@@ -16,9 +16,11 @@
 // When the entities stage has run, a person's name starts a new phrase: the words before it are a
 // title ("Chief Executive | Ingrid Solberg"), and a phrase found only in titles is dropped ("Sen.").
 // A phrase that runs on past a name ("Lukas Brandt midway") must occur twice, like one with a
-// verb-like word ("Trump administration" recurs). A phrase of several words found only in a
-// title-case headline is dropped when the text has more than the headline: capitals there do
-// not show where names end ("Data Center Demand Soars"). A day of the week begins no phrase.
+// verb-like word ("Trump administration" recurs). A phrase that only ever names one person is
+// reported as that person's full name ("Delgado" as "Maria Delgado").
+// A phrase of several words found only in a title-case headline is dropped when the text has more
+// than the headline: capitals there do not show where names end ("Data Center Demand Soars"). A
+// day of the week begins no phrase.
 //
 // Score = count^0.75 (occurrences in the article) x specificity (mean idf of its words against the
 // background, unseen words counting as rarest) x 1.4^(words - 1) x (1.5 - first position / 2).
