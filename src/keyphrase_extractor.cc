@@ -15,11 +15,11 @@ namespace analyze {
 namespace {
 
 constexpr std::string_view kMagic = "ANZKEYPH";
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::size_t kMaxWords = 4;
 
-// Closed word classes. Stop words end candidate runs; determiners and verb cues are the contexts
-// the background counts to tell noun-like words from verb-like ones.
+// Closed word classes. Stop words end candidate runs; determiners, verb cues and copulas are the
+// contexts the background counts to tell noun-like words from verb-like and adjective-like ones.
 constexpr std::string_view kStopWords[] = {
     "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all", "almost", "along",
     "already", "also", "although", "always", "am", "among", "amid", "an", "and", "another", "any", "anyone",
@@ -43,10 +43,20 @@ constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "these", 
                                              "our", "my", "your", "every", "each", "another"};
 constexpr std::string_view kVerbCues[] = {"to", "will", "would", "can", "could", "should", "may", "might", "must", "shall",
                                           "not", "cannot", "has", "have", "had", "he", "she", "they", "we", "i", "it", "who"};
+// Forms of "be" and degree words: what follows them is mostly an adjective ("is unacceptable",
+// "very keen"), seldom a noun.
+constexpr std::string_view kCopulas[] = {"am",  "are", "be", "been",  "being",  "is",     "was",   "were",
+                                         "so", "too", "very", "quite", "really", "became", "become"};
 
-enum WordClass : std::uint8_t { kContent = 0, kStop = 1, kDeterminer = 2 | kStop, kVerbCue = 4 | kStop };
+enum WordClass : std::uint8_t {
+  kContent = 0,
+  kStop = 1,
+  kDeterminer = 2 | kStop,
+  kVerbCue = 4 | kStop,
+  kCopula = 8 | kStop
+};
 
-// Stop words, determiners and verb cues by their term hash.
+// Stop words, determiners, verb cues and copulas by their term hash.
 class ClosedClasses {
  public:
   ClosedClasses() {
@@ -60,6 +70,7 @@ class ClosedClasses {
     for (auto w : kStopWords) add(w, kStop);
     for (auto w : kDeterminers) add(w, kDeterminer);
     for (auto w : kVerbCues) add(w, kVerbCue);
+    for (auto w : kCopulas) add(w, kCopula);
   }
   std::uint8_t of(std::uint64_t hash) const {
     const std::uint32_t i = index_.find(hash);
@@ -307,6 +318,7 @@ void KeyphraseBackgroundBuilder::add(const Document& doc) {
       ++n.occurrences;
       n.after_determiner += (previous & kDeterminer) == kDeterminer;
       n.after_verb_cue += (previous & kVerbCue) == kVerbCue;
+      n.after_copula += (previous & kCopula) == kCopula;
       seen.push_back(h);
       last_content = &n;
       previous = kContent;
@@ -335,7 +347,7 @@ KeyphraseBackground KeyphraseBackgroundBuilder::build(std::uint32_t min_document
     b.keys_.push_back(h);
     b.insert(h, {static_cast<float>(std::log((documents_ + 1.0) / (n.documents + 1.0))),
                  share(n.after_determiner, n.occurrences), share(n.after_verb_cue, n.occurrences),
-                 share(n.run_end, n.occurrences)});
+                 share(n.run_end, n.occurrences), static_cast<std::uint8_t>(share(n.after_copula, n.occurrences) >> 1)});
   }
   b.add_stop_words();
   return b;
@@ -348,9 +360,10 @@ Result<KeyphraseBackground> KeyphraseBackground::load(const std::filesystem::pat
   KeyphraseBackground b;
   std::uint32_t words = 0;
   std::vector<float> idf;
-  std::vector<std::uint8_t> determiner, verb, end;
-  if (!r.get(b.documents_) || !r.get(words) || words > r.remaining() / 15 || !r.get_all(b.keys_, words) ||
-      !r.get_all(idf, words) || !r.get_all(determiner, words) || !r.get_all(verb, words) || !r.get_all(end, words))
+  std::vector<std::uint8_t> determiner, verb, end, copula;
+  if (!r.get(b.documents_) || !r.get(words) || words > r.remaining() / 16 || !r.get_all(b.keys_, words) ||
+      !r.get_all(idf, words) || !r.get_all(determiner, words) || !r.get_all(verb, words) || !r.get_all(end, words) ||
+      !r.get_all(copula, words))
     return r.error("truncated or inconsistent sizes");
   if (r.remaining() != 0) return r.error("unexpected bytes after the statistics");
   if (b.documents_ == 0) return r.error("no documents");
@@ -358,7 +371,7 @@ Result<KeyphraseBackground> KeyphraseBackground::load(const std::filesystem::pat
   b.reserve(words + std::size(kStopWords));
   for (std::uint32_t i = 0; i < words; ++i) {
     if (!std::isfinite(idf[i]) || idf[i] < 0 || idf[i] > b.unseen_idf_) return r.error("an idf is out of range");
-    if (!b.insert(b.keys_[i], {idf[i], determiner[i], verb[i], end[i]}))
+    if (!b.insert(b.keys_[i], {idf[i], determiner[i], verb[i], end[i], static_cast<std::uint8_t>(copula[i] >> 1)}))
       return r.error("a word is repeated");
   }
   b.add_stop_words();
@@ -371,18 +384,20 @@ Status KeyphraseBackground::save(const std::filesystem::path& file) const {
   w.put(static_cast<std::uint32_t>(keys_.size()));
   w.put_all(keys_);
   std::vector<float> idf;
-  std::vector<std::uint8_t> determiner, verb, end;
+  std::vector<std::uint8_t> determiner, verb, end, copula;
   for (const std::uint64_t key : keys_) {
     const KeyphraseWordStats& s = *find(key);
     idf.push_back(s.idf);
     determiner.push_back(s.determiner);
     verb.push_back(s.verb);
     end.push_back(s.end);
+    copula.push_back(static_cast<std::uint8_t>(s.copula << 1));
   }
   w.put_all(idf);
   w.put_all(determiner);
   w.put_all(verb);
   w.put_all(end);
+  w.put_all(copula);
   return w.save(file);
 }
 
@@ -532,7 +547,9 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       if (stats && !proper) {
         verb_like = stats->verb_share() > stats->determiner_share() ||
                     (ends_with(word, "ing") && stats->determiner_share() < 0.1f);
-        modifier = stats->end_share() < 0.3f;
+        // A modifier is rarely last in its run; an adjective often follows "is" or "very" ("is
+        // unacceptable"), which a noun seldom does.
+        modifier = stats->end_share() < 0.3f || stats->copula_share() >= 0.1f;
         // A participle that usually modifies the next word ("organized crime") is not a verb here.
         if (participle && stats->end_share() < 0.5f) verb_like = false;
       } else if (!stats && !proper) {

@@ -26,6 +26,7 @@ KeyphraseBackground toy_background() {
       "Human rights groups criticised the plan.", "The court ruled on human rights.",
       "A new policy on immigration was announced.", "The immigration office was closed.",
       "Illegal immigration fell last year.", "The illegal trade grew.",
+      "The delay was unacceptable.", "Critics said the cuts are unacceptable.", "The delay grew.",
   };
   for (int copy = 0; copy < 3; ++copy)
     for (const char* t : texts) builder.add(segmented(t));
@@ -80,6 +81,10 @@ TEST_CASE("keyphrases: background statistics survive save and load", "[keyphrase
   REQUIRE(original);
   CHECK(crime->idf == Approx(original->idf));
   CHECK(crime->determiner == original->determiner);
+  const auto* unacceptable = loaded->find(term_hash("unacceptable", buffer));
+  REQUIRE(unacceptable);
+  CHECK(unacceptable->copula_share() == Approx(1.0).margin(0.01));  // after "was" and "are" each time
+  CHECK(crime->copula == 0);
   const auto* the = loaded->find(term_hash("the", buffer));
   REQUIRE(the);
   CHECK(the->stop);  // stop words are known without being counted
@@ -122,6 +127,15 @@ TEST_CASE("keyphrases: phrases are merged across case and plural, with no stop w
   for (const auto& a : texts)
     for (const auto& b : texts)
       if (a != b) CHECK(lower(a).find(lower(b)) == std::string::npos);
+}
+
+TEST_CASE("keyphrases: an adjective (a word that follows \"is\" in the background) is no phrase", "[keyphrases]") {
+  const auto texts = toy_keyphrases(
+      "Officials said the delay was unacceptable.\nThe long delay angered passengers; unacceptable, they said.\n"
+      "Unacceptable, said one. The delay continued.\n");
+  CAPTURE(texts);
+  CHECK(listed(texts, "delay"));
+  for (const auto& t : texts) CHECK(lower(t).find("unacceptable") == std::string::npos);
 }
 
 TEST_CASE("keyphrases: a name is not glued to the lower-case title or modifier before it", "[keyphrases]") {

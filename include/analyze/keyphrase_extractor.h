@@ -8,8 +8,9 @@
 //    often than a determiner, or is an "-ing" form that rarely takes one: "tackling", "raises")
 //    may not end a phrase, and a phrase holding one must occur twice: "organized crime" repeated
 //    is a name for something, "crews used helicopters" once is a clause;
-//  - a word rarely last in a run of content words (a modifier: "illegal", "human", "Latin"), an
-//    "-ed" form or an "-ly" adverb may not end a phrase; an "-ly" adverb may not begin one.
+//  - a word rarely last in a run of content words (a modifier: "illegal", "human", "Latin"), a
+//    word that often follows "is" or "very" (an adjective: "unacceptable", "keen"), an "-ed" form
+//    or an "-ly" adverb may not end a phrase; an "-ly" adverb may not begin one.
 // Capitalised words inside a sentence (names) are exempt, unless the sentence is in title case.
 // Case variants and plurals are merged ("Human rights" = "human right").
 //
@@ -32,9 +33,10 @@
 //
 // Background statistics (data/models/keyphrases.bin) are learned by tools/train-topics from the
 // topics training texts: per word seen in at least 10 of them, its idf, how often it follows a
-// determiner or a verb cue, and how often it ends a run of content words. File (model_file.h;
-// magic "ANZKEYPH", version 1): u32 documents, u32 word count W, u64 word hash[W] (distinct),
-// f32 idf[W], then u8[W] each for the determiner, verb-cue and run-end shares (x255).
+// determiner, a verb cue or a copula, and how often it ends a run of content words. File
+// (model_file.h; magic "ANZKEYPH", version 2): u32 documents, u32 word count W, u64 word hash[W]
+// (distinct), f32 idf[W], then u8[W] each for the determiner, verb-cue, run-end and copula shares
+// (x255).
 #pragma once
 
 #include <cstdint>
@@ -50,18 +52,21 @@
 
 namespace analyze {
 
-// The shares are kept in a byte each (x255, as the file stores them), so that the lookup table
-// holds a word in 16 bytes and stays in the cache beside the topic model.
+// The shares are kept in a byte each (x255, as the file stores them; the copula share in 7 bits,
+// x127), so that the lookup table holds a word in 16 bytes and stays in the cache beside the topic
+// model.
 struct KeyphraseWordStats {
   float idf = 0.0f;
   std::uint8_t determiner = 0;  // of its occurrences, the share right after a determiner (x255)
   std::uint8_t verb = 0;        // ... right after "to", a modal, "not" or a subject pronoun
   std::uint8_t end = 0;         // ... last in its run of content words
-  bool stop = false;            // a stop word (the built-in list, not stored in the file)
+  std::uint8_t copula : 7 = 0;  // ... right after a form of "be" or a degree word ("is", "very"; x127)
+  bool stop : 1 = false;        // a stop word (the built-in list, not stored in the file)
 
   float determiner_share() const { return determiner / 255.0f; }
   float verb_share() const { return verb / 255.0f; }
   float end_share() const { return end / 255.0f; }
+  float copula_share() const { return copula / 127.0f; }
 };
 
 class KeyphraseBackground {
@@ -90,6 +95,7 @@ class KeyphraseBackground {
     std::uint64_t key = 0;
     KeyphraseWordStats stats{-1.0f};  // a negative idf marks an empty slot
   };
+  static_assert(sizeof(Slot) == 16, "four words to a cache line");
   // An empty table with room for `words` words.
   void reserve(std::size_t words);
   // Adds a word unless it is present; returns whether it was added.
@@ -112,7 +118,8 @@ class KeyphraseBackgroundBuilder {
 
  private:
   struct Counts {
-    std::uint32_t documents = 0, occurrences = 0, after_determiner = 0, after_verb_cue = 0, run_end = 0;
+    std::uint32_t documents = 0, occurrences = 0, after_determiner = 0, after_verb_cue = 0, after_copula = 0,
+                  run_end = 0;
   };
   std::uint32_t documents_ = 0;
   std::unordered_map<std::uint64_t, Counts> counts_;
