@@ -285,6 +285,16 @@ TEST_CASE("keyphrases: yesterday, today, tonight and tomorrow are not part of a 
     for (const char* time : {"yesterday", "today", "tonight", "tomorrow"}) CHECK(lower(t).find(time) == std::string::npos);
 }
 
+TEST_CASE("keyphrases: quantity words are not phrases", "[keyphrases]") {
+  const auto texts = toy_keyphrases(
+      "The firm earned 5 billion euros.\nRevenue rose 20 percent to 5 billion euros, and thousands of jobs came.\n"
+      "Millions watched. Revenue rose again, by a million euros.\n");
+  CAPTURE(texts);
+  CHECK(listed(texts, "euros"));
+  for (const auto& t : texts)
+    for (const char* quantity : {"billion", "percent", "thousand", "million"}) CHECK(lower(t).find(quantity) == std::string::npos);
+}
+
 TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases]") {
   const KeyphraseExtractor extractor(toy_background());
   CHECK(extract(extractor, segmented(kArticle), 2).size() == 2);
