@@ -21,6 +21,7 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "analyze/hash_index.h"
 #include "analyze/pipeline.h"
 #include "analyze/utf8.h"
 
@@ -64,7 +65,11 @@ std::vector<std::uint32_t> exchange(const Corpus& corpus, std::uint32_t classes,
   const std::size_t vocabulary = corpus.words.size();
   const std::uint32_t all = classes + 1;
   std::vector<std::uint32_t> cls(vocabulary);
-  for (std::uint32_t w = 0; w < vocabulary; ++w) cls[w] = w == kBoundary ? classes : (w - 1) % classes;
+  // Initial classes from each word's own spelling, not from its frequency rank: with rank-based
+  // classes, one word whose count changes moves past every word of equal count and shifts all of
+  // their initial classes, and the greedy exchange turns that into a different clustering.
+  for (std::uint32_t w = 0; w < vocabulary; ++w)
+    cls[w] = w == kBoundary ? classes : static_cast<std::uint32_t>(lowercase_hash(corpus.words[w]) % classes);
   std::vector<std::int32_t> n_vc(vocabulary * all, 0);  // counts of (v, a word of class c)
   std::vector<std::int64_t> n_c(all, 0), n_w(vocabulary, 0);
   for (std::uint32_t w = 0; w < vocabulary; ++w)
@@ -179,6 +184,10 @@ int main(int argc, char** argv) {
   corpus.pred.resize(bigrams.size());
   std::vector<std::uint64_t> fill(corpus.first.begin(), corpus.first.end() - 1);
   for (const auto& [key, n] : bigrams) corpus.pred[fill[key >> 32]++] = {static_cast<std::uint32_t>(key), n};
+  // Predecessors in id order, not the hash map's: the gains are sums of doubles over this list.
+  for (std::size_t w = 0; w < vocabulary; ++w)
+    std::sort(corpus.pred.begin() + static_cast<std::ptrdiff_t>(corpus.first[w]),
+              corpus.pred.begin() + static_cast<std::ptrdiff_t>(corpus.first[w + 1]));
   fmt::print(stderr, "{} clustered words, {} bigram types\n", vocabulary - 2, bigrams.size());
 
   std::vector<std::vector<std::uint32_t>> clusterings;
