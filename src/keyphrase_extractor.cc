@@ -89,18 +89,20 @@ const ClosedClasses& closed_classes() {
   return classes;
 }
 
-// A day of the week dates an event ("on Thursday"), so it begins no phrase; it may end one
-// ("Black Friday", "Super Tuesday").
-bool is_weekday(std::uint64_t hash) {
-  static const auto weekdays = [] {
-    std::array<std::uint64_t, 7> h{};
+// A word that dates an event ("on Thursday", "in April", "last year") begins no phrase; it may end
+// one ("Black Friday", "fiscal year"). ("May" is a stop word already.)
+bool is_date_word(std::uint64_t hash) {
+  static constexpr std::string_view kDateWords[] = {
+      "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
+      "april", "june", "july", "august", "september", "october", "november", "december", "day", "days", "week",
+      "weeks", "month", "months", "year", "years"};
+  static const auto hashes = [] {
+    std::array<std::uint64_t, std::size(kDateWords)> h{};
     std::string buffer;
-    std::size_t i = 0;
-    for (const std::string_view day : {"monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"})
-      h[i++] = term_hash(day, buffer);
+    for (std::size_t i = 0; i < h.size(); ++i) h[i] = term_hash(kDateWords[i], buffer);
     return h;
   }();
-  return std::find(weekdays.begin(), weekdays.end(), hash) != weekdays.end();
+  return std::find(hashes.begin(), hashes.end(), hash) != hashes.end();
 }
 
 // Whether `w` is longer than a lower-case `suffix` and ends with it, ASCII letters in any case
@@ -559,7 +561,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       }
       w.verb_like = verb_like && !joined_before && !joined_after;  // "Oslo-based", "follow-up": not verbs
       // "widely-used" starts its compound.
-      w.can_start = !joined_before && (!adverb || joined_after) && !is_weekday(hash);
+      w.can_start = !joined_before && (!adverb || joined_after) && !is_date_word(hash);
       w.can_end = !joined_after && !adverb && !modifier && !participle && !verb_like;
       run.push_back(w);
     }

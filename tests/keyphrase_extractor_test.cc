@@ -249,13 +249,16 @@ TEST_CASE("keyphrases: a title-case headline is not one long phrase", "[keyphras
   CHECK(listed(alone, "Data Center Demand Soars"));
 }
 
-TEST_CASE("keyphrases: a day of the week begins no phrase but may end one", "[keyphrases]") {
+TEST_CASE("keyphrases: a date word (day, month, year) begins no phrase but may end one", "[keyphrases]") {
   const auto texts = toy_keyphrases(
       "Stores opened early on Thursday for Black Friday.\nOn Thursday, Black Friday crowds queued.\n"
-      "Shoppers said Thursday was calm.\n");
+      "Shoppers said Thursday was calm. In April, sales fell; April was slow.\n"
+      "Sales fell last year and the year before, in the fiscal year.\n");
   CAPTURE(texts);
   CHECK(listed(texts, "Black Friday"));
-  for (const auto& t : texts) CHECK(lower(t).find("thursday") == std::string::npos);
+  for (const auto& t : texts)
+    for (const char* date : {"thursday", "april"}) CHECK(lower(t).find(date) == std::string::npos);
+  CHECK_FALSE(listed(texts, "year"));
 }
 
 TEST_CASE("keyphrases: a compound written with a hyphen or an ampersand is one unit, stop words included",

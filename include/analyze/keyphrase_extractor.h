@@ -21,7 +21,7 @@
 // reported as that person's full name ("Delgado" as "Maria Delgado").
 // A phrase of several words found only in a title-case headline is dropped when the text has more
 // than the headline: capitals there do not show where names end ("Data Center Demand Soars"). A
-// day of the week begins no phrase.
+// date word (a day or month name, "week", "year") begins no phrase.
 //
 // Score = count^0.75 (occurrences in the article) x specificity (mean idf of its words against the
 // background, unseen words counting as rarest) x 1.4^(words - 1) x (1.5 - first position / 2).
