@@ -6,6 +6,7 @@
 #include <tuple>
 
 #include "analyze/string_set.h"
+#include "analyze/title_case.h"
 #include "analyze/utf8.h"
 
 namespace analyze {
@@ -175,6 +176,18 @@ ArticleShape article_shape(const Document& doc) {
 bool is_place(const Document& doc, const Gazetteer& gazetteer, std::uint32_t begin, std::uint32_t end) {
   for (const std::uint32_t e : gazetteer.lookup(doc, begin, end))
     if (gazetteer.entry(e).type == EntityType::kLocation) return true;
+  return false;
+}
+
+// Whether the gazetteer knows tokens [begin, end), or a part of them, as a name of this type
+// ("Italy" in "Northern Italy").
+bool holds_known_name(const Document& doc, const Gazetteer* gazetteer, std::uint32_t begin, std::uint32_t end,
+                      EntityType type) {
+  if (!gazetteer) return false;
+  for (std::uint32_t b = begin; b < end; ++b)
+    for (std::uint32_t e = b + 1; e <= end; ++e)
+      for (const std::uint32_t entry : gazetteer->lookup(doc, b, e))
+        if (gazetteer->entry(entry).type == type) return true;
   return false;
 }
 
@@ -367,6 +380,12 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
 
   // --- 5. Entities and salience ------------------------------------------------------------------
   const ArticleShape shape = article_shape(doc);
+  // In a headline written in title case the tagger sees capitals everywhere ("Data Center Demand
+  // Soars"): a name found only there is not taken for an entity when the article goes on, unless
+  // the gazetteer knows it or a part of it ("Northern Italy").
+  const bool title_case_headline =
+      shape.headline != 0xFFFFFFFFu && shape.content_paragraphs > 1 &&
+      is_title_case(doc, doc.sentences[doc.paragraphs[shape.headline].sentence_begin]);
   std::vector<std::vector<std::uint32_t>> entity_drafts(groups);
   for (std::uint32_t i = 0; i < drafts.size(); ++i) entity_drafts[find_root(parent, drafts[i].group)].push_back(i);
   std::vector<double> raw;
@@ -379,8 +398,11 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
     double weight = 0.0;
     std::vector<std::uint32_t> paragraphs;
     std::vector<std::uint32_t> alias_count;
+    bool confirmed = !title_case_headline;  // named outside the headline, or by the gazetteer
     for (const std::uint32_t i : ds) {
       const Draft& d = drafts[i];
+      confirmed = confirmed || doc.sentences[doc.tokens[d.token_begin].sentence].paragraph != shape.headline ||
+                  d.entry != kNoEntry || holds_known_name(doc, gazetteer_.get(), d.token_begin, d.token_end, d.type);
       const Token& first = doc.tokens[d.token_begin];
       const std::uint32_t sentence = first.sentence;
       entity.mentions.push_back({first.begin, doc.tokens[d.token_end - 1].end, sentence, d.token_begin, d.token_end});
@@ -417,6 +439,7 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
         if (rank(k) > rank(best)) best = k;
       entity.name = entity.aliases[best];
     }
+    if (!confirmed) continue;
     const double spread = shape.content_paragraphs ? static_cast<double>(paragraphs.size()) / shape.content_paragraphs : 1.0;
     raw.push_back(type_weight(entity.type) * weight * (1.0 + spread));
     layer.entities.push_back(std::move(entity));

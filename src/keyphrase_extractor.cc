@@ -7,6 +7,7 @@
 
 #include "analyze/entity.h"
 #include "analyze/model_file.h"
+#include "analyze/title_case.h"
 #include "analyze/topic_terms.h"
 #include "analyze/utf8.h"
 
@@ -471,19 +472,11 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
   for (const Sentence& s : doc.sentences) {
     if (doc.in_boilerplate(s)) continue;
     // The sentence's background statistics are prefetched first, so the lookups' cache misses
-    // overlap. In a headline written in title case, capitals say nothing about names.
+    // overlap. In a sentence written in title case, capitals say nothing about names.
     const Term* const sentence_end =
         std::find_if(term, terms_end, [&](const Term& t) { return t.token >= s.token_end; });
-    std::size_t words = 0, capitalized = 0;
-    for (const Term* t = term; t != sentence_end; ++t) {
-      background_.prefetch(t->hash);
-      const std::string_view form = doc.form(doc.tokens[t->token]);
-      if (form.size() > 3) {
-        ++words;
-        capitalized += is_capitalized(form);
-      }
-    }
-    const bool title_case = words >= 3 && capitalized * 4 >= words * 3;
+    for (const Term* t = term; t != sentence_end; ++t) background_.prefetch(t->hash);
+    const bool title_case = is_title_case(doc, s);
     const bool headline = title_case && !headline_seen && term != sentence_end;
     body_seen |= headline_seen && term != sentence_end;
     headline_seen |= term != sentence_end;

@@ -194,3 +194,23 @@ TEST_CASE("linker: a surname the tagger typed otherwise joins the person", "[ent
   CHECK(find_entity(layer, "Nayib Bukele")->mentions.size() == 4);
   CHECK(find_entity(layer, "Ford")->type == kOrg);
 }
+
+TEST_CASE("linker: a name found only in a title-case headline is kept only if the gazetteer knows it",
+          "[entity_linker]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented(
+      "Data Center Demand Soars in Northern Italy as Halvorsen Grows\n\n"
+      "Halvorsen said demand for data centers rose in Milan.\n\n"
+      "Analysts expect more growth.");
+  const auto layer = linker.link(doc, tag_all(doc, {{"Data Center Demand Soars", kOrg}, {"Northern Italy", kLoc},
+                                                    {"Halvorsen", kOrg}, {"Milan", kLoc}}));
+  CHECK(find_entity(layer, "Data Center Demand Soars") == nullptr);  // capitals of style, not a name
+  CHECK(find_entity(layer, "Northern Italy") != nullptr);              // "Italy" is a known place
+  REQUIRE(find_entity(layer, "Halvorsen") != nullptr);                 // named again in the body
+  CHECK(find_entity(layer, "Halvorsen")->mentions.size() == 2);
+  // A text that is all headline, or a headline not in title case, keeps what the tagger found.
+  const Document alone = segmented("Data Center Demand Soars");
+  CHECK(find_entity(linker.link(alone, tag_all(alone, {{"Data Center Demand Soars", kOrg}})), "Data Center Demand Soars"));
+  const Document plain = segmented("Data center demand soars at Acme Widgets\n\nThe market grew.");
+  CHECK(find_entity(linker.link(plain, tag_all(plain, {{"Acme Widgets", kOrg}})), "Acme Widgets"));
+}

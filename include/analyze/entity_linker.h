@@ -13,7 +13,10 @@
 //      ("UN" -> "United Nations").
 //   4. Titles just before a PERSON mention ("former President", "El Salvador's President", "Mr.")
 //      become the entity's roles.
-//   5. Salience: mention weights (headline and lead paragraph count more), times the share of
+//   5. A name found only in a headline written in title case ("Data Center Demand Soars"), in an
+//      article with more than the headline, is dropped unless the gazetteer knows it or a part
+//      of it ("Northern Italy"): there every word is capitalised, so capitals mark no name.
+//   6. Salience: mention weights (headline and lead paragraph count more), times the share of
 //      paragraphs the entity appears in and a weight for its type, normalised over the article.
 #pragma once
 
