@@ -211,7 +211,7 @@ struct Spelling {
   std::uint32_t count = 0;
 };
 
-// A mention of a person, by its byte span in the text.
+// A mention of a person or an organisation, by its byte span in the text.
 struct NameSpan {
   std::uint32_t begin = 0, end = 0;
   const Entity* entity = nullptr;
@@ -234,14 +234,20 @@ struct ExtractionScratch {
 constexpr std::uint8_t kNameStart = 1;  // first token of a person's name
 constexpr std::uint8_t kAfterName = 2;  // first token after one
 
-// Where the entities stage found the names of persons in `doc`: per token, and as spans in text
-// order.
+// Where the entities stage found names in `doc`: the edges of persons' names per token, and as
+// spans in text order the mentions of persons and of organisations whose full name the article
+// writes at least twice (a longest name written once is too often a tagging error: "Microsoft
+// Activision").
 void collect_names(const Document& doc, std::vector<std::uint8_t>& edges, std::vector<NameSpan>& names) {
   edges.assign(doc.tokens.size(), 0);
   names.clear();
   const EntityLayer* entities = doc.layer<EntityLayer>();
   if (!entities) return;
   for (const Entity& e : entities->entities) {
+    if (e.type == EntityType::kOrganization &&
+        std::count_if(e.mentions.begin(), e.mentions.end(),
+                      [&](const Mention& m) { return doc.slice(m.begin, m.end) == e.name; }) >= 2)
+      for (const Mention& m : e.mentions) names.push_back({m.begin, m.end, &e});
     if (e.type != EntityType::kPerson) continue;
     for (const Mention& m : e.mentions) {
       names.push_back({m.begin, m.end, &e});
@@ -252,7 +258,7 @@ void collect_names(const Document& doc, std::vector<std::uint8_t>& edges, std::v
   std::sort(names.begin(), names.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
 }
 
-// The person whose mentions hold every one of these occurrences, if there is one ("Delgado" in
+// The entity whose mentions hold every one of these occurrences, if there is one ("Delgado" in
 // "Sen. Maria Delgado" and "Delgado said"), else nullptr.
 const Entity* named_entity(const std::vector<NameSpan>& names, const std::vector<Occurrence>& occurrences,
                            std::uint32_t last) {
@@ -613,7 +619,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
 
   std::vector<Keyphrase> out;
   std::vector<std::uint32_t> taken;
-  std::vector<const Entity*> reported;  // persons reported under their full name
+  std::vector<const Entity*> reported;  // entities reported under their full name
   for (std::size_t k = 0; k < order.size() && out.size() < limit; ++k) {
     if (k == sorted) {
       std::sort(order.begin() + sorted, order.end(), better);
@@ -640,9 +646,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
     const Spelling* best = &spellings.front();
     for (const Spelling& sp : spellings)
       if (sp.count > best->count || (sp.count == best->count && capitals(sp.form) < capitals(best->form))) best = &sp;
-    // A phrase that only ever names one person is reported under the person's full name
-    // ("Delgado" as "Maria Delgado"), once. (Organisations' longest names are not reliable
-    // enough: "Microsoft Activision".)
+    // A phrase that only ever names one person or organisation is reported under its full name
+    // ("Delgado" as "Maria Delgado", "Royal College" as "Royal College of Nursing"), once.
     std::string text(best->form);
     if (const Entity* e = named_entity(names, occurrences, c.last_occurrence);
         e && e->name.size() > text.size() && e->name.find(text) != std::string::npos) {

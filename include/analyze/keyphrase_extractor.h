@@ -18,7 +18,8 @@
 // title ("Chief Executive | Ingrid Solberg"), and a phrase found only in titles is dropped ("Sen.").
 // A phrase that runs on past a name ("Lukas Brandt midway") must occur twice, like one with a
 // verb-like word ("Trump administration" recurs). A phrase that only ever names one person is
-// reported as that person's full name ("Delgado" as "Maria Delgado").
+// reported as that person's full name ("Delgado" as "Maria Delgado"); so is one that only names an
+// organisation whose full name the article writes twice ("Royal College of Nursing").
 // A phrase of several words found only in a title-case headline is dropped when the text has more
 // than the headline: capitals there do not show where names end ("Data Center Demand Soars"). A
 // date word (a day or month name, "week", "year") begins no phrase.
