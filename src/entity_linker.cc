@@ -6,7 +6,7 @@
 #include <tuple>
 
 #include "analyze/string_set.h"
-#include "analyze/title_case.h"
+#include "analyze/headline.h"
 #include "analyze/utf8.h"
 
 namespace analyze {
@@ -147,27 +147,19 @@ std::uint32_t find_root(std::vector<std::uint32_t>& parent, std::uint32_t g) {
 
 // Where the headline and the lead paragraph are, and how many paragraphs carry content.
 struct ArticleShape {
-  std::uint32_t headline = 0xFFFFFFFFu;  // paragraph index
-  std::uint32_t lead = 0xFFFFFFFFu;
+  std::uint32_t headline = kNoHeadline;  // paragraph index
+  std::uint32_t lead = kNoHeadline;      // the first content paragraph after the headline
   std::uint32_t content_paragraphs = 0;
 };
 
 ArticleShape article_shape(const Document& doc) {
   ArticleShape shape;
+  shape.headline = headline_paragraph(doc);
   for (std::uint32_t p = 0; p < doc.paragraphs.size(); ++p) {
     const Paragraph& para = doc.paragraphs[p];
     if (para.boilerplate || para.sentence_end == para.sentence_begin) continue;
     ++shape.content_paragraphs;
-    if (shape.lead != 0xFFFFFFFFu) continue;
-    const Sentence& first = doc.sentences[para.sentence_begin];
-    const bool one_short_sentence = para.sentence_end - para.sentence_begin == 1 &&
-                                    first.token_end > first.token_begin && first.token_end - first.token_begin <= 25;
-    const std::string_view last = one_short_sentence ? doc.form(doc.tokens[first.token_end - 1]) : ".";
-    // A first paragraph of one short sentence without final punctuation is a headline.
-    if (shape.headline == 0xFFFFFFFFu && shape.content_paragraphs == 1 && last != "." && last != "!" && last != "?")
-      shape.headline = p;
-    else
-      shape.lead = p;
+    if (shape.lead == kNoHeadline && p != shape.headline) shape.lead = p;
   }
   return shape;
 }
@@ -383,9 +375,7 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
   // In a headline written in title case the tagger sees capitals everywhere ("Data Center Demand
   // Soars"): a name found only there is not taken for an entity when the article goes on, unless
   // the gazetteer knows it or a part of it ("Northern Italy").
-  const bool title_case_headline =
-      shape.headline != 0xFFFFFFFFu && shape.content_paragraphs > 1 &&
-      is_title_case(doc, doc.sentences[doc.paragraphs[shape.headline].sentence_begin]);
+  const Sentence* const title_case = title_case_headline(doc);
   std::vector<std::vector<std::uint32_t>> entity_drafts(groups);
   for (std::uint32_t i = 0; i < drafts.size(); ++i) entity_drafts[find_root(parent, drafts[i].group)].push_back(i);
   std::vector<double> raw;
@@ -398,10 +388,10 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
     double weight = 0.0;
     std::vector<std::uint32_t> paragraphs;
     std::vector<std::uint32_t> alias_count;
-    bool confirmed = !title_case_headline;  // named outside the headline, or by the gazetteer
+    bool confirmed = title_case == nullptr;  // named outside the headline, or by the gazetteer
     for (const std::uint32_t i : ds) {
       const Draft& d = drafts[i];
-      confirmed = confirmed || doc.sentences[doc.tokens[d.token_begin].sentence].paragraph != shape.headline ||
+      confirmed = confirmed || &doc.sentences[doc.tokens[d.token_begin].sentence] != title_case ||
                   d.entry != kNoEntry || holds_known_name(doc, gazetteer_.get(), d.token_begin, d.token_end, d.type);
       const Token& first = doc.tokens[d.token_begin];
       const std::uint32_t sentence = first.sentence;

@@ -7,7 +7,7 @@
 
 #include "analyze/entity.h"
 #include "analyze/model_file.h"
-#include "analyze/title_case.h"
+#include "analyze/headline.h"
 #include "analyze/topic_terms.h"
 #include "analyze/utf8.h"
 
@@ -154,7 +154,7 @@ struct RunWord {
   bool can_end = true;
   bool verb_like = false;  // behaves like a verb in the background corpus
   bool follows_name = false;  // the word right after a person's name ("Brandt | midway")
-  bool in_headline = false;  // in a first sentence written in title case
+  bool in_headline = false;  // in the article's headline, written in title case (title_case_headline)
 };
 
 struct Candidate {
@@ -472,7 +472,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
   std::vector<std::uint8_t>& name_edges = scratch.name_edges;
   std::vector<NameSpan>& names = scratch.names;
   collect_names(doc, name_edges, names);
-  bool headline_seen = false, body_seen = false;  // the first sentence with words, and any other
+  const Sentence* const headline = title_case_headline(doc);
   const Term* term = terms.data();  // the next term; terms are the non-boilerplate term tokens in order
   const Term* const terms_end = term + terms.size();
   for (const Sentence& s : doc.sentences) {
@@ -483,9 +483,6 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         std::find_if(term, terms_end, [&](const Term& t) { return t.token >= s.token_end; });
     for (const Term* t = term; t != sentence_end; ++t) background_.prefetch(t->hash);
     const bool title_case = is_title_case(doc, s);
-    const bool headline = title_case && !headline_seen && term != sentence_end;
-    body_seen |= headline_seen && term != sentence_end;
-    headline_seen |= term != sentence_end;
     // Whether token j is a hyphen or an ampersand joining two words with no space ("cost-of-living",
     // "H&M").
     auto tight_joiner = [&](std::uint32_t j) {
@@ -517,7 +514,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       RunWord w;
       w.token = i;
       w.follows_name = (name_edges[i] & kAfterName) && !joined_before;
-      w.in_headline = headline;
+      w.in_headline = &s == headline;
       if (stats && stats->stop) {
         if (!joined_before && !joined_after) {
           flush_run();
@@ -576,9 +573,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
     // name with the next word ("Lukas Brandt midway", but "Trump administration" recurs).
     c.rejected = (c.tentative && c.count < 2) || c.title_only;
     // In a headline in title case, capitals hide where names end ("Data Center Demand Soars"): a
-    // phrase of several words found only there is not known to be one, unless the text is all
-    // headline.
-    c.rejected |= c.headline_only && c.length > 1 && body_seen;
+    // phrase of several words found only there is not known to be one.
+    c.rejected |= c.headline_only && c.length > 1;
     if (c.rejected) continue;
     const float position = static_cast<float>(c.first_token) / total_tokens;
     static constexpr double kLengthBonus[kMaxWords + 1] = {0.0, 1.0, 1.4, 1.96, 2.744};  // 1.4^(words - 1)
