@@ -44,19 +44,24 @@ constexpr std::string_view kStopWords[] = {
     "yourselves"};
 constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
                                              "our", "my", "your", "every", "each", "another"};
-constexpr std::string_view kVerbCues[] = {"to", "will", "would", "can", "could", "should", "may", "might", "must", "shall",
-                                          "not", "cannot", "has", "have", "had", "he", "she", "they", "we", "i", "it", "who"};
-// Forms of "be" and degree words: what follows them is mostly an adjective ("is unacceptable",
-// "very keen"), seldom a noun.
-constexpr std::string_view kCopulas[] = {"am",  "are", "be", "been",  "being",  "is",     "was",   "were",
-                                         "so", "too", "very", "quite", "really", "became", "become"};
+// Verb cues: what follows them is mostly a verb. A modal, "not" or a subject pronoun is followed by
+// nothing else; "to" and "have" are followed by nouns too ("to court", "have headaches").
+constexpr std::string_view kStrongVerbCues[] = {"will", "would", "can", "could", "should", "may", "might", "must",
+                                                "shall", "not", "cannot", "he", "she", "they", "we", "i", "who"};
+constexpr std::string_view kWeakVerbCues[] = {"to", "has", "have", "had", "it"};
+// Copulas, forms of "be" and degree words: what follows them is mostly an adjective ("is
+// unacceptable", "very keen"), seldom a noun; after a degree word, hardly ever.
+constexpr std::string_view kDegreeWords[] = {"so", "too", "very", "quite", "really"};
+constexpr std::string_view kBeForms[] = {"am", "are", "be", "been", "being", "is", "was", "were", "became", "become"};
 
 enum WordClass : std::uint8_t {
   kContent = 0,
   kStop = 1,
   kDeterminer = 2 | kStop,
   kVerbCue = 4 | kStop,
-  kCopula = 8 | kStop
+  kCopula = 8 | kStop,
+  kStrongVerbCue = 16 | kVerbCue,
+  kDegreeWord = 32 | kCopula
 };
 
 // Stop words, determiners, verb cues and copulas by their term hash.
@@ -72,8 +77,10 @@ class ClosedClasses {
     };
     for (auto w : kStopWords) add(w, kStop);
     for (auto w : kDeterminers) add(w, kDeterminer);
-    for (auto w : kVerbCues) add(w, kVerbCue);
-    for (auto w : kCopulas) add(w, kCopula);
+    for (auto w : kStrongVerbCues) add(w, kStrongVerbCue);
+    for (auto w : kWeakVerbCues) add(w, kVerbCue);
+    for (auto w : kDegreeWords) add(w, kDegreeWord);
+    for (auto w : kBeForms) add(w, kCopula);
   }
   std::uint8_t of(std::uint64_t hash) const {
     const std::uint32_t i = index_.find(hash);
@@ -198,6 +205,7 @@ bool overlaps(const Candidate& a, const Candidate& b) {
 }
 
 bool is_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
+bool has_capital(std::string_view w) { return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }); }
 
 // A phrase in the ranking.
 struct Ranked {
@@ -227,6 +235,9 @@ struct ExtractionScratch {
   std::vector<Spelling> spellings;  // of the phrase being reported
   std::vector<std::uint8_t> name_edges;  // per token: kNameStart, kAfterName
   std::vector<NameSpan> names;
+  // Unseen words by key, with the article's votes on them: + after a verb or adjective cue, - after
+  // a determiner.
+  std::vector<std::pair<std::uint64_t, int>> unseen_votes;
   std::string lower, singular;
 };
 
@@ -425,9 +436,11 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
   auto& by_length = scratch.by_length;
   std::vector<Ranked>& order = scratch.order;
   std::vector<Spelling>& spellings = scratch.spellings;
+  auto& unseen_votes = scratch.unseen_votes;
   candidates.clear();
   occurrences.clear();
   run.clear();
+  unseen_votes.clear();
   HashIndex index(doc.tokens.size());
   const auto total_tokens = static_cast<float>(std::max<std::size_t>(1, doc.tokens.size()));
 
@@ -498,7 +511,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         continue;
       }
       const std::string_view form = doc.form(t);
-      const std::uint64_t hash = (term++)->hash;
+      const Term& current = *term++;
+      const std::uint64_t hash = current.hash;
       const KeyphraseWordStats* stats = background_.find(hash);
       // A compound is one unit: a phrase starts or ends only at its edges ("Oslo-based company",
       // not "based company"; "H&M", not "M"), and a stop word inside it is part of it
@@ -553,7 +567,23 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         // A participle that usually modifies the next word ("organized crime") is not a verb here.
         if (participle && stats->end_share() < 0.5f) verb_like = false;
       } else if (!stats && !proper) {
-        verb_like = ends_with(word, "ing") || participle;
+        // A word the background never saw is judged by the article, as the background judges the
+        // others: after a modal or a pronoun it is a verb ("will oversee"), after "to" too unless it
+        // looks plural ("to conceal", "to harass", not "to brokers"), after a degree word an
+        // adjective ("so rational"), after a determiner a noun. The majority decides for all its
+        // occurrences.
+        const std::uint8_t cue = current.follows_term ? closed_classes().of((&current - 1)->hash) : std::uint8_t{kContent};
+        const bool plural = w.key != hash;
+        const bool verb_cue = (cue & kStrongVerbCue) == kStrongVerbCue || ((cue & kVerbCue) == kVerbCue && !plural);
+        const bool adjective_cue = (cue & kDegreeWord) == kDegreeWord;
+        verb_like = ends_with(word, "ing") || participle || verb_cue;
+        modifier = adjective_cue;
+        const int vote = verb_cue || adjective_cue ? 1 : (cue & kDeterminer) == kDeterminer ? -1 : 0;
+        if (vote != 0 && !joined_before && !joined_after && !has_capital(form)) {
+          auto it = std::find_if(unseen_votes.begin(), unseen_votes.end(), [&](const auto& v) { return v.first == w.key; });
+          if (it == unseen_votes.end()) it = unseen_votes.insert(it, {w.key, 0});
+          it->second += vote;
+        }
       }
       w.verb_like = verb_like && !joined_before && !joined_after;  // "Oslo-based", "follow-up": not verbs
       // "widely-used" starts its compound.
@@ -575,6 +605,10 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
     // In a headline in title case, capitals hide where names end ("Data Center Demand Soars"): a
     // phrase of several words found only there is not known to be one.
     c.rejected |= c.headline_only && c.length > 1;
+    // Its last word is, by the article's votes, a verb or an adjective ("trolls harass", where the
+    // article also writes "to harass").
+    c.rejected |= std::any_of(unseen_votes.begin(), unseen_votes.end(),
+                              [&](const auto& v) { return v.first == c.words[c.length - 1] && v.second > 0; });
     if (c.rejected) continue;
     const float position = static_cast<float>(c.first_token) / total_tokens;
     static constexpr double kLengthBonus[kMaxWords + 1] = {0.0, 1.0, 1.4, 1.96, 2.744};  // 1.4^(words - 1)

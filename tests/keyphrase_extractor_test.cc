@@ -151,6 +151,20 @@ TEST_CASE("keyphrases: an adjective (a word that follows \"is\" in the backgroun
   CHECK(containing(texts, {"unacceptable"}).empty());
 }
 
+
+TEST_CASE("keyphrases: a word the background never saw is judged by how the article uses it", "[keyphrases]") {
+  // None of "harass", "conceal", "rational" and "brokers" is in the toy background: unseen words
+  // rank as the rarest, so a verb or an adjective among them would top the list.
+  const auto texts = toy_keyphrases(
+      "Trolls harass the minister.\nCritics said it was cowardly to harass people online.\n"
+      "The minister tried to conceal the report; the report was late.\n"
+      "Sharon was so rational. The minister spoke to brokers, and the brokers agreed.\n");
+  CAPTURE(texts);
+  CHECK(containing(texts, {"harass", "conceal", "rational"}).empty());
+  // A plural after "to" is still a noun.
+  CHECK(listed(texts, "brokers"));
+  CHECK(listed(texts, "minister"));
+}
 TEST_CASE("keyphrases: a name is not glued to the lower-case title or modifier before it", "[keyphrases]") {
   const auto texts = toy_keyphrases(
       "The union president Rosa Albers said the strike would go on.\n"

@@ -11,6 +11,9 @@
 //  - a word rarely last in a run of content words (a modifier: "illegal", "human", "Latin"), a
 //    word that often follows "is" or "very" (an adjective: "unacceptable", "keen"), an "-ed" form
 //    or an "-ly" adverb may not end a phrase; an "-ly" adverb may not begin one.
+// A word the background never saw is judged by the article the same way: one that follows a modal,
+// a pronoun or "to" (unless it looks plural) more often than a determiner is a verb ("to conceal"),
+// and one after "so" or "very" an adjective; no phrase ends with it anywhere in the article.
 // Capitalised words inside a sentence (names) are exempt, unless the sentence is in title case.
 // Case variants and plurals are merged ("Human rights" = "human right").
 //
