@@ -16,32 +16,32 @@ namespace analyze {
 namespace {
 
 constexpr std::string_view kMagic = "ANZKEYPH";
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::size_t kMaxWords = 4;
 
-// Closed word classes. Stop words end candidate runs; determiners, verb cues and copulas are the
-// contexts the background counts to tell noun-like words from verb-like and adjective-like ones.
+// Closed word classes. Stop words end candidate runs; determiners, verb cues, copulas and "than" are
+// the contexts the background counts to tell noun-like words from verb-like and adjective-like ones.
 constexpr std::string_view kStopWords[] = {
     "a", "about", "above", "according", "across", "after", "again", "against", "ago", "all", "almost", "along",
     "already", "also", "although", "always", "am", "amid", "among", "an", "and", "another", "any", "anyone",
     "anything", "are", "around", "as", "at", "away", "back", "be", "became", "because", "become", "been", "before",
-    "behind", "being", "below", "between", "billion", "billions", "both", "but", "by", "can", "cannot", "could",
-    "did", "do", "does", "doing", "done", "down", "dozen", "dozens", "during", "each", "eight", "either", "else",
-    "enough", "even", "ever", "every", "few", "first", "five", "for", "four", "from", "further", "get", "gets", "got",
-    "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself", "his", "how", "however",
-    "hundred", "hundreds", "i", "if", "in", "including", "into", "is", "it", "its", "itself", "just", "last", "least",
-    "less", "like", "made", "make", "makes", "many", "may", "me", "might", "million", "millions", "more", "most",
-    "mr", "mrs", "ms", "much", "must", "my", "myself", "neither", "never", "next", "nine", "no", "nor", "not", "now",
-    "of", "off", "often", "on", "once", "one", "only", "onto", "or", "other", "others", "otherwise", "our", "ours",
-    "ourselves", "out", "over", "own", "per", "percent", "perhaps", "quite", "rather", "really", "said", "same",
-    "say", "saying", "says", "second", "see", "seven", "several", "shall", "she", "should", "since", "six", "so",
-    "some", "someone", "something", "still", "such", "take", "takes", "ten", "than", "that", "the", "their", "theirs",
-    "them", "themselves", "then", "there", "these", "they", "third", "this", "those", "though", "thousand",
-    "thousands", "three", "through", "throughout", "thus", "to", "today", "told", "tomorrow", "tonight", "too",
-    "toward", "towards", "trillion", "trillions", "two", "under", "until", "up", "upon", "us", "very", "via", "was",
-    "we", "well", "were", "what", "whatever", "when", "where", "whether", "which", "while", "who", "whom", "whose",
-    "why", "will", "with", "within", "without", "would", "yesterday", "yet", "you", "your", "yours", "yourself",
-    "yourselves"};
+    "behind", "being", "below", "between", "billion", "billions", "both", "but", "by", "can", "cannot", "cent",
+    "cents", "could", "did", "do", "does", "doing", "done", "down", "dozen", "dozens", "during", "each", "eight",
+    "either", "else", "enough", "even", "ever", "every", "few", "first", "five", "for", "four", "from", "further",
+    "get", "gets", "got", "had", "has", "have", "having", "he", "her", "here", "hers", "herself", "him", "himself",
+    "his", "how", "however", "hundred", "hundreds", "i", "if", "in", "including", "into", "is", "it", "its",
+    "itself", "just", "last", "least", "less", "like", "made", "make", "makes", "many", "may", "me", "might",
+    "million", "millions", "more", "most", "mr", "mrs", "ms", "much", "must", "my", "myself", "neither", "never",
+    "next", "nine", "no", "nor", "not", "now", "of", "off", "often", "on", "once", "one", "only", "onto", "or",
+    "other", "others", "otherwise", "our", "ours", "ourselves", "out", "over", "own", "per", "percent", "perhaps",
+    "quite", "rather", "really", "said", "same", "say", "saying", "says", "second", "see", "seven", "several",
+    "shall", "she", "should", "since", "six", "so", "some", "someone", "something", "still", "such", "take",
+    "takes", "ten", "than", "that", "the", "their", "theirs", "them", "themselves", "then", "there", "these",
+    "they", "third", "this", "those", "though", "thousand", "thousands", "three", "through", "throughout", "thus",
+    "to", "today", "told", "tomorrow", "tonight", "too", "toward", "towards", "trillion", "trillions", "two",
+    "under", "until", "up", "upon", "us", "very", "via", "was", "we", "well", "were", "what", "whatever", "when",
+    "where", "whether", "which", "while", "who", "whom", "whose", "why", "will", "with", "within", "without",
+    "would", "yesterday", "yet", "you", "your", "yours", "yourself", "yourselves"};
 constexpr std::string_view kDeterminers[] = {"the", "a", "an", "this", "these", "those", "its", "their", "his", "her",
                                              "our", "my", "your", "every", "each", "another"};
 // Verb cues: what follows them is mostly a verb. A modal, "not" or a subject pronoun is followed by
@@ -61,10 +61,11 @@ enum WordClass : std::uint8_t {
   kVerbCue = 4 | kStop,
   kCopula = 8 | kStop,
   kStrongVerbCue = 16 | kVerbCue,
-  kDegreeWord = 32 | kCopula
+  kDegreeWord = 32 | kCopula,
+  kThan = 64 | kStop  // what comes right before it is mostly a comparative ("lower than")
 };
 
-// Stop words, determiners, verb cues and copulas by their term hash.
+// Stop words, determiners, verb cues, copulas and "than" by their term hash.
 class ClosedClasses {
  public:
   ClosedClasses() {
@@ -81,6 +82,7 @@ class ClosedClasses {
     for (auto w : kWeakVerbCues) add(w, kVerbCue);
     for (auto w : kDegreeWords) add(w, kDegreeWord);
     for (auto w : kBeForms) add(w, kCopula);
+    add("than", kThan);
   }
   std::uint8_t of(std::uint64_t hash) const {
     const std::uint32_t i = index_.find(hash);
@@ -332,6 +334,7 @@ void KeyphraseBackgroundBuilder::add(const Document& doc) {
       const std::uint8_t c = classes.of(h);
       if (c != kContent) {
         if (last_content) ++last_content->run_end;
+        if (last_content && (c & kThan) == kThan) ++last_content->adjective_uses;
         last_content = nullptr;
         previous = c;
         continue;
@@ -340,7 +343,7 @@ void KeyphraseBackgroundBuilder::add(const Document& doc) {
       ++n.occurrences;
       n.after_determiner += (previous & kDeterminer) == kDeterminer;
       n.after_verb_cue += (previous & kVerbCue) == kVerbCue;
-      n.after_copula += (previous & kCopula) == kCopula;
+      n.adjective_uses += (previous & kCopula) == kCopula;
       seen.push_back(h);
       last_content = &n;
       previous = kContent;
@@ -369,7 +372,7 @@ KeyphraseBackground KeyphraseBackgroundBuilder::build(std::uint32_t min_document
     b.keys_.push_back(h);
     b.insert(h, {static_cast<float>(std::log((documents_ + 1.0) / (n.documents + 1.0))),
                  share(n.after_determiner, n.occurrences), share(n.after_verb_cue, n.occurrences),
-                 share(n.run_end, n.occurrences), static_cast<std::uint8_t>(share(n.after_copula, n.occurrences) >> 1)});
+                 share(n.run_end, n.occurrences), static_cast<std::uint8_t>(share(n.adjective_uses, n.occurrences) >> 1)});
   }
   b.add_stop_words();
   return b;
@@ -382,10 +385,10 @@ Result<KeyphraseBackground> KeyphraseBackground::load(const std::filesystem::pat
   KeyphraseBackground b;
   std::uint32_t words = 0;
   std::vector<float> idf;
-  std::vector<std::uint8_t> determiner, verb, end, copula;
+  std::vector<std::uint8_t> determiner, verb, end, adjective;
   if (!r.get(b.documents_) || !r.get(words) || words > r.remaining() / 16 || !r.get_all(b.keys_, words) ||
       !r.get_all(idf, words) || !r.get_all(determiner, words) || !r.get_all(verb, words) || !r.get_all(end, words) ||
-      !r.get_all(copula, words))
+      !r.get_all(adjective, words))
     return r.error("truncated or inconsistent sizes");
   if (r.remaining() != 0) return r.error("unexpected bytes after the statistics");
   if (b.documents_ == 0) return r.error("no documents");
@@ -393,7 +396,7 @@ Result<KeyphraseBackground> KeyphraseBackground::load(const std::filesystem::pat
   b.reserve(words + std::size(kStopWords));
   for (std::uint32_t i = 0; i < words; ++i) {
     if (!std::isfinite(idf[i]) || idf[i] < 0 || idf[i] > b.unseen_idf_) return r.error("an idf is out of range");
-    if (!b.insert(b.keys_[i], {idf[i], determiner[i], verb[i], end[i], static_cast<std::uint8_t>(copula[i] >> 1)}))
+    if (!b.insert(b.keys_[i], {idf[i], determiner[i], verb[i], end[i], static_cast<std::uint8_t>(adjective[i] >> 1)}))
       return r.error("a word is repeated");
   }
   b.add_stop_words();
@@ -406,20 +409,20 @@ Status KeyphraseBackground::save(const std::filesystem::path& file) const {
   w.put(static_cast<std::uint32_t>(keys_.size()));
   w.put_all(keys_);
   std::vector<float> idf;
-  std::vector<std::uint8_t> determiner, verb, end, copula;
+  std::vector<std::uint8_t> determiner, verb, end, adjective;
   for (const std::uint64_t key : keys_) {
     const KeyphraseWordStats& s = *find(key);
     idf.push_back(s.idf);
     determiner.push_back(s.determiner);
     verb.push_back(s.verb);
     end.push_back(s.end);
-    copula.push_back(static_cast<std::uint8_t>(s.copula << 1));
+    adjective.push_back(static_cast<std::uint8_t>(s.adjective << 1));
   }
   w.put_all(idf);
   w.put_all(determiner);
   w.put_all(verb);
   w.put_all(end);
-  w.put_all(copula);
+  w.put_all(adjective);
   return w.save(file);
 }
 
@@ -562,8 +565,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         verb_like = stats->verb_share() > stats->determiner_share() ||
                     (ends_with(word, "ing") && stats->determiner_share() < 0.1f);
         // A modifier is rarely last in its run; an adjective often follows "is" or "very" ("is
-        // unacceptable"), which a noun seldom does.
-        modifier = stats->end_share() < 0.3f || stats->copula_share() >= 0.1f;
+        // unacceptable") or comes before "than" ("lower than"), which a noun seldom does.
+        modifier = stats->end_share() < 0.3f || stats->adjective_share() >= 0.1f;
         // A participle that usually modifies the next word ("organized crime") is not a verb here.
         if (participle && stats->end_share() < 0.5f) verb_like = false;
       } else if (!stats && !proper) {

@@ -9,8 +9,9 @@
 //    may not end a phrase, and a phrase holding one must occur twice: "organized crime" repeated
 //    is a name for something, "crews used helicopters" once is a clause;
 //  - a word rarely last in a run of content words (a modifier: "illegal", "human", "Latin"), a
-//    word that often follows "is" or "very" (an adjective: "unacceptable", "keen"), an "-ed" form
-//    or an "-ly" adverb may not end a phrase; an "-ly" adverb may not begin one.
+//    word often used as adjectives are, after "is" or "very" or before "than" ("unacceptable",
+//    "keen", "lower"), an "-ed" form or an "-ly" adverb may not end a phrase; an "-ly" adverb may
+//    not begin one.
 // A word the background never saw is judged by the article the same way: one that follows a modal,
 // a pronoun or "to" (unless it looks plural) more often than a determiner is a verb ("to conceal"),
 // and one after "so" or "very" an adjective; no phrase ends with it anywhere in the article.
@@ -37,10 +38,10 @@
 //
 // Background statistics (data/models/keyphrases.bin) are learned by tools/train-topics from the
 // topics training texts: per word seen in at least 10 of them, its idf, how often it follows a
-// determiner, a verb cue or a copula, and how often it ends a run of content words. File
-// (model_file.h; magic "ANZKEYPH", version 2): u32 documents, u32 word count W, u64 word hash[W]
-// (distinct), f32 idf[W], then u8[W] each for the determiner, verb-cue, run-end and copula shares
-// (x255).
+// determiner or a verb cue, how often it is used like an adjective (right after a copula or a degree
+// word, or right before "than"), and how often it ends a run of content words. File (model_file.h;
+// magic "ANZKEYPH", version 3): u32 documents, u32 word count W, u64 word hash[W] (distinct), f32
+// idf[W], then u8[W] each for the determiner, verb-cue, run-end and adjective shares (x255).
 #pragma once
 
 #include <cstdint>
@@ -56,7 +57,7 @@
 
 namespace analyze {
 
-// The shares are kept in a byte each (x255, as the file stores them; the copula share in 7 bits,
+// The shares are kept in a byte each (x255, as the file stores them; the adjective share in 7 bits,
 // x127), so that the lookup table holds a word in 16 bytes and stays in the cache beside the topic
 // model.
 struct KeyphraseWordStats {
@@ -64,13 +65,14 @@ struct KeyphraseWordStats {
   std::uint8_t determiner = 0;  // of its occurrences, the share right after a determiner (x255)
   std::uint8_t verb = 0;        // ... right after "to", a modal, "not" or a subject pronoun
   std::uint8_t end = 0;         // ... last in its run of content words
-  std::uint8_t copula : 7 = 0;  // ... right after a form of "be" or a degree word ("is", "very"; x127)
-  bool stop : 1 = false;        // a stop word (the built-in list, not stored in the file)
+  std::uint8_t adjective : 7 = 0;  // ... right after a form of "be" or a degree word ("is", "very"), or
+                                   // right before "than" (x127)
+  bool stop : 1 = false;           // a stop word (the built-in list, not stored in the file)
 
   float determiner_share() const { return determiner / 255.0f; }
   float verb_share() const { return verb / 255.0f; }
   float end_share() const { return end / 255.0f; }
-  float copula_share() const { return copula / 127.0f; }
+  float adjective_share() const { return adjective / 127.0f; }
 };
 
 class KeyphraseBackground {
@@ -122,7 +124,7 @@ class KeyphraseBackgroundBuilder {
 
  private:
   struct Counts {
-    std::uint32_t documents = 0, occurrences = 0, after_determiner = 0, after_verb_cue = 0, after_copula = 0,
+    std::uint32_t documents = 0, occurrences = 0, after_determiner = 0, after_verb_cue = 0, adjective_uses = 0,
                   run_end = 0;
   };
   std::uint32_t documents_ = 0;
