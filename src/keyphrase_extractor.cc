@@ -5,6 +5,7 @@
 #include <cmath>
 #include <string_view>
 
+#include "analyze/dateline.h"
 #include "analyze/entity.h"
 #include "analyze/model_file.h"
 #include "analyze/headline.h"
@@ -488,7 +489,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
   std::vector<std::uint8_t>& name_edges = scratch.name_edges;
   std::vector<NameSpan>& names = scratch.names;
   collect_names(doc, name_edges, names);
-  const Sentence* const headline = title_case_headline(doc);
+  const Sentence* const title_case_head = title_case_headline(doc);
+  const std::uint32_t headline = headline_paragraph(doc);
   const Term* term = terms.data();  // the next term; terms are the non-boilerplate term tokens in order
   const Term* const terms_end = term + terms.size();
   for (const Sentence& s : doc.sentences) {
@@ -499,6 +501,10 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         std::find_if(term, terms_end, [&](const Term& t) { return t.token >= s.token_end; });
     for (const Term* t = term; t != sentence_end; ++t) background_.prefetch(t->hash);
     const bool title_case = is_title_case(doc, s);
+    // A dateline or a credit says where a story came from, not what it is about.
+    const std::uint32_t first = dateline_end(doc, s);
+    const std::uint32_t last = s.paragraph == headline ? headline_credit_begin(doc, s) : s.token_end;
+    while (term != sentence_end && term->token < first) ++term;
     // Whether token j is a hyphen or an ampersand joining two words with no space ("cost-of-living",
     // "H&M").
     auto tight_joiner = [&](std::uint32_t j) {
@@ -507,7 +513,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       return (form == "-" || form == "&") && doc.tokens[j - 1].end == doc.tokens[j].begin &&
              doc.tokens[j].end == doc.tokens[j + 1].begin && is_term_token(doc, doc.tokens[j + 1]);
     };
-    for (std::uint32_t i = s.token_begin; i < s.token_end; ++i) {
+    for (std::uint32_t i = first; i < last; ++i) {
       const Token& t = doc.tokens[i];
       if (!is_term_token(doc, t)) {
         if (!tight_joiner(i)) flush_run();
@@ -531,7 +537,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       RunWord w;
       w.token = i;
       w.follows_name = (name_edges[i] & kAfterName) && !joined_before;
-      w.in_headline = &s == headline;
+      w.in_headline = &s == title_case_head;
       if (stats && stats->stop) {
         if (!joined_before && !joined_after) {
           flush_run();
@@ -552,7 +558,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       }
       w.key = singular_hash(word, hash, singular);
       w.idf = stats ? stats->idf : background_.unseen_idf();
-      const bool proper = is_capitalized(form) && i > s.token_begin && !title_case;  // a name inside a sentence
+      const bool proper = is_capitalized(form) && i > first && !title_case;  // a name inside a sentence
       // A name after a lower-case word starts a new phrase: "chief | Marco Bellini", "state-run |
       // Xinhua news agency". The lower-case word is a title or a modifier of the name, not part of
       // it, unless the two make one compound ("pro-Russian separatists").
@@ -595,6 +601,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       run.push_back(w);
     }
     flush_run();
+    term = sentence_end;
   }
   if (candidates.empty()) return {};
 

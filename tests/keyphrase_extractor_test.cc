@@ -337,6 +337,16 @@ TEST_CASE("keyphrases: yesterday, today, tonight and tomorrow are not part of a 
   CHECK(containing(texts, {"yesterday", "today", "tonight", "tomorrow"}).empty());
 }
 
+TEST_CASE("keyphrases: datelines and credits are not phrases", "[keyphrases]") {
+  const auto texts = toy_keyphrases(
+      "Refinery Fire Closes Port (AP)\n\nAP - A refinery fire closed the port on Monday.\n\n"
+      "WASHINGTON (Reuters) - The refinery fire sent fuel prices up.\n\n"
+      "HOUSTON (AP) -- Crews fought the refinery fire; the port stayed shut.\n");
+  CAPTURE(texts);
+  CHECK(listed(texts, "refinery fire"));
+  CHECK(containing(texts, {"AP", "Reuters", "Washington", "Houston"}).empty());
+}
+
 TEST_CASE("keyphrases: quantity words are not phrases", "[keyphrases]") {
   const auto texts = toy_keyphrases(
       "The firm earned 5 billion euros.\nRevenue rose 20 percent to 5 billion euros, and thousands of jobs came.\n"

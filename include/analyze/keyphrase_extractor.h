@@ -26,7 +26,8 @@
 // organisation whose full name the article writes twice ("Royal College of Nursing").
 // A phrase of several words found only in a title-case headline is dropped when the text has more
 // than the headline: capitals there do not show where names end ("Data Center Demand Soars"). A
-// date word (a day or month name, "week", "year") begins no phrase.
+// date word (a day or month name, "week", "year") begins no phrase. Wire datelines and credits
+// ("WASHINGTON (Reuters) -", "(AP)", dateline.h) are skipped.
 //
 // Score = count^0.75 (occurrences in the article) x specificity (mean idf of its words against the
 // background, unseen words counting as rarest) x 1.4^(words - 1) x (1.5 - first position / 2).
