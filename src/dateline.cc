@@ -3,6 +3,8 @@
 #include <algorithm>
 #include <string_view>
 
+#include "analyze/utf8.h"
+
 namespace analyze {
 
 namespace {
@@ -17,8 +19,6 @@ bool is_capitals(std::string_view w) {
          std::none_of(w.begin(), w.end(), [](char c) { return c >= 'a' && c <= 'z'; });
 }
 
-bool is_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
-
 bool is_month(std::string_view w) {
   static constexpr std::string_view kMonths[] = {"Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep",
                                                  "Sept", "Oct", "Nov", "Dec", "January", "February", "March",
@@ -28,17 +28,20 @@ bool is_month(std::string_view w) {
   return std::find(std::begin(kMonths), std::end(kMonths), w) != std::end(kMonths);
 }
 
-// "1996-08-30" or "30": a token of digits and dashes, or the tokenizer's number.
-bool is_date_part(const Token& t, std::string_view w) {
-  return t.kind == TokenKind::kNumber ||
-         (!w.empty() && std::all_of(w.begin(), w.end(), [](char c) { return (c >= '0' && c <= '9') || c == '-' || c == '/'; }) &&
-          std::any_of(w.begin(), w.end(), [](char c) { return c >= '0' && c <= '9'; }));
+// "1996-08-30" or "30": the tokenizer's number, or digits with dashes and slashes.
+bool is_date_part(const Document& doc, const Token& t) {
+  if (t.kind == TokenKind::kNumber) return true;
+  const std::string_view w = doc.form(t);
+  auto digit = [](char c) { return c >= '0' && c <= '9'; };
+  return std::any_of(w.begin(), w.end(), digit) &&
+         std::all_of(w.begin(), w.end(), [&](char c) { return digit(c) || c == '-' || c == '/'; });
 }
 
 }  // namespace
 
 std::uint32_t dateline_end(const Document& doc, const Sentence& s) {
-  if (doc.paragraphs[s.paragraph].sentence_begin != static_cast<std::uint32_t>(&s - doc.sentences.data())) return s.token_begin;
+  const auto index = static_cast<std::uint32_t>(&s - doc.sentences.data());
+  if (doc.paragraphs[s.paragraph].sentence_begin != index) return s.token_begin;
   const std::uint32_t limit = std::min(s.token_end, s.token_begin + kMaxDatelineTokens + 1);
   bool capitals = false, parenthesised = false, in_parentheses = false;
   for (std::uint32_t i = s.token_begin; i < limit; ++i) {
@@ -46,11 +49,11 @@ std::uint32_t dateline_end(const Document& doc, const Sentence& s) {
     const std::string_view w = doc.form(t);
     if (in_parentheses) {
       if (w == ")") in_parentheses = false;
-      else if (!is_capitalized(w)) return s.token_begin;
+      else if (!utf8::starts_with_capital(w)) return s.token_begin;
       continue;
     }
     if (is_dash(w)) {
-      if (!capitals || i == s.token_begin) return s.token_begin;
+      if (!capitals) return s.token_begin;
       std::uint32_t j = i;
       while (j < s.token_end && is_dash(doc.form(doc.tokens[j]))) ++j;
       return j < s.token_end ? j : s.token_begin;  // a dash that ends the sentence introduces nothing
@@ -59,10 +62,10 @@ std::uint32_t dateline_end(const Document& doc, const Sentence& s) {
       parenthesised = in_parentheses = true;
     } else if (is_capitals(w)) {
       capitals = true;
-    } else if (is_date_part(t, w)) {
+    } else if (is_date_part(doc, t)) {
       // A line of capitals and a date is a dateline of its own: "LONDON 1996-08-30".
       std::uint32_t j = i + 1;
-      while (j < s.token_end && (is_dash(doc.form(doc.tokens[j])) || is_date_part(doc.tokens[j], doc.form(doc.tokens[j])))) ++j;
+      while (j < s.token_end && (is_dash(doc.form(doc.tokens[j])) || is_date_part(doc, doc.tokens[j]))) ++j;
       if (capitals && j == s.token_end) return s.token_end;
     } else if (!(w == "," || w == "." || is_month(w))) {
       return s.token_begin;
@@ -74,10 +77,10 @@ std::uint32_t dateline_end(const Document& doc, const Sentence& s) {
 std::uint32_t headline_credit_begin(const Document& doc, const Sentence& s) {
   if (s.token_end - s.token_begin < 4) return s.token_end;  // a credit closes some headline
   const std::uint32_t open = s.token_end - 3;
-  return doc.form(doc.tokens[open]) == "(" && doc.form(doc.tokens[s.token_end - 1]) == ")" &&
-                 doc.tokens[open + 1].kind == TokenKind::kWord && is_capitalized(doc.form(doc.tokens[open + 1]))
-             ? open
-             : s.token_end;
+  const Token& word = doc.tokens[open + 1];
+  const bool credit = doc.form(doc.tokens[open]) == "(" && doc.form(doc.tokens[s.token_end - 1]) == ")" &&
+                      word.kind == TokenKind::kWord && utf8::starts_with_capital(doc.form(word));
+  return credit ? open : s.token_end;
 }
 
 }  // namespace analyze

@@ -3,6 +3,7 @@
 #include <string_view>
 
 #include "analyze/topic_terms.h"
+#include "analyze/utf8.h"
 
 namespace analyze {
 
@@ -36,7 +37,7 @@ bool is_title_case(const Document& doc, const Sentence& s) {
     const std::string_view form = doc.form(t);
     if (form.size() <= 3) continue;  // "in", "of", "the": often lower-case in title case
     ++words;
-    capitalised += form[0] >= 'A' && form[0] <= 'Z';
+    capitalised += utf8::starts_with_capital(form);
   }
   return words >= 3 && capitalised * 4 >= words * 3;
 }

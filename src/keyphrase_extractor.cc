@@ -207,8 +207,9 @@ bool overlaps(const Candidate& a, const Candidate& b) {
   return false;
 }
 
-bool is_capitalized(std::string_view w) { return !w.empty() && w[0] >= 'A' && w[0] <= 'Z'; }
-bool has_capital(std::string_view w) { return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }); }
+bool has_capital(std::string_view w) {
+  return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
 
 // A phrase in the ranking.
 struct Ranked {
@@ -558,11 +559,11 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       }
       w.key = singular_hash(word, hash, singular);
       w.idf = stats ? stats->idf : background_.unseen_idf();
-      const bool proper = is_capitalized(form) && i > first && !title_case;  // a name inside a sentence
+      const bool proper = utf8::starts_with_capital(form) && i > first && !title_case;  // a name inside a sentence
       // A name after a lower-case word starts a new phrase: "chief | Marco Bellini", "state-run |
       // Xinhua news agency". The lower-case word is a title or a modifier of the name, not part of
       // it, unless the two make one compound ("pro-Russian separatists").
-      if (proper && !joined_before && !run.empty() && !is_capitalized(doc.form(doc.tokens[run.back().token])))
+      if (proper && !joined_before && !run.empty() && !utf8::starts_with_capital(doc.form(doc.tokens[run.back().token])))
         flush_run();
       const bool adverb = ends_with(word, "ly");
       const bool participle = ends_with(word, "ed");
@@ -581,7 +582,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         // looks plural ("to conceal", "to harass", not "to brokers"), after a degree word an
         // adjective ("so rational"), after a determiner a noun. The majority decides for all its
         // occurrences.
-        const std::uint8_t cue = current.follows_term ? closed_classes().of((&current - 1)->hash) : std::uint8_t{kContent};
+        const std::uint8_t cue =
+            current.follows_term ? closed_classes().of((&current - 1)->hash) : std::uint8_t{kContent};
         const bool plural = w.key != hash;
         const bool verb_cue = (cue & kStrongVerbCue) == kStrongVerbCue || ((cue & kVerbCue) == kVerbCue && !plural);
         const bool adjective_cue = (cue & kDegreeWord) == kDegreeWord;
@@ -589,7 +591,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         modifier = adjective_cue;
         const int vote = verb_cue || adjective_cue ? 1 : (cue & kDeterminer) == kDeterminer ? -1 : 0;
         if (vote != 0 && !joined_before && !joined_after && !has_capital(form)) {
-          auto it = std::find_if(unseen_votes.begin(), unseen_votes.end(), [&](const auto& v) { return v.first == w.key; });
+          auto it = std::find_if(unseen_votes.begin(), unseen_votes.end(),
+                                 [&](const auto& v) { return v.first == w.key; });
           if (it == unseen_votes.end()) it = unseen_votes.insert(it, {w.key, 0});
           it->second += vote;
         }

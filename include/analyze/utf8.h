@@ -77,6 +77,9 @@ inline bool is_ascii(std::string_view s) {
   return true;
 }
 
+// Whether `s` begins with an ASCII capital letter ("Trump", "AP"): how news text marks names.
+inline bool starts_with_capital(std::string_view s) { return !s.empty() && s[0] >= 'A' && s[0] <= 'Z'; }
+
 // Full Unicode lower-casing (ICU), with an allocation-free ASCII fast path for the common case.
 std::string to_lower(std::string_view s);
 void to_lower(std::string_view s, std::string& out);
