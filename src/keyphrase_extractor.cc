@@ -239,9 +239,9 @@ struct ExtractionScratch {
   std::vector<Spelling> spellings;  // of the phrase being reported
   std::vector<std::uint8_t> name_edges;  // per token: kNameStart, kAfterName
   std::vector<NameSpan> names;
-  // Unseen words by key, with the article's votes on them: + after a verb or adjective cue, - after
-  // a determiner.
-  std::vector<std::pair<std::uint64_t, int>> unseen_votes;
+  // The article's votes on unseen words (+ after a verb or adjective cue, - after a determiner), in
+  // the order the words were first voted on.
+  std::vector<int> unseen_votes;
   std::string lower, singular;
 };
 
@@ -447,6 +447,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
   run.clear();
   unseen_votes.clear();
   HashIndex index(doc.tokens.size());
+  HashIndex voted;  // unseen word key -> its votes' position in unseen_votes
   const auto total_tokens = static_cast<float>(std::max<std::size_t>(1, doc.tokens.size()));
 
   // Every sub-phrase of the run whose edges are allowed. The run before a person's name is a
@@ -591,10 +592,9 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         modifier = adjective_cue;
         const int vote = verb_cue || adjective_cue ? 1 : (cue & kDeterminer) == kDeterminer ? -1 : 0;
         if (vote != 0 && !joined_before && !joined_after && !has_capital(form)) {
-          auto it = std::find_if(unseen_votes.begin(), unseen_votes.end(),
-                                 [&](const auto& v) { return v.first == w.key; });
-          if (it == unseen_votes.end()) it = unseen_votes.insert(it, {w.key, 0});
-          it->second += vote;
+          const std::uint32_t v = voted.insert(w.key, static_cast<std::uint32_t>(unseen_votes.size()));
+          if (v == unseen_votes.size()) unseen_votes.push_back(0);
+          unseen_votes[v] += vote;
         }
       }
       w.verb_like = verb_like && !joined_before && !joined_after;  // "Oslo-based", "follow-up": not verbs
@@ -620,8 +620,8 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
     c.rejected |= c.headline_only && c.length > 1;
     // Its last word is, by the article's votes, a verb or an adjective ("trolls harass", where the
     // article also writes "to harass").
-    c.rejected |= std::any_of(unseen_votes.begin(), unseen_votes.end(),
-                              [&](const auto& v) { return v.first == c.words[c.length - 1] && v.second > 0; });
+    const std::uint32_t v = voted.find(c.words[c.length - 1]);
+    c.rejected |= v != HashIndex::kAbsent && unseen_votes[v] > 0;
     if (c.rejected) continue;
     const float position = static_cast<float>(c.first_token) / total_tokens;
     static constexpr double kLengthBonus[kMaxWords + 1] = {0.0, 1.0, 1.4, 1.96, 2.744};  // 1.4^(words - 1)

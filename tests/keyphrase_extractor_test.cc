@@ -337,6 +337,22 @@ TEST_CASE("keyphrases: yesterday, today, tonight and tomorrow are not part of a 
   CHECK(containing(texts, {"yesterday", "today", "tonight", "tomorrow"}).empty());
 }
 
+TEST_CASE("keyphrases: the votes on unseen words stay per word in an article full of them", "[keyphrases]") {
+  // Thousands of distinct unseen words, each after "the" (a noun vote), around one voted a verb.
+  std::string text =
+      "The quixotry of the quixotry was the quixotry.\n"
+      "Critics said it was cowardly to harass people. Trolls harass the minister.\n";
+  for (int i = 0; i < 20000; ++i) {
+    std::string word = "zq";
+    for (int n = i; n > 0 || word.size() == 2; n /= 26) word += static_cast<char>('a' + n % 26);
+    text += "The " + word + "k arrived.\n";
+  }
+  const auto texts = toy_keyphrases(text.c_str());
+  CAPTURE(texts);
+  CHECK(containing(texts, {"harass"}).empty());
+  CHECK(listed(texts, "quixotry"));  // unseen, voted a noun three times
+}
+
 TEST_CASE("keyphrases: datelines and credits are not phrases", "[keyphrases]") {
   const auto texts = toy_keyphrases(
       "Refinery Fire Closes Port (AP)\n\nAP - A refinery fire closed the port on Monday.\n\n"
