@@ -82,20 +82,28 @@ bool is_prefix(const std::vector<std::string_view>& a, const std::vector<std::st
 
 // "UN" / "U.N." against "United Nations": the capital letters of `acronym` are the initials of
 // the words of `name` (connectives left out).
-bool abbreviates(std::string_view acronym, std::string_view name) {
+std::string acronym_letters(std::string_view acronym) {
   std::string letters;
   for (const char c : acronym) {
     if (c >= 'A' && c <= 'Z') letters += c;
-    else if (c != '.') return false;
+    else if (c != '.') return "";
   }
-  if (letters.size() < 2 || letters.size() > 6) return false;
-  std::string initials;
+  return letters.size() < 2 || letters.size() > 6 ? "" : letters;
+}
+
+std::string initials(std::string_view name) {
+  std::string out;
   for (const auto w : words_of(name)) {
     if (acronym_skip(utf8::to_lower(w))) continue;
     const char c = w.front();
-    initials += (c >= 'a' && c <= 'z') ? static_cast<char>(c - ('a' - 'A')) : c;
+    out += (c >= 'a' && c <= 'z') ? static_cast<char>(c - ('a' - 'A')) : c;
   }
-  return initials == letters;
+  return out;
+}
+
+bool abbreviates(std::string_view acronym, std::string_view name) {
+  const std::string letters = acronym_letters(acronym);
+  return !letters.empty() && letters == initials(name);
 }
 
 bool all_caps(std::string_view s) {
@@ -307,16 +315,46 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
       if (words_of(drafts[i].key).size() > words_of(drafts[longest[g]].key).size()) longest[g] = i;
     words[g] = words_of(drafts[longest[g]].key);
   }
+  // The person and organisation groups by each word of their names, and organisations by their
+  // initials ("UN"), so that a short name is compared only with the longer names that could hold
+  // it: comparing every pair made an article of many distinct names quadratic.
+  auto is_named_actor = [&](std::uint32_t g) {
+    const EntityType type = drafts[group_first[g]].type;
+    return type == EntityType::kPerson || type == EntityType::kOrganization;
+  };
+  StringMap<std::vector<std::uint32_t>> groups_with_word, groups_with_initials;
+  for (std::uint32_t g = 0; g < groups; ++g) {
+    if (!is_named_actor(g)) continue;
+    for (const std::string_view w : words[g]) {
+      std::vector<std::uint32_t>& with = groups_with_word[std::string(w)];
+      if (with.empty() || with.back() != g) with.push_back(g);
+    }
+    if (drafts[group_first[g]].type == EntityType::kOrganization)
+      groups_with_initials[initials(drafts[longest[g]].surface)].push_back(g);
+  }
   std::vector<std::uint32_t> parent(groups);
   std::iota(parent.begin(), parent.end(), 0u);
+  std::vector<std::vector<std::uint32_t>> root_groups(groups);  // per root, the groups joined to it
+  for (std::uint32_t g = 0; g < groups; ++g) root_groups[g].push_back(g);
   std::vector<std::uint32_t> order(groups);
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return words[a].size() < words[b].size(); });
+  std::vector<std::uint32_t> others;
   for (const std::uint32_t a : order) {
+    if (!is_named_actor(a) || words[a].empty()) continue;
     const EntityType type = drafts[group_first[a]].type;
-    if (type != EntityType::kPerson && type != EntityType::kOrganization) continue;
+    // Every name that could hold a's: it has a's first word, or a is an acronym of its initials.
+    others.clear();
+    if (const auto it = groups_with_word.find(words[a].front()); it != groups_with_word.end()) others = it->second;
+    if (type == EntityType::kOrganization && words[a].size() == 1)
+      if (const auto it = groups_with_initials.find(acronym_letters(drafts[longest[a]].surface));
+          it != groups_with_initials.end()) {
+        others.insert(others.end(), it->second.begin(), it->second.end());
+        std::sort(others.begin(), others.end());
+        others.erase(std::unique(others.begin(), others.end()), others.end());
+      }
     std::vector<std::uint32_t> candidates;
-    for (std::uint32_t b = 0; b < groups; ++b) {
+    for (const std::uint32_t b : others) {
       if (b == a || drafts[group_first[b]].type != type || words[b].size() <= words[a].size()) continue;
       const bool joins = type == EntityType::kPerson
                              ? is_subsequence(words[a], words[b])
@@ -330,19 +368,22 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
     // Several ("Bush": "George Bush", "Laura Bush"): the one mentioned last before the short form,
     // else the first after it.
     const std::int64_t first = drafts[members[a].front()].token_begin;
-    std::uint32_t best = candidates.front();
+    std::uint32_t best = candidates.front(), best_draft = UINT32_MAX;
     std::int64_t best_distance = INT64_MAX;
-    for (const Draft& d : drafts) {
-      const std::uint32_t root = find_root(parent, d.group);
-      if (std::find(candidates.begin(), candidates.end(), root) == candidates.end()) continue;
-      const std::int64_t t = d.token_begin;
-      const std::int64_t distance = t < first ? first - t : (std::int64_t{1} << 40) + t - first;
-      if (distance < best_distance) {
-        best_distance = distance;
-        best = root;
-      }
-    }
+    for (const std::uint32_t root : candidates)
+      for (const std::uint32_t g : root_groups[root])
+        for (const std::uint32_t i : members[g]) {
+          const std::int64_t t = drafts[i].token_begin;
+          const std::int64_t distance = t < first ? first - t : (std::int64_t{1} << 40) + t - first;
+          if (distance < best_distance || (distance == best_distance && i < best_draft)) {
+            best_distance = distance;
+            best_draft = i;
+            best = root;
+          }
+        }
     parent[a] = best;
+    root_groups[best].insert(root_groups[best].end(), root_groups[a].begin(), root_groups[a].end());
+    root_groups[a].clear();
   }
 
   // --- 4. Roles ---------------------------------------------------------------------------------

@@ -111,6 +111,43 @@ TEST_CASE("linker: organisations join their acronym and longer names that start 
   CHECK(find_entity(layer, "Acme Corp")->mentions.size() == 2);
 }
 
+TEST_CASE("linker: short names still find their full names among thousands of others", "[entity_linker]") {
+  // The linker looks up the names that could hold a short one by word and by initials; this is
+  // the same article with 4,000 distinct names between the full names and the short ones.
+  std::string text = "Donald Trump met the European Central Bank.\n";
+  auto name = [](int i) {
+    std::string w = "Zq";
+    for (int n = i; n > 0 || w.size() == 2; n /= 26) w += static_cast<char>('a' + n % 26);
+    return w;
+  };
+  for (int i = 0; i < 2000; ++i)
+    text += name(4 * i) + " " + name(4 * i + 1) + " met " + name(4 * i + 2) + " " + name(4 * i + 3) + ".\n";
+  text += "Trump and the ECB agreed.\n";
+  const Document doc = segmented(text);
+  std::vector<TaggedSpan> spans;
+  for (const Sentence& s : doc.sentences) {
+    const std::uint32_t t = s.token_begin;
+    if (&s == &doc.sentences.front()) {
+      spans.push_back({t, t + 2, kPer});
+      spans.push_back({t + 4, t + 7, kOrg});
+    } else if (&s == &doc.sentences.back()) {
+      spans.push_back({t, t + 1, kPer});
+      spans.push_back({t + 3, t + 4, kOrg});
+    } else {
+      spans.push_back({t, t + 2, kPer});
+      spans.push_back({t + 3, t + 5, kPer});
+    }
+  }
+  const auto layer = plain_linker().link(doc, spans);
+  CHECK(layer.entities.size() == 4002);
+  const Entity* trump = find_entity(layer, "Donald Trump");
+  REQUIRE(trump);
+  CHECK(mention_texts(doc, *trump) == std::vector<std::string>{"Donald Trump", "Trump"});
+  const Entity* ecb = find_entity(layer, "European Central Bank");
+  REQUIRE(ecb);
+  CHECK(ecb->aliases == std::vector<std::string>{"European Central Bank", "ECB"});
+}
+
 TEST_CASE("linker: an ambiguous surname goes to the person named last before it", "[entity_linker]") {
   const Document doc = segmented("George Bush spoke. Laura Bush listened. Bush then left. Later George Bush returned.");
   const auto layer = plain_linker().link(doc, tag_all(doc, {{"George Bush", kPer}, {"Laura Bush", kPer}, {"Bush", kPer}}));

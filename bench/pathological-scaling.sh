@@ -1,0 +1,67 @@
+#!/usr/bin/env bash
+# Pathological scaling: a stage's time per MB on one article made of many distinct items, at four
+# sizes. The time per MB must stay roughly flat as the article grows; a stage that compares every
+# item with every other shows it at once. Two cases:
+#   rare-words  N distinct words the keyphrase background never saw, each after "the" or "to", so
+#               the keyphrases stage votes on every one (N = 25k..200k; it was quadratic while the
+#               votes sat in a list searched word by word)
+#   names       N sentences of distinct person and place names, "Xxxxxxx Yyyyyyy met ... in
+#               Zzzzzzz." (N = 5k..40k), for the entities stage (its linker compared every pair of
+#               names until it indexed them by word)
+#
+#   bench/pathological-scaling.sh [--build build]
+#
+# Needs python3 and a Release build with bench-pipeline. Exit status 1 when, in a case, the time
+# per MB at the largest size is more than 6 times that at the smallest: over an eightfold size,
+# linear work gives 1-4 (larger tables miss the caches more, and the smallest size's time is short
+# and noisy), quadratic work 8 and more.
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+build="$here/build"
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --build) build=$2; shift 2 ;;
+    *) echo "unknown argument $1" >&2; exit 2 ;;
+  esac
+done
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+
+generate() {  # CASE N FILE
+  python3 - "$@" <<'PY'
+import random, string, sys
+case, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+random.seed(n)
+word = lambda k: "".join(random.choice(string.ascii_lowercase) for _ in range(k))
+if case == "rare-words":
+    words = sorted({word(10) for _ in range(n)})
+    text = " ".join(f"The {w} went {'to' if i % 2 else 'past the'} {w}k." for i, w in enumerate(words))
+else:
+    name = lambda: word(7).capitalize()
+    text = " ".join(f"{name()} {name()} met {name()} {name()} in {name()}." for _ in range(n))
+open(out, "w").write(text)
+PY
+}
+
+status=0
+for case in rare-words names; do
+  if [ "$case" = rare-words ]; then stage=keyphrases; sizes="25000 50000 100000 200000"
+  else stage=entities; sizes="5000 10000 20000 40000"; fi
+  echo "== $case ($stage)"
+  first=""
+  for n in $sizes; do
+    generate "$case" "$n" "$tmp/$n.txt"
+    mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$tmp/$n.txt")
+    read -r base with < <("$build/bench-pipeline" --runs 3 --max-mb 100 --set normalize,segment \
+        --set "normalize,segment,$stage" "$tmp/$n.txt" 2>/dev/null |
+      awk -v s="normalize,segment,$stage" '$1 == "normalize,segment" {a = $2} $1 == s {b = $2} END {print a, b}')
+    read -r seconds per_mb < <(python3 -c "import sys; b, w, mb = map(float, sys.argv[1:]); print(f'{w - b:.3f} {(w - b) / mb:.4f}')" "$base" "$with" "$mb")
+    printf "%7d items  %5.2f MB  %s %s s  (%s s per MB)\n" "$n" "$mb" "$stage" "$seconds" "$per_mb"
+    [ -z "$first" ] && first=$per_mb
+    last=$per_mb
+  done
+  ratio=$(python3 -c "import sys; print(f'{float(sys.argv[2]) / max(float(sys.argv[1]), 1e-9):.2f}')" "$first" "$last")
+  echo "time per MB, largest / smallest: ${ratio}x"
+  python3 -c "import sys; sys.exit(0 if float(sys.argv[1]) <= 6 else 1)" "$ratio" || status=1
+done
+exit $status
