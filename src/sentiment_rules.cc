@@ -1,5 +1,6 @@
 #include "analyze/sentiment_rules.h"
 
+#include <algorithm>
 #include <cmath>
 
 namespace analyze {
@@ -69,6 +70,15 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
     r.reported = in_quote;
   }
 
+  // Hedges, contrast and attribution cues act on the rest of a clause or on the whole sentence, so
+  // they are gathered first and applied once after the loop: a hedge's factor carries to the end of
+  // its clause, the last contrast cue decides every weight, and the attributions add up. (Applied
+  // at each cue, they made a long sentence with many cues quadratic.)
+  std::vector<std::pair<std::size_t, float>> hedges;  // position, factor
+  std::size_t last_contrast = n;
+  float last_contrast_value = 0.0f;
+  std::size_t first_leading_attribution = n;  // "critics argue that ...": what follows is reported
+  std::uint32_t trailing_attribution_clause = 0;  // "..., critics said.": the clauses before it are
   for (std::size_t i = 0; i < n; ++i) {
     const RuledToken& cue = out[i];
     const LexiconEntry* e = cue.cue == SentimentCue::kNone ? nullptr : lexicon.find_hash(cue.hash);
@@ -101,31 +111,49 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
           }
         break;
       case SentimentCue::kHedge:
-        for (std::size_t j = i + 1; j < n && out[j].clause == cue.clause; ++j) {
-          out[j].hedged = true;
-          out[j].valence *= e->cue_value;
-        }
+        hedges.push_back({i, e->cue_value});
         break;
-      case SentimentCue::kContrast: {
-        // value > 0: "but": the clauses after win. value <= 0: "although": its own clause loses.
-        if (e->cue_value > 0.0f) {
-          for (std::size_t j = 0; j < n; ++j) out[j].weight = j < i ? kLosingClause : kWinningClause;
-        } else {
-          for (std::size_t j = 0; j < n; ++j) out[j].weight = out[j].clause == cue.clause ? kLosingClause : kWinningClause;
-        }
+      case SentimentCue::kContrast:
+        last_contrast = i;
+        last_contrast_value = e->cue_value;
         break;
-      }
-      case SentimentCue::kAttribution: {
+      case SentimentCue::kAttribution:
         // "..., critics said." reports what came before; "critics argue that ..." what follows.
-        const bool trailing = n - i <= kTrailingAttribution && cue.clause > 0;
-        for (std::size_t j = 0; j < n; ++j)
-          if (trailing ? out[j].clause < cue.clause : j > i) out[j].reported = true;
+        if (n - i <= kTrailingAttribution && cue.clause > 0)
+          trailing_attribution_clause = std::max<std::uint32_t>(trailing_attribution_clause, cue.clause);
+        else
+          first_leading_attribution = std::min(first_leading_attribution, i);
         break;
-      }
       case SentimentCue::kNone:
         break;
     }
   }
+  // The product of the factors of the hedges before each token in its clause.
+  float factor = 1.0f;
+  bool hedged = false;
+  for (std::size_t j = 0, h = 0; j < n; ++j) {
+    if (j > 0 && out[j].clause != out[j - 1].clause) {
+      factor = 1.0f;
+      hedged = false;
+    }
+    if (hedged) {
+      out[j].hedged = true;
+      out[j].valence *= factor;
+    }
+    if (h < hedges.size() && hedges[h].first == j) {
+      factor *= hedges[h++].second;
+      hedged = true;
+    }
+  }
+  if (last_contrast < n) {
+    // value > 0: "but": the clauses after win. value <= 0: "although": its own clause loses.
+    const std::uint32_t clause = out[last_contrast].clause;
+    for (std::size_t j = 0; j < n; ++j)
+      out[j].weight = (last_contrast_value > 0.0f ? j < last_contrast : out[j].clause == clause) ? kLosingClause
+                                                                                                 : kWinningClause;
+  }
+  for (std::size_t j = 0; j < n; ++j)
+    if (out[j].clause < trailing_attribution_clause || j > first_leading_attribution) out[j].reported = true;
 }
 
 float valence_sum(const std::vector<RuledToken>& tokens, std::size_t begin, std::size_t end) {

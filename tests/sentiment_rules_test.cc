@@ -73,6 +73,30 @@ TEST_CASE("sentiment rules: attribution marks reported views, which weigh less",
   CHECK_FALSE(quoted.at("Monday").reported);
 }
 
+TEST_CASE("sentiment rules: of several contrasts the last decides, attributions and hedges add up", "[sentiment_rules]") {
+  const Ruled r("The speech was good, but the venue was bad, but the policy is terrible.");
+  CHECK(r.at("good").weight < 1.0f);
+  CHECK(r.at("bad").weight < 1.0f);
+  CHECK(r.at("terrible").weight > 1.0f);
+  const Ruled both("Critics argue that the plan is a terrible failure, supporters said.");
+  CHECK(both.at("terrible").reported);  // after "argue"
+  CHECK(both.at("Critics").reported);   // before "supporters said"
+  // Two hedges in a clause both damp what follows them.
+  const Ruled hedged("The plan may be good and may be great.");
+  CHECK(hedged.at("great").valence == Approx(hedged.at("great").prior * 0.6f * 0.6f));
+  CHECK(hedged.at("good").valence == Approx(hedged.at("good").prior * 0.6f));
+  // A sentence of 80,000 words with a cue every few words is ruled the same way (and in time
+  // linear in its length: bench/pathological-scaling.sh).
+  std::string long_sentence = "The start was good";
+  for (int i = 0; i < 10000; ++i) long_sentence += ", but the middle may be bad, critics argue";
+  const Ruled l(long_sentence + ", but the end is terrible.");
+  CHECK(l.at("good").weight < 1.0f);
+  CHECK(l.at("terrible").weight > 1.0f);
+  CHECK(l.at("terrible").reported);
+  CHECK_FALSE(l.at("terrible").hedged);  // the hedges were in other clauses
+  CHECK_FALSE(l.at("start").reported);
+}
+
 TEST_CASE("sentiment rules: hedges damp and intensifiers strengthen", "[sentiment_rules]") {
   const Ruled hedged("The plan could be a disaster.");
   const Ruled firm("The plan is a disaster.");
