@@ -339,30 +339,35 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
   std::vector<std::uint32_t> order(groups);
   std::iota(order.begin(), order.end(), 0u);
   std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return words[a].size() < words[b].size(); });
-  std::vector<std::uint32_t> others;
+  const std::vector<std::uint32_t> none;
   for (const std::uint32_t a : order) {
     if (!is_named_actor(a) || words[a].empty()) continue;
     const EntityType type = drafts[group_first[a]].type;
-    // Every name that could hold a's: it has a's first word, or a is an acronym of its initials.
-    others.clear();
-    if (const auto it = groups_with_word.find(words[a].front()); it != groups_with_word.end()) others = it->second;
+    // Every name that could hold a's has all of a's words (a person's in order, an organisation's
+    // first), so the groups of a's rarest word are all to look at (a's words are all indexed, as a
+    // is itself a named actor); or a is an acronym of its initials. (A group on both lists adds its
+    // root once: candidates are distinct roots.)
+    const std::vector<std::uint32_t>* with_word = &groups_with_word.find(words[a].front())->second;
+    for (const std::string_view w : words[a])
+      if (const auto& with = groups_with_word.find(w)->second; with.size() < with_word->size()) with_word = &with;
+    const std::vector<std::uint32_t>* with_initials = &none;
     if (type == EntityType::kOrganization && words[a].size() == 1)
       if (const auto it = groups_with_initials.find(acronym_letters(drafts[longest[a]].surface));
-          it != groups_with_initials.end()) {
-        others.insert(others.end(), it->second.begin(), it->second.end());
-        std::sort(others.begin(), others.end());
-        others.erase(std::unique(others.begin(), others.end()), others.end());
-      }
+          it != groups_with_initials.end())
+        with_initials = &it->second;
     std::vector<std::uint32_t> candidates;
-    for (const std::uint32_t b : others) {
-      if (b == a || drafts[group_first[b]].type != type || words[b].size() <= words[a].size()) continue;
-      const bool joins = type == EntityType::kPerson
-                             ? is_subsequence(words[a], words[b])
-                             : is_prefix(words[a], words[b]) ||
-                                   (words[a].size() == 1 && abbreviates(drafts[longest[a]].surface, drafts[longest[b]].surface));
-      const std::uint32_t root = find_root(parent, b);
-      if (joins && root != a && std::find(candidates.begin(), candidates.end(), root) == candidates.end())
-        candidates.push_back(root);
+    for (const std::vector<std::uint32_t>* list : {with_word, with_initials}) {
+      for (const std::uint32_t b : *list) {
+        if (b == a || drafts[group_first[b]].type != type || words[b].size() <= words[a].size()) continue;
+        const bool joins = type == EntityType::kPerson
+                               ? is_subsequence(words[a], words[b])
+                               : is_prefix(words[a], words[b]) ||
+                                     (words[a].size() == 1 &&
+                                      abbreviates(drafts[longest[a]].surface, drafts[longest[b]].surface));
+        const std::uint32_t root = find_root(parent, b);
+        if (joins && root != a && std::find(candidates.begin(), candidates.end(), root) == candidates.end())
+          candidates.push_back(root);
+      }
     }
     if (candidates.empty()) continue;
     // Several ("Bush": "George Bush", "Laura Bush"): the one mentioned last before the short form,

@@ -207,8 +207,8 @@ bool overlaps(const Candidate& a, const Candidate& b) {
   return false;
 }
 
-bool has_capital(std::string_view w) {
-  return std::any_of(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+std::size_t capitals(std::string_view w) {
+  return static_cast<std::size_t>(std::count_if(w.begin(), w.end(), [](char c) { return c >= 'A' && c <= 'Z'; }));
 }
 
 // A phrase in the ranking.
@@ -591,7 +591,7 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         verb_like = ends_with(word, "ing") || participle || verb_cue;
         modifier = adjective_cue;
         const int vote = verb_cue || adjective_cue ? 1 : (cue & kDeterminer) == kDeterminer ? -1 : 0;
-        if (vote != 0 && !joined_before && !joined_after && !has_capital(form)) {
+        if (vote != 0 && !joined_before && !joined_after && capitals(form) == 0) {
           const std::uint32_t v = voted.insert(w.key, static_cast<std::uint32_t>(unseen_votes.size()));
           if (v == unseen_votes.size()) unseen_votes.push_back(0);
           unseen_votes[v] += vote;
@@ -685,7 +685,6 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
       else
         ++same->count;
     }
-    auto capitals = [](std::string_view s) { return std::count_if(s.begin(), s.end(), [](char ch) { return ch >= 'A' && ch <= 'Z'; }); };
     const Spelling* best = &spellings.front();
     for (const Spelling& sp : spellings)
       if (sp.count > best->count || (sp.count == best->count && capitals(sp.form) < capitals(best->form))) best = &sp;

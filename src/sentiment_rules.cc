@@ -74,7 +74,6 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
   // they are gathered first and applied once after the loop: a hedge's factor carries to the end of
   // its clause, the last contrast cue decides every weight, and the attributions add up. (Applied
   // at each cue, they made a long sentence with many cues quadratic.)
-  std::vector<std::pair<std::size_t, float>> hedges;  // position, factor
   std::size_t last_contrast = n;
   float last_contrast_value = 0.0f;
   std::size_t first_leading_attribution = n;  // "critics argue that ...": what follows is reported
@@ -110,8 +109,7 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
             break;
           }
         break;
-      case SentimentCue::kHedge:
-        hedges.push_back({i, e->cue_value});
+      case SentimentCue::kHedge:  // applied after the loop
         break;
       case SentimentCue::kContrast:
         last_contrast = i;
@@ -131,7 +129,7 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
   // The product of the factors of the hedges before each token in its clause.
   float factor = 1.0f;
   bool hedged = false;
-  for (std::size_t j = 0, h = 0; j < n; ++j) {
+  for (std::size_t j = 0; j < n; ++j) {
     if (j > 0 && out[j].clause != out[j - 1].clause) {
       factor = 1.0f;
       hedged = false;
@@ -140,8 +138,8 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
       out[j].hedged = true;
       out[j].valence *= factor;
     }
-    if (h < hedges.size() && hedges[h].first == j) {
-      factor *= hedges[h++].second;
+    if (out[j].cue == SentimentCue::kHedge) {
+      factor *= lexicon.find_hash(out[j].hash)->cue_value;
       hedged = true;
     }
   }

@@ -116,8 +116,8 @@ TEST_CASE("linker: short names still find their full names among thousands of ot
   // the same article with 4,000 distinct names between the full names and the short ones.
   std::string text = "Donald Trump met the European Central Bank.\n";
   auto name = [](int i) {
-    std::string w = "Zq";
-    for (int n = i; n > 0 || w.size() == 2; n /= 26) w += static_cast<char>('a' + n % 26);
+    std::string w = testing::distinct_word(i);
+    w[0] = 'Z';
     return w;
   };
   for (int i = 0; i < 2000; ++i)

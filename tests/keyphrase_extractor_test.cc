@@ -342,11 +342,7 @@ TEST_CASE("keyphrases: the votes on unseen words stay per word in an article ful
   std::string text =
       "The quixotry of the quixotry was the quixotry.\n"
       "Critics said it was cowardly to harass people. Trolls harass the minister.\n";
-  for (int i = 0; i < 20000; ++i) {
-    std::string word = "zq";
-    for (int n = i; n > 0 || word.size() == 2; n /= 26) word += static_cast<char>('a' + n % 26);
-    text += "The " + word + "k arrived.\n";
-  }
+  for (int i = 0; i < 20000; ++i) text += "The " + testing::distinct_word(i) + "k arrived.\n";
   const auto texts = toy_keyphrases(text.c_str());
   CAPTURE(texts);
   CHECK(containing(texts, {"harass"}).empty());

@@ -70,6 +70,14 @@ Json keys_json(Write write) {
 // A document split into paragraphs, sentences and tokens by the real normalize + segment stages.
 inline Document segmented(std::string text) { return analyzed(std::move(text)); }
 
+// The i-th of many distinct made-up words ("zqa", "zqb", ... "zqba", ...), for articles full of
+// names or words no model has seen.
+inline std::string distinct_word(int i) {
+  std::string word = "zq";
+  for (int n = i; n > 0 || word.size() == 2; n /= 26) word += static_cast<char>('a' + n % 26);
+  return word;
+}
+
 inline std::filesystem::path shared_dir() { return ANALYZE_SHARED_DIR; }
 inline bool shared_available() { return std::filesystem::exists(shared_dir() / "samples"); }
 
