@@ -17,7 +17,7 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/data_dir.h"
-#include "analyze/ner_tagger.h"
+#include "entities/ner_tagger.h"
 #include "analyze/pipeline.h"
 
 #include "thread_clock.h"

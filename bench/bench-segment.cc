@@ -24,9 +24,9 @@
 #include <unicode/utext.h>
 
 #include "analyze/data_dir.h"
-#include "analyze/paragraph_splitter.h"
-#include "analyze/segment_stage.h"
-#include "analyze/word_breaker.h"
+#include "text/paragraph_splitter.h"
+#include "text/segment_stage.h"
+#include "text/word_breaker.h"
 
 #include "thread_clock.h"
 

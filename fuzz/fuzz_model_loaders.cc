@@ -17,12 +17,12 @@
 #include <string>
 #include <vector>
 
-#include "analyze/gazetteer.h"
-#include "analyze/hash_index.h"
-#include "analyze/ner_tagger.h"
+#include "entities/gazetteer.h"
+#include "core/hash_index.h"
+#include "entities/ner_tagger.h"
 #include "analyze/table_writer.h"
-#include "analyze/topic_classifier.h"
-#include "analyze/topic_lexicon.h"
+#include "topics/topic_classifier.h"
+#include "topics/topic_lexicon.h"
 #include "fuzz_support.h"
 
 using namespace analyze;

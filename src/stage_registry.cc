@@ -1,15 +1,15 @@
 // The registry: every stage in run order. A new stage is its own file plus one line here.
 #include "analyze/stage.h"
 
-#include "analyze/boilerplate_stage.h"
-#include "analyze/entities_stage.h"
-#include "analyze/keyphrases_stage.h"
-#include "analyze/language_stage.h"
-#include "analyze/normalize_stage.h"
-#include "analyze/segment_stage.h"
-#include "analyze/stance_stage.h"
-#include "analyze/stats_stage.h"
-#include "analyze/topics_stage.h"
+#include "text/boilerplate_stage.h"
+#include "entities/entities_stage.h"
+#include "topics/keyphrases_stage.h"
+#include "text/language_stage.h"
+#include "text/normalize_stage.h"
+#include "text/segment_stage.h"
+#include "stance/stance_stage.h"
+#include "text/stats_stage.h"
+#include "topics/topics_stage.h"
 
 namespace analyze {
 

@@ -18,7 +18,7 @@
 #include <string_view>
 #include <vector>
 
-#include "analyze/sentiment_lexicon.h"
+#include "stance/sentiment_lexicon.h"
 
 namespace {
 

@@ -21,9 +21,9 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "analyze/hash_index.h"
+#include "core/hash_index.h"
 #include "analyze/pipeline.h"
-#include "analyze/utf8.h"
+#include "core/utf8.h"
 
 using namespace analyze;
 

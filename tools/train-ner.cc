@@ -22,12 +22,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "analyze/ner_features.h"
-#include "analyze/ner_model.h"
-#include "analyze/ner_tagger.h"
-#include "analyze/ner_trainer.h"
+#include "entities/ner_features.h"
+#include "entities/ner_model.h"
+#include "entities/ner_tagger.h"
+#include "train/ner_trainer.h"
 #include "analyze/pipeline.h"
-#include "analyze/utf8.h"
+#include "core/utf8.h"
 
 namespace fs = std::filesystem;
 using namespace analyze;

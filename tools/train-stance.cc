@@ -22,11 +22,11 @@
 #include <nlohmann/json.hpp>
 
 #include "analyze/data_dir.h"
-#include "analyze/hash_index.h"
+#include "core/hash_index.h"
 #include "analyze/pipeline.h"
-#include "analyze/stance_features.h"
-#include "analyze/stance_model.h"
-#include "analyze/stance_stage.h"
+#include "stance/stance_features.h"
+#include "stance/stance_model.h"
+#include "stance/stance_stage.h"
 
 namespace {
 

@@ -39,12 +39,12 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
-#include "analyze/keyphrase_extractor.h"
+#include "topics/keyphrase_extractor.h"
 #include "analyze/pipeline.h"
-#include "analyze/string_set.h"
-#include "analyze/topic_classifier.h"
-#include "analyze/topic_terms.h"
-#include "analyze/topic_trainer.h"
+#include "core/string_set.h"
+#include "topics/topic_classifier.h"
+#include "text/terms.h"
+#include "train/topic_trainer.h"
 
 namespace fs = std::filesystem;
 using namespace analyze;

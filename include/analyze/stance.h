@@ -4,11 +4,20 @@
 
 #include <cstdint>
 #include <optional>
+#include <string_view>
 #include <vector>
 
-#include "analyze/sentiment_rules.h"
-
 namespace analyze {
+
+enum class Polarity : std::uint8_t { kNegative, kNeutral, kPositive };
+
+// "negative", "neutral", "positive" (the contract's names).
+std::string_view polarity_name(Polarity polarity);
+
+// Neutral within [-threshold, threshold].
+inline Polarity polarity_of(float score, float threshold) {
+  return score > threshold ? Polarity::kPositive : score < -threshold ? Polarity::kNegative : Polarity::kNeutral;
+}
 
 // What the article says about one entity or target.
 struct Sentiment {

@@ -1,0 +1,111 @@
+#include "entities/entities_stage.h"
+
+#include <fmt/format.h>
+
+#include "entities/entity_linker.h"
+#include "entities/gazetteer.h"
+#include "entities/ner_tagger.h"
+#include "analyze/table_writer.h"
+
+namespace analyze {
+
+namespace {
+
+constexpr std::size_t kTableRows = 12;
+
+class EntitiesStage final : public Stage {
+ public:
+  EntitiesStage(NerTagger tagger, std::shared_ptr<const Gazetteer> gazetteer)
+      : tagger_(std::move(tagger)), linker_(std::move(gazetteer)) {}
+
+  Status run(Document& doc) const override {
+    if (!english_or_warn(doc, "entities")) {
+      doc.set_layer(EntityLayer{});
+      return Status::ok();
+    }
+    doc.set_layer(linker_.link(doc, tagger_.tag(doc)));
+    return Status::ok();
+  }
+
+  void write_json(const Document& doc, ArticleJsonWriter& out) const override {
+    const EntityLayer* layer = doc.layer<EntityLayer>();
+    if (!layer) return;
+    out.key("entities").begin_array();
+    for (std::size_t i = 0; i < layer->entities.size(); ++i) {
+      const Entity& e = layer->entities[i];
+      out.begin_object()
+          .field("name", e.name)
+          .field("type", entity_type_name(e.type))
+          .field("salience", json_score(e.salience))
+          .field("aliases", e.aliases)
+          .field("roles", e.roles);
+      out.key("ids").begin_object();
+      for (const auto& [scheme, value] : e.ids) out.field(scheme, value);
+      out.end_object().key("mentions").begin_array();
+      for (const Mention& m : e.mentions)
+        out.begin_object()
+            .field("start", doc.code_point(m.begin))
+            .field("end", doc.code_point(m.end))
+            .field("text", doc.slice(m.begin, m.end))
+            .field("sentence", m.sentence)
+            .end_object();
+      out.end_array();
+      out.entity_keys(doc, i);
+      out.end_object();
+    }
+    out.end_array();
+  }
+
+  void write_table(const Document& doc, TableWriter& table) const override {
+    const EntityLayer* layer = doc.layer<EntityLayer>();
+    if (!layer) return;
+    table.heading("Entities");
+    if (layer->entities.empty()) {
+      table.line("  (none found)");
+      return;
+    }
+    std::vector<std::vector<std::string>> rows;
+    for (const Entity& e : layer->entities) {
+      if (rows.size() == kTableRows) break;
+      std::string also;  // other names, ids, roles
+      for (const auto& alias : e.aliases)
+        if (alias != e.name) also += (also.empty() ? "" : ", ") + alias;
+      for (const auto& [scheme, value] : e.ids) also += (also.empty() ? "" : "; ") + scheme + " " + value;
+      for (const auto& role : e.roles) also += (also.empty() ? "" : "; ") + role;
+      rows.push_back({e.name, std::string(entity_type_name(e.type)), fmt::format("{:.2f}", e.salience),
+                      std::to_string(e.mentions.size()), also});
+    }
+    table.table({"entity", "type", "salience", "mentions", "also"}, rows);
+    if (layer->entities.size() > kTableRows)
+      table.line(fmt::format("  … and {} more (--format json lists them all)", layer->entities.size() - kTableRows));
+  }
+
+ private:
+  NerTagger tagger_;
+  EntityLinker linker_;
+};
+
+Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
+  auto gazetteer = std::make_shared<Gazetteer>();
+  if (Status s = gazetteer->add_directory(options.data_dir / "gazetteers"); !s) return s.error();
+  for (const std::string& file : options.gazetteer_files)
+    if (Status s = gazetteer->add_file(file, /*user=*/true); !s) return s.error();
+  auto tagger = NerTagger::load(options.data_dir / "models" / "ner.bin");
+  if (!tagger) return tagger.error();
+  return std::unique_ptr<Stage>(new EntitiesStage(std::move(tagger.value()), std::move(gazetteer)));
+}
+
+}  // namespace
+
+const StageSpec& entities_stage_spec() {
+  static const StageSpec spec{
+      "entities",
+      "named entities (PERSON, ORGANIZATION, LOCATION, MISC) grouped across mentions, with salience and ISO 3166 ids",
+      {"sentences", "tokens"},
+      {"entities"},
+      create,
+  };
+  return spec;
+}
+
+}  // namespace analyze

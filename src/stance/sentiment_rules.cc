@@ -1,0 +1,171 @@
+#include "stance/sentiment_rules.h"
+
+#include <algorithm>
+#include <cmath>
+
+namespace analyze {
+
+namespace {
+
+// VADER's empirically derived constants, on its [-4, 4] scale they are the same ratios.
+constexpr float kNegationScale = -0.74f;  // "not good" is milder than "bad"
+constexpr int kNegationReach = 3;         // a negator reaches the next three words of its clause
+constexpr int kReverserReach = 4;         // "combat (the) organized crime", "curb illegal immigration"
+constexpr int kBoosterReach = 2;          // "very", "very very" modify the word right after
+constexpr float kLosingClause = 0.5f;     // "X but Y": X counts half...
+constexpr float kWinningClause = 1.5f;    // ...and Y half again
+constexpr int kTrailingAttribution = 5;   // "..., critics said." ends within this many tokens
+
+enum class Mark : std::uint8_t { kOther, kClauseBreak, kQuote };
+
+Mark punctuation_mark(std::string_view form) {
+  if (form.empty()) return Mark::kOther;
+  switch (form.front()) {
+    case ',': case ';': case ':': case '(': case ')': case '-': case '[': case ']':
+      return Mark::kClauseBreak;
+    case '"':
+      return Mark::kQuote;
+    default:
+      return Mark::kOther;
+  }
+}
+
+}  // namespace
+
+std::string_view polarity_name(Polarity polarity) {
+  switch (polarity) {
+    case Polarity::kNegative: return "negative";
+    case Polarity::kNeutral: return "neutral";
+    case Polarity::kPositive: return "positive";
+  }
+  return "neutral";
+}
+
+void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const SentimentLexicon& lexicon,
+                           std::vector<RuledToken>& out) {
+  out.clear();
+  const std::size_t n = sentence.token_end - sentence.token_begin;
+  out.resize(n);
+  std::uint16_t clause = 0;
+  bool in_quote = false;
+  for (std::size_t i = 0; i < n; ++i) {
+    const Token& tok = doc.tokens[sentence.token_begin + i];
+    const std::string_view form = doc.form(tok);
+    RuledToken& r = out[i];
+    r.word = tok.kind == TokenKind::kWord;
+    if (tok.kind == TokenKind::kPunctuation) {
+      const Mark mark = punctuation_mark(form);
+      if (mark == Mark::kClauseBreak && i > 0) ++clause;
+      if (mark == Mark::kQuote) in_quote = !in_quote;
+    }
+    r.hash = lowercase_hash(form);
+    if (const LexiconEntry* e = lexicon.find_hash(r.hash); e && tok.kind != TokenKind::kPunctuation) {
+      r.prior = e->valence;
+      r.cue = e->cue;
+      // A contrast word opens the clause it belongs to.
+      if (r.cue == SentimentCue::kContrast && i > 0 && out[i - 1].clause == clause) ++clause;
+    }
+    r.valence = r.prior;
+    r.clause = clause;
+    r.reported = in_quote;
+  }
+
+  // Hedges, contrast and attribution cues act on the rest of a clause or on the whole sentence, so
+  // they are gathered first and applied once after the loop: a hedge's factor carries to the end of
+  // its clause, the last contrast cue decides every weight, and the attributions add up. (Applied
+  // at each cue, they made a long sentence with many cues quadratic.)
+  std::size_t last_contrast = n;
+  float last_contrast_value = 0.0f;
+  std::size_t first_leading_attribution = n;  // "critics argue that ...": what follows is reported
+  std::uint32_t trailing_attribution_clause = 0;  // "..., critics said.": the clauses before it are
+  for (std::size_t i = 0; i < n; ++i) {
+    const RuledToken& cue = out[i];
+    const LexiconEntry* e = cue.cue == SentimentCue::kNone ? nullptr : lexicon.find_hash(cue.hash);
+    switch (cue.cue) {
+      case SentimentCue::kNegator: {
+        int reach = kNegationReach;
+        for (std::size_t j = i + 1; j < n && reach > 0 && out[j].clause == cue.clause; ++j) {
+          if (!out[j].word) continue;
+          --reach;
+          out[j].negated = true;
+          out[j].valence *= kNegationScale;
+        }
+        break;
+      }
+      case SentimentCue::kReverser: {
+        // Fighting a harm speaks well of whoever fights it: the harm's valence turns.
+        int reach = kReverserReach;
+        for (std::size_t j = i + 1; j < n && reach > 0 && out[j].clause == cue.clause; ++j) {
+          if (!out[j].word) continue;
+          --reach;
+          if (out[j].valence < 0.0f) out[j].valence *= kNegationScale;
+        }
+        break;
+      }
+      case SentimentCue::kBooster:
+        for (std::size_t j = i + 1; j < n && j <= i + kBoosterReach; ++j)
+          if (out[j].prior != 0.0f) {
+            out[j].valence *= 1.0f + e->cue_value;
+            break;
+          }
+        break;
+      case SentimentCue::kHedge:  // applied after the loop
+        break;
+      case SentimentCue::kContrast:
+        last_contrast = i;
+        last_contrast_value = e->cue_value;
+        break;
+      case SentimentCue::kAttribution:
+        // "..., critics said." reports what came before; "critics argue that ..." what follows.
+        if (n - i <= kTrailingAttribution && cue.clause > 0)
+          trailing_attribution_clause = std::max<std::uint32_t>(trailing_attribution_clause, cue.clause);
+        else
+          first_leading_attribution = std::min(first_leading_attribution, i);
+        break;
+      case SentimentCue::kNone:
+        break;
+    }
+  }
+  // The product of the factors of the hedges before each token in its clause.
+  float factor = 1.0f;
+  bool hedged = false;
+  for (std::size_t j = 0; j < n; ++j) {
+    if (j > 0 && out[j].clause != out[j - 1].clause) {
+      factor = 1.0f;
+      hedged = false;
+    }
+    if (hedged) {
+      out[j].hedged = true;
+      out[j].valence *= factor;
+    }
+    if (out[j].cue == SentimentCue::kHedge) {
+      factor *= lexicon.find_hash(out[j].hash)->cue_value;
+      hedged = true;
+    }
+  }
+  if (last_contrast < n) {
+    // value > 0: "but": the clauses after win. value <= 0: "although": its own clause loses.
+    const std::uint32_t clause = out[last_contrast].clause;
+    for (std::size_t j = 0; j < n; ++j)
+      out[j].weight = (last_contrast_value > 0.0f ? j < last_contrast : out[j].clause == clause) ? kLosingClause
+                                                                                                 : kWinningClause;
+  }
+  for (std::size_t j = 0; j < n; ++j)
+    if (out[j].clause < trailing_attribution_clause || j > first_leading_attribution) out[j].reported = true;
+}
+
+float valence_sum(const std::vector<RuledToken>& tokens, std::size_t begin, std::size_t end) {
+  float sum = 0.0f;
+  for (std::size_t i = begin; i < end; ++i) {
+    const RuledToken& t = tokens[i];
+    sum += t.valence * t.weight * (t.reported ? kReportedWeight : 1.0f);
+  }
+  return sum;
+}
+
+float squash_valence(float sum) {
+  constexpr float kAlpha = 15.0f / 16.0f;  // VADER's alpha 15 on a 4x larger scale
+  return sum / std::sqrt(sum * sum + kAlpha);
+}
+
+}  // namespace analyze

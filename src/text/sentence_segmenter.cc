@@ -1,0 +1,263 @@
+#include "text/sentence_segmenter.h"
+
+#include <algorithm>
+#include <unicode/brkiter.h>
+#include <unicode/uchar.h>
+#include <unicode/utext.h>
+
+#include "text/break_iterators.h"
+#include "core/utf8.h"
+
+namespace analyze {
+
+namespace {
+
+bool is_quote(std::string_view form) { return form == "\"" || form == "'" || form == "''"; }
+bool is_closing(std::string_view form) { return is_quote(form) || form == ")" || form == "]" || form == "}"; }
+
+bool starts_lowercase(std::string_view s) {
+  if (s.empty()) return false;
+  if (static_cast<unsigned char>(s[0]) < 0x80) return s[0] >= 'a' && s[0] <= 'z';
+  std::size_t p = 0;
+  return u_islower(static_cast<UChar32>(utf8::decode(s, p)));
+}
+
+bool starts_uppercase(std::string_view s) {
+  if (s.empty()) return false;
+  if (static_cast<unsigned char>(s[0]) < 0x80) return s[0] >= 'A' && s[0] <= 'Z';
+  std::size_t p = 0;
+  return u_isupper(static_cast<UChar32>(utf8::decode(s, p)));
+}
+
+// "?", "!", "?!", "!!!" (the tokenizer keeps each mark apart, but be liberal).
+bool is_question_or_exclamation(std::string_view form) {
+  return !form.empty() && form.find_first_not_of("?!") == std::string_view::npos;
+}
+
+// Whether the token can end a sentence: a full stop, "?", "!", an ellipsis, a word with its
+// abbreviation period ("U.S."), or another script's terminator ("。").
+bool is_sentence_final(const Token& t, std::string_view form) {
+  if (form.empty()) return false;
+  if (form.back() == '.' || is_question_or_exclamation(form)) return true;
+  if (t.kind != TokenKind::kPunctuation || static_cast<unsigned char>(form[0]) < 0x80) return false;
+  std::size_t p = 0;
+  return u_hasBinaryProperty(static_cast<UChar32>(utf8::decode(form, p)), UCHAR_S_TERM);
+}
+
+bool is_pronoun(std::string_view form) {
+  return form == "I" || form == "He" || form == "She" || form == "They" || form == "We" || form == "You" ||
+         form == "It";
+}
+
+// "I", "IV", "xii": a Roman numeral that numbers a list item.
+bool is_roman_numeral(std::string_view form) {
+  return !form.empty() && form.size() <= 4 &&
+         (form.find_first_not_of("IVXLC") == std::string_view::npos ||
+          form.find_first_not_of("ivxlc") == std::string_view::npos);
+}
+
+// A number that numbers a list item or a section: "1", "12", "2.1".
+bool is_item_number(std::string_view form) {
+  return !form.empty() && form.size() <= 5 && form.find_first_not_of("0123456789.") == std::string_view::npos &&
+         form.front() != '.';
+}
+
+// Whether tokens [s, e) are only a list item's number: "1.", "2.1.", "A.", "IV.", "* 3.", "(b)".
+bool is_list_marker(const Document& doc, std::uint32_t s, std::uint32_t e) {
+  auto form = [&](std::uint32_t i) { return doc.form(doc.tokens[i]); };
+  if (s < e && (form(s) == "*" || form(s) == "-" || form(s) == "\xE2\x80\xA2" || form(s) == "(" || form(s) == "#")) ++s;
+  if (e - s == 1) {  // "A." is one token: the tokenizer keeps an initial's period
+    const std::string_view f = form(s);
+    return doc.tokens[s].kind == TokenKind::kWord && f.size() == 2 && f[1] == '.';
+  }
+  if (e - s != 2 || (form(s + 1) != "." && form(s + 1) != ")")) return false;
+  const std::string_view f = form(s);
+  const Token& t = doc.tokens[s];
+  if (t.kind == TokenKind::kNumber) return is_item_number(f);
+  return t.kind == TokenKind::kWord && (f.size() == 1 || is_roman_numeral(f));
+}
+
+bool has_word(const Document& doc, std::uint32_t begin, std::uint32_t end) {
+  for (std::uint32_t i = begin; i < end; ++i)
+    if (doc.tokens[i].kind == TokenKind::kWord || doc.tokens[i].kind == TokenKind::kNumber) return true;
+  return false;
+}
+
+// Whether token `i` numbers an item of an inline enumeration: "here: 1. that ..., and 2. that".
+bool is_enumeration_number(const Document& doc, std::uint32_t token_begin, std::uint32_t i) {
+  const Token& t = doc.tokens[i];
+  if (t.kind != TokenKind::kNumber || t.end - t.begin > 2) return false;
+  if (i == token_begin) return true;
+  const std::string_view before = doc.form(doc.tokens[i - 1]);
+  return before == ":" || before == ";" || before == "," || before == "and" || before == "or";
+}
+
+// "Eng", "Epis": a capitalised word of at most four letters, the shape of an abbreviation that no
+// list names. All-capitals words ("NASA", "ASAP") are acronyms, which end sentences.
+bool is_short_capitalised_word(const Document& doc, std::uint32_t i) {
+  const Token& t = doc.tokens[i];
+  const std::string_view form = doc.form(t);
+  return t.kind == TokenKind::kWord && starts_uppercase(form) && utf8::length(form) <= 4 &&
+         std::any_of(form.begin() + 1, form.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The token after the reference marks that start at `i` ("[17]", "[6][7]", "[1]–[11]", "[...]",
+// "[citation needed]", or a footnote number before a sentence starter: "... fee. 8 Yet some"), or
+// `i` when none start there.
+std::uint32_t skip_reference_marks(const Document& doc, const Abbreviations& words, std::uint32_t i,
+                                   std::uint32_t token_end) {
+  const Token& first = doc.tokens[i];
+  if (first.kind == TokenKind::kNumber && first.end - first.begin <= 3 && i + 1 < token_end &&
+      doc.tokens[i + 1].begin > first.end && words.is_sentence_starter(doc.form(doc.tokens[i + 1])) &&
+      doc.form(first).find_first_not_of("0123456789") == std::string_view::npos)
+    return i + 1;
+  constexpr std::uint32_t kMaxInside = 4;
+  std::uint32_t after = i;
+  for (std::uint32_t j = i; j < token_end && doc.form(doc.tokens[j]) == "[";) {
+    std::uint32_t k = j + 1;
+    for (; k < token_end && k - j <= kMaxInside; ++k) {
+      const Token& t = doc.tokens[k];
+      const std::string_view f = doc.form(t);
+      if (f == "]" || f == "[") break;
+      if (t.kind == TokenKind::kWord ? !starts_lowercase(f) : t.kind == TokenKind::kSymbol) return after;
+    }
+    if (k >= token_end || doc.form(doc.tokens[k]) != "]" || k == j + 1) return after;
+    after = j = k + 1;
+    // "[17], [18]" and "[1]–[11]": a comma or a dash joins the next mark.
+    if (j + 1 < token_end && (doc.form(doc.tokens[j]) == "," || doc.form(doc.tokens[j]) == "-") &&
+        doc.form(doc.tokens[j + 1]) == "[")
+      ++j;
+  }
+  return after;
+}
+
+}  // namespace
+
+SentenceSegmenter::SentenceSegmenter(std::shared_ptr<const Abbreviations> abbreviations)
+    : abbreviations_(std::move(abbreviations)) {}
+
+bool SentenceSegmenter::is_attribution(const Document& doc, std::uint32_t next, std::uint32_t token_end) const {
+  std::uint32_t i = next;
+  if (is_pronoun(doc.form(doc.tokens[i]))) {
+    ++i;
+  } else {  // a name, possibly with a title: "Smith", "Mr. Smith", "Mom"
+    while (i < token_end && i - next < 3 && doc.tokens[i].kind == TokenKind::kWord &&
+           starts_uppercase(doc.form(doc.tokens[i])))
+      ++i;
+  }
+  return i > next && i < token_end && abbreviations_->is_speech_verb(doc.form(doc.tokens[i]));
+}
+
+bool SentenceSegmenter::keeps_boundary(const Document& doc, std::uint32_t token_begin, std::uint32_t next,
+                                       std::uint32_t token_end) const {
+  // The token that ends the sentence, looking through closing quotes and brackets.
+  std::uint32_t last = next - 1;
+  bool closed = false, quoted = false;
+  while (last > token_begin && is_closing(doc.form(doc.tokens[last]))) {
+    closed = true;
+    quoted |= is_quote(doc.form(doc.tokens[last]));
+    --last;
+  }
+  const Token& end_token = doc.tokens[last];
+  const std::string_view end_form = doc.form(end_token);
+  const std::string_view next_form = doc.form(doc.tokens[next]);
+
+  if (end_token.kind == TokenKind::kWord && end_form.size() > 1 && end_form.back() == '.') {
+    switch (abbreviations_->kind(end_form)) {
+      case AbbreviationKind::kTitle:
+        return false;
+      case AbbreviationKind::kBeforeNumber:
+        if (doc.tokens[next].kind == TokenKind::kNumber) return false;
+        break;
+      case AbbreviationKind::kCommon:
+        // A quotation may open a sentence (`in the U.S. "It was`), but not after an initial, where
+        // it is a nickname (`John J. "Jack" Sheehan`); "Under-Secretary" is not "Under".
+        if (is_quote(next_form)) return end_form.size() > 2;
+        return abbreviations_->is_sentence_starter(next_form) &&
+               !(next + 1 < token_end && doc.tokens[next + 1].begin == doc.tokens[next].end &&
+                 doc.form(doc.tokens[next + 1]) == "-");
+      case AbbreviationKind::kNone:
+        break;
+    }
+  }
+  // "watch?v=1", "Yahoo!Messenger": no space, no sentence end (ICU breaks after "?" and "!" anyway).
+  if (is_question_or_exclamation(end_form) && doc.tokens[next].begin == doc.tokens[next - 1].end) return false;
+  // Before a lower-case word (behind any opening brackets or quotes) only a plain full stop or a
+  // bare "?"/"!" ends a sentence ("i'm done. see you"); an ellipsis does not ("Wait... what?"),
+  // nor a quotation (`"Stop!" he said`), nor a full stop after a number ("claims: 1. that") or after
+  // a short capitalised word, most likely an abbreviation no list names ("the Epis. church").
+  std::uint32_t word = next;
+  while (word + 1 < token_end && word - next < 3 && doc.tokens[word].kind == TokenKind::kPunctuation) ++word;
+  if (starts_lowercase(doc.form(doc.tokens[word]))) {
+    if (closed) return false;
+    if (is_question_or_exclamation(end_form)) return true;
+    if (end_form != "." || last == token_begin) return false;
+    const std::uint32_t before = last - 1;
+    if (doc.tokens[before].end != end_token.begin) return true;
+    return !is_enumeration_number(doc, token_begin, before) && !is_short_capitalised_word(doc, before);
+  }
+  if (quoted && is_question_or_exclamation(end_form) && is_attribution(doc, next, token_end)) return false;
+  return true;
+}
+
+void SentenceSegmenter::split(const Document& doc, std::uint32_t begin, std::uint32_t end, std::uint32_t token_begin,
+                              std::uint32_t token_end, std::vector<std::uint32_t>& starts) const {
+  starts.clear();
+  if (token_begin == token_end) return;
+  const auto& tokens = doc.tokens;
+
+  // Candidates, as the index of the token that would start the next sentence.
+  thread_local std::vector<std::uint32_t> candidates;
+  candidates.clear();
+  // 1. After sentence-final punctuation (and the closing quotes and brackets attached to it) that a
+  //    space follows.
+  for (std::uint32_t i = token_begin; i + 1 < token_end; ++i) {
+    if (!is_sentence_final(tokens[i], doc.form(tokens[i]))) continue;
+    std::uint32_t j = i + 1;
+    while (j < token_end && tokens[j].begin == tokens[j - 1].end && is_closing(doc.form(tokens[j]))) ++j;
+    if (j < token_end && tokens[j].begin > tokens[j - 1].end) candidates.push_back(j);
+    i = j - 1;
+  }
+  // 2. ICU's boundaries: the first token at or after each (a break inside a token moves to its end).
+  const std::size_t own = candidates.size();
+  const std::string_view para = doc.slice(begin, end);
+  icu::BreakIterator& it = thread_sentence_iterator();
+  UErrorCode status = U_ZERO_ERROR;
+  UText ut = UTEXT_INITIALIZER;
+  utext_openUTF8(&ut, para.data(), static_cast<int64_t>(para.size()), &status);
+  it.setText(&ut, status);
+  if (U_SUCCESS(status)) {
+    auto first = tokens.begin() + token_begin;
+    const auto last = tokens.begin() + token_end;
+    for (int32_t b = it.next(); b != icu::BreakIterator::DONE && static_cast<std::uint32_t>(b) < para.size(); b = it.next()) {
+      const std::uint32_t at = begin + static_cast<std::uint32_t>(b);
+      first = std::lower_bound(first, last, at, [](const Token& t, std::uint32_t pos) { return t.begin < pos; });
+      if (first == last) break;
+      candidates.push_back(static_cast<std::uint32_t>(first - tokens.begin()));
+    }
+  }
+  utext_close(&ut);
+  std::inplace_merge(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(own), candidates.end());
+
+  // 3. The rules decide; reference marks move a boundary past them.
+  starts.push_back(token_begin);
+  for (const std::uint32_t next : candidates) {
+    if (next <= starts.back() || !keeps_boundary(doc, token_begin, next, token_end)) continue;
+    const std::uint32_t after = skip_reference_marks(doc, *abbreviations_, next, token_end);
+    if (after == token_end) break;
+    starts.push_back(after);
+  }
+  // 4. A list item's number starts the sentence after it; punctuation alone (". . .", "? ? ?",
+  //    ":)") is no sentence and stays with the one before it.
+  //    One pass, keeping starts[0, kept): a sentence begins at starts[kept - 1] and ends at the
+  //    next start kept.
+  std::size_t kept = 1;
+  for (std::size_t i = 1; i < starts.size(); ++i) {
+    const std::uint32_t sentence_end = i + 1 < starts.size() ? starts[i + 1] : token_end;
+    if (is_list_marker(doc, starts[kept - 1], starts[i]) || !has_word(doc, starts[i], sentence_end)) continue;
+    starts[kept++] = starts[i];
+  }
+  starts.resize(kept);
+}
+
+}  // namespace analyze

@@ -1,0 +1,160 @@
+#include "topics/topic_lexicon.h"
+
+#include <algorithm>
+#include <cmath>
+#include <fstream>
+#include <iterator>
+
+#include <fmt/format.h>
+#include <nlohmann/json.hpp>
+
+#include "text/terms.h"
+
+namespace analyze {
+
+namespace {
+
+constexpr std::size_t kMaxPhraseTerms = 8;
+constexpr double kWordsPerUnit = 100.0;  // evidence is counted per this many words
+
+// Key of a phrase from its term hashes, extended one term at a time.
+std::uint64_t extend_key(std::uint64_t key, std::uint64_t term) { return mix64(key ^ (term + 0x9e3779b97f4a7c15ULL)); }
+
+}  // namespace
+
+Result<TopicLexicon> TopicLexicon::parse(std::string_view text, std::string_view name, double min_words) {
+  auto bad = [&](std::string_view why) { return Error{"bad-lexicon", fmt::format("{}: {}", name, why)}; };
+  Json j;  // ordered: keywords keep the file's order
+  try {
+    j = Json::parse(text.begin(), text.end());
+  } catch (const Json::exception& e) {  // a syntax error, or a number too large (out_of_range)
+    return bad(fmt::format("not valid JSON ({})", e.what()));
+  }
+  if (!j.is_object() || j.empty()) return bad("expected an object from topic code to {\"label\": ..., \"keywords\": ...}");
+  TopicLexicon lex;
+  lex.min_words_ = min_words;
+  std::vector<std::uint64_t> first_keys;
+  for (const auto& [code, entry] : j.items()) {
+    if (code.empty()) return bad("a topic code is empty");
+    if (!entry.is_object() || !entry.contains("keywords")) return bad(fmt::format("topic \"{}\": expected {{\"label\": ..., \"keywords\": ...}}", code));
+    const auto topic = static_cast<std::uint32_t>(lex.topics_.size());
+    std::string label = code;
+    if (entry.contains("label")) {
+      if (!entry["label"].is_string()) return bad(fmt::format("topic \"{}\": the label is not a string", code));
+      label = entry["label"].get<std::string>();
+    }
+    lex.topics_.push_back({code, std::move(label)});
+
+    std::vector<std::pair<std::string, double>> keywords;
+    const auto& k = entry["keywords"];
+    if (k.is_object()) {
+      for (const auto& [phrase, weight] : k.items()) {
+        if (!weight.is_number() || !std::isfinite(weight.get<double>()) || weight.get<double>() <= 0)
+          return bad(fmt::format("topic \"{}\": the weight of \"{}\" is not a positive number", code, phrase));
+        keywords.emplace_back(phrase, weight.get<double>());
+      }
+    } else if (k.is_array()) {
+      for (const auto& phrase : k) {
+        if (!phrase.is_string()) return bad(fmt::format("topic \"{}\": a keyword is not a string", code));
+        keywords.emplace_back(phrase.get<std::string>(), 1.0);
+      }
+    } else {
+      return bad(fmt::format("topic \"{}\": keywords must be an object (keyword -> weight) or an array", code));
+    }
+    if (keywords.empty()) return bad(fmt::format("topic \"{}\" has no keywords", code));
+
+    for (auto& [phrase, weight] : keywords) {
+      const std::vector<std::uint64_t> terms = phrase_term_hashes(phrase);
+      if (terms.empty()) return bad(fmt::format("topic \"{}\": keyword \"{}\" has no words", code, phrase));
+      if (terms.size() > kMaxPhraseTerms)
+        return bad(fmt::format("topic \"{}\": keyword \"{}\" is longer than {} words", code, phrase, kMaxPhraseTerms));
+      auto phrase_at = [&](std::uint64_t key) -> Phrase& {
+        const std::uint32_t i = lex.index_.insert(key, static_cast<std::uint32_t>(lex.phrases_.size()));
+        if (i == lex.phrases_.size()) lex.phrases_.emplace_back();
+        return lex.phrases_[i];
+      };
+      std::uint64_t key = 0;
+      for (std::size_t i = 0; i < terms.size(); ++i) {
+        key = extend_key(key, terms[i]);
+        if (i == 0) first_keys.push_back(key);
+        if (i + 1 < terms.size()) phrase_at(key).continues = true;
+      }
+      const auto position = static_cast<std::uint32_t>(lex.keywords_.size());
+      lex.keywords_.push_back({std::move(phrase), topic, weight});
+      lex.next_.push_back(HashIndex::kAbsent);
+      Phrase& whole = phrase_at(key);
+      if (whole.first_keyword == HashIndex::kAbsent) {
+        whole.first_keyword = position;
+      } else {  // the same phrase again (another topic): chain it
+        std::uint32_t last = whole.first_keyword;
+        while (lex.next_[last] != HashIndex::kAbsent) last = lex.next_[last];
+        lex.next_[last] = position;
+      }
+      lex.longest_ = std::max(lex.longest_, terms.size());
+    }
+  }
+  // About 16 bits per first word: a word that starts no keyword passes the filter 1 time in 16.
+  std::size_t bits = 64;
+  while (bits < 16 * first_keys.size()) bits *= 2;
+  lex.first_words_.assign(bits / 64, 0);
+  for (const std::uint64_t key : first_keys) lex.first_words_[(key >> 32 & (bits - 1)) / 64] |= 1ULL << (key >> 32 & 63);
+  return lex;
+}
+
+Result<TopicLexicon> TopicLexicon::load(const std::filesystem::path& file, double min_words) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Error{"bad-lexicon", fmt::format("{}: cannot open the topics lexicon", file.string())};
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  return parse(text, file.string(), min_words);
+}
+
+std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::vector<bool>* found) const {
+  std::vector<double> evidence(topics_.size(), 0.0);
+  if (found) found->assign(keywords_.size(), false);
+  const std::uint64_t bit_mask = first_words_.size() * 64 - 1;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    std::uint64_t key = extend_key(0, terms[i].hash);
+    if (!(first_words_[(key >> 32 & bit_mask) / 64] >> (key >> 32 & 63) & 1)) continue;
+    for (std::size_t n = 0; n < longest_ && i + n < terms.size(); ++n) {
+      if (n > 0) {
+        if (!terms[i + n].follows_term) break;
+        key = extend_key(key, terms[i + n].hash);
+      }
+      const std::uint32_t p = index_.find(key);
+      if (p == HashIndex::kAbsent) break;  // no keyword starts this way
+      for (std::uint32_t k = phrases_[p].first_keyword; k != HashIndex::kAbsent; k = next_[k]) {
+        evidence[keywords_[k].topic] += keywords_[k].weight;
+        if (found) (*found)[k] = true;
+      }
+      if (!phrases_[p].continues) break;
+    }
+  }
+  // Hits per 100 words (a short text counts as min_words long), then 1 - 2^-E.
+  const double units = std::max(min_words_, static_cast<double>(terms.size())) / kWordsPerUnit;
+  for (double& e : evidence)
+    if (e > 0) e = 1.0 - std::exp2(-e / units);  // most topics have none, and 1 - 2^-0 is 0
+  return evidence;
+}
+
+std::vector<double> TopicLexicon::scores(const std::vector<Term>& terms) const { return evidence(terms, nullptr); }
+
+std::vector<UserTopicScore> TopicLexicon::score(const std::vector<Term>& terms) const {
+  std::vector<bool> found;
+  const std::vector<double> scores = evidence(terms, &found);
+  std::vector<UserTopicScore> by_topic(topics_.size());
+  for (std::size_t k = 0; k < keywords_.size(); ++k)
+    if (found[k]) by_topic[keywords_[k].topic].keywords.push_back(keywords_[k].text);
+  std::vector<UserTopicScore> out;
+  for (std::uint32_t t = 0; t < topics_.size(); ++t) {
+    if (scores[t] <= 0) continue;
+    UserTopicScore& s = by_topic[t];
+    s.code = topics_[t].code;
+    s.label = topics_[t].label;
+    s.score = scores[t];
+    out.push_back(std::move(s));
+  }
+  std::stable_sort(out.begin(), out.end(), [](const auto& a, const auto& b) { return a.score > b.score; });
+  return out;
+}
+
+}  // namespace analyze

@@ -1,0 +1,80 @@
+// The user's own taxonomy (--topics-lexicon FILE): topic codes with a label and weighted keywords,
+// scored on an article beside the IPTC topics.
+//
+// File (JSON): an object from code to {"label": string, "keywords": KEYWORDS}, where KEYWORDS is
+// an object from keyword to weight (a positive number), or an array of keywords (weight 1):
+//   {"acme:cyber": {"label": "Cyber security", "keywords": {"ransomware": 2, "data breach": 1}},
+//    "acme:ports": {"label": "Ports", "keywords": ["port", "container ship", "dock workers"]}}
+// Keywords match whole words case-insensitively; a phrase matches its words in sequence within a
+// sentence ("data breach", "data-breach"). Plurals are not guessed: list "port" and "ports".
+//
+// Score: with E the weighted keyword hits per 100 words (a text shorter than `min_words`, 100 for
+// the user's lexicon, counts as that long), score = 1 - 2^-E, so one weight-1 keyword per 100
+// words scores 0.5, two score 0.75.
+#pragma once
+
+#include <cstdint>
+#include <filesystem>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analyze/document.h"
+#include "core/hash_index.h"
+#include "analyze/status.h"
+#include "text/terms.h"
+
+namespace analyze {
+
+struct UserTopicScore {
+  std::string code;
+  std::string label;
+  double score = 0.0;                 // [0, 1]
+  std::vector<std::string> keywords;  // the keywords found, as the lexicon writes them
+};
+
+class TopicLexicon {
+ public:
+  // Errors: Error{"bad-lexicon", "<file>: <why>"}.
+  static Result<TopicLexicon> load(const std::filesystem::path& file, double min_words = 100);
+  static Result<TopicLexicon> parse(std::string_view json, std::string_view name, double min_words = 100);
+
+  // Topics with at least one keyword in a document with these terms (document_terms), best first.
+  std::vector<UserTopicScore> score(const std::vector<Term>& terms) const;
+  // The score of every topic, in the order of code(), for a document with these terms
+  // (collect_terms); 0 where no keyword occurs.
+  std::vector<double> scores(const std::vector<Term>& terms) const;
+  std::size_t size() const { return topics_.size(); }
+  const std::string& code(std::size_t topic) const { return topics_[topic].code; }
+
+ private:
+  struct Topic {
+    std::string code, label;
+  };
+  struct Keyword {
+    std::string text;
+    std::uint32_t topic = 0;
+    double weight = 0.0;
+  };
+  // Scores per topic; `found`, when given, marks the keywords that occurred.
+  std::vector<double> evidence(const std::vector<Term>& terms, std::vector<bool>* found) const;
+
+  std::vector<Topic> topics_;
+  std::vector<Keyword> keywords_;
+  // A keyword phrase or a proper beginning of one ("container" of "container ship"), so that one
+  // lookup per word answers both whether a keyword ends here and whether one may go on.
+  struct Phrase {
+    std::uint32_t first_keyword = HashIndex::kAbsent;  // keywords with this phrase chain through next_
+    bool continues = false;                           // a longer keyword starts with it
+  };
+  HashIndex index_;  // phrase key (extend_key over its term hashes) -> phrases_
+  std::vector<Phrase> phrases_;
+  // A bit per possible first word (keyed by the high bits of its phrase key): most words start no
+  // keyword, and this small filter answers that without touching the index.
+  std::vector<std::uint64_t> first_words_;
+  std::vector<std::uint32_t> next_;
+  std::size_t longest_ = 0;  // terms in the longest phrase
+  double min_words_ = 100;
+};
+
+}  // namespace analyze

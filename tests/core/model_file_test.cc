@@ -1,0 +1,52 @@
+#include "core/model_file.h"
+
+#include <filesystem>
+#include <fstream>
+
+#include <catch2/catch.hpp>
+
+using namespace analyze;
+namespace fs = std::filesystem;
+
+TEST_CASE("model file: arrays, empty ones included, survive a save and open", "[model_file]") {
+  // An empty array once made get_all copy zero bytes to a null pointer (UBSan reports it).
+  const fs::path file = fs::temp_directory_path() / "analyze-model-file-test.bin";
+  ModelWriter w("TESTMODL", 3);
+  w.put<std::uint32_t>(2);
+  w.put_all(std::vector<float>{1.5f, -2.0f});
+  w.put<std::uint32_t>(0);
+  w.put_all(std::vector<float>{});
+  w.put_string("label");
+  REQUIRE(w.save(file));
+
+  auto opened = ModelReader::open(file, "TESTMODL", 3, "test model");
+  REQUIRE(opened);
+  ModelReader& r = opened.value();
+  std::uint32_t n = 0;
+  std::vector<float> values;
+  REQUIRE(r.get(n));
+  REQUIRE(r.get_all(values, n));
+  CHECK(values == std::vector<float>{1.5f, -2.0f});
+  REQUIRE(r.get(n));
+  CHECK(n == 0);
+  REQUIRE(r.get_all(values, n));
+  CHECK(values.empty());
+  std::string label;
+  REQUIRE(r.get_string(label));
+  CHECK(label == "label");
+  CHECK(r.remaining() == 0);
+  CHECK_FALSE(r.get(n));  // past the end: every read fails from now on
+  CHECK_FALSE(r.ok());
+
+  SECTION("a changed byte fails the checksum") {
+    std::fstream f(file, std::ios::in | std::ios::out | std::ios::binary);
+    f.seekp(14);
+    f.put('\x7f');
+    f.close();
+    auto corrupt = ModelReader::open(file, "TESTMODL", 3, "test model");
+    REQUIRE_FALSE(corrupt);
+    CHECK(corrupt.error().code == "bad-model");
+    CHECK(corrupt.error().message.find("analyze-model-file-test.bin") != std::string::npos);
+  }
+  fs::remove(file);
+}

@@ -1,0 +1,253 @@
+#include "entities/entity_linker.h"
+
+#include <filesystem>
+#include <numeric>
+
+#include "entities/entity_test_support.h"
+
+using namespace analyze;
+using analyze::testing::find_entity;
+using analyze::testing::mention_texts;
+using analyze::testing::segmented;
+using analyze::testing::tag_all;
+
+namespace {
+
+constexpr auto kPer = EntityType::kPerson;
+constexpr auto kOrg = EntityType::kOrganization;
+constexpr auto kLoc = EntityType::kLocation;
+constexpr auto kMisc = EntityType::kMisc;
+
+std::shared_ptr<const Gazetteer> shipped_gazetteer() {
+  static const auto g = [] {
+    auto gaz = std::make_shared<Gazetteer>();
+    REQUIRE(gaz->add_directory(std::filesystem::path(ANALYZE_TEST_DATA_DIR) / "gazetteers"));
+    return std::shared_ptr<const Gazetteer>(gaz);
+  }();
+  return g;
+}
+
+const EntityLinker& plain_linker() {
+  static const EntityLinker linker(std::make_shared<Gazetteer>());
+  return linker;
+}
+
+}  // namespace
+
+TEST_CASE("linker: full name, surname and possessive are one PERSON named by the full name", "[entity_linker]") {
+  const Document doc = segmented(
+      "Former President Donald Trump met Nayib Bukele on Monday.\n"
+      "Trump's plan was praised. Later, Bukele\u2019s aides and President Trump spoke.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Donald Trump", kPer}, {"Trump", kPer}, {"Nayib Bukele", kPer}, {"Bukele", kPer}}));
+  REQUIRE(layer.entities.size() == 2);
+  const Entity* trump = find_entity(layer, "Donald Trump");
+  REQUIRE(trump);
+  CHECK(trump->type == kPer);
+  CHECK(mention_texts(doc, *trump) == std::vector<std::string>{"Donald Trump", "Trump", "Trump"});
+  CHECK(trump->aliases == std::vector<std::string>{"Donald Trump", "Trump"});
+  CHECK(trump->roles == std::vector<std::string>{"Former President", "President"});
+  const Entity* bukele = find_entity(layer, "Nayib Bukele");
+  REQUIRE(bukele);
+  CHECK(mention_texts(doc, *bukele) == std::vector<std::string>{"Nayib Bukele", "Bukele"});  // the stem of "Bukele’s"
+  CHECK(bukele->mentions[1].sentence == 2);
+}
+
+TEST_CASE("linker: a possessive or a title the tagger put inside a PERSON span is cut off", "[entity_linker]") {
+  const Document doc = segmented("President Trump's visit was short.");
+  // The tagger's span covers "President Trump 's".
+  const auto layer = plain_linker().link(doc, {{0, 3, kPer}});
+  REQUIRE(layer.entities.size() == 1);
+  const Entity& e = layer.entities[0];
+  CHECK(e.name == "Trump");
+  CHECK(mention_texts(doc, e) == std::vector<std::string>{"Trump"});
+  CHECK(e.roles == std::vector<std::string>{"President"});
+}
+
+TEST_CASE("linker: a title after a place and a possessive is one role", "[entity_linker]") {
+  const Document doc = segmented(
+      "El Salvador's President Nayib Bukele and former U.S. President Donald Trump met Mr. Smith, "
+      "Secretary of State Marco Rubio and Acme Corp's Jane Doe.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"El Salvador", kLoc}, {"Nayib Bukele", kPer}, {"U.S.", kLoc}, {"Donald Trump", kPer}, {"Smith", kPer},
+                         {"Marco Rubio", kPer}, {"Acme Corp", kOrg}, {"Jane Doe", kPer}}));
+  CHECK(find_entity(layer, "Nayib Bukele")->roles == std::vector<std::string>{"El Salvador's President"});
+  CHECK(find_entity(layer, "Donald Trump")->roles == std::vector<std::string>{"former U.S. President"});
+  CHECK(find_entity(layer, "Smith")->roles == std::vector<std::string>{"Mr."});
+  CHECK(find_entity(layer, "Marco Rubio")->roles == std::vector<std::string>{"Secretary of State"});
+  CHECK(find_entity(layer, "Jane Doe")->roles.empty());  // a name before a name is no title
+  CHECK(find_entity(layer, "El Salvador")->roles.empty());
+}
+
+TEST_CASE("linker: country aliases are one LOCATION with its ISO 3166 code", "[entity_linker]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented(
+      "The U.S. and El Salvador signed. America wants more, the United States said.\n"
+      "US officials and Salvadorans cheered in Latin America.");
+  const auto layer = linker.link(doc, tag_all(doc, {{"U.S.", kLoc}, {"El Salvador", kLoc}, {"America", kLoc}, {"United States", kLoc},
+                                                   {"US", kLoc}, {"Salvadorans", kMisc}, {"Latin America", kLoc}}));
+  const Entity* us = find_entity(layer, "United States");
+  REQUIRE(us);
+  CHECK(us->type == kLoc);
+  CHECK(us->ids == std::vector<std::pair<std::string, std::string>>{{"iso3166", "US"}});
+  CHECK(mention_texts(doc, *us) == std::vector<std::string>{"U.S.", "America", "United States", "US"});
+  const Entity* sv = find_entity(layer, "El Salvador");
+  REQUIRE(sv);
+  CHECK(sv->ids == std::vector<std::pair<std::string, std::string>>{{"iso3166", "SV"}});
+  const Entity* salvadoran = find_entity(layer, "Salvadoran");  // the demonym: MISC, its own entity
+  REQUIRE(salvadoran);
+  CHECK(salvadoran->type == kMisc);
+  const Entity* latin = find_entity(layer, "Latin America");
+  REQUIRE(latin);
+  CHECK(latin->ids.empty());
+  CHECK(layer.entities.size() == 4);
+}
+
+TEST_CASE("linker: organisations join their acronym and longer names that start with them", "[entity_linker]") {
+  const Document doc = segmented("The European Central Bank raised rates. The ECB said Acme Corp and Acme agreed.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"European Central Bank", kOrg}, {"ECB", kOrg}, {"Acme Corp", kOrg}, {"Acme", kOrg}}));
+  REQUIRE(layer.entities.size() == 2);
+  CHECK(find_entity(layer, "European Central Bank")->aliases == std::vector<std::string>{"European Central Bank", "ECB"});
+  CHECK(find_entity(layer, "Acme Corp")->mentions.size() == 2);
+}
+
+TEST_CASE("linker: short names still find their full names among thousands of others", "[entity_linker]") {
+  // The linker looks up the names that could hold a short one by word and by initials; this is
+  // the same article with 4,000 distinct names between the full names and the short ones.
+  std::string text = "Donald Trump met the European Central Bank.\n";
+  auto name = [](int i) {
+    std::string w = testing::distinct_word(i);
+    w[0] = 'Z';
+    return w;
+  };
+  for (int i = 0; i < 2000; ++i)
+    text += name(4 * i) + " " + name(4 * i + 1) + " met " + name(4 * i + 2) + " " + name(4 * i + 3) + ".\n";
+  text += "Trump and the ECB agreed.\n";
+  const Document doc = segmented(text);
+  std::vector<TaggedSpan> spans;
+  for (const Sentence& s : doc.sentences) {
+    const std::uint32_t t = s.token_begin;
+    if (&s == &doc.sentences.front()) {
+      spans.push_back({t, t + 2, kPer});
+      spans.push_back({t + 4, t + 7, kOrg});
+    } else if (&s == &doc.sentences.back()) {
+      spans.push_back({t, t + 1, kPer});
+      spans.push_back({t + 3, t + 4, kOrg});
+    } else {
+      spans.push_back({t, t + 2, kPer});
+      spans.push_back({t + 3, t + 5, kPer});
+    }
+  }
+  const auto layer = plain_linker().link(doc, spans);
+  CHECK(layer.entities.size() == 4002);
+  const Entity* trump = find_entity(layer, "Donald Trump");
+  REQUIRE(trump);
+  CHECK(mention_texts(doc, *trump) == std::vector<std::string>{"Donald Trump", "Trump"});
+  const Entity* ecb = find_entity(layer, "European Central Bank");
+  REQUIRE(ecb);
+  CHECK(ecb->aliases == std::vector<std::string>{"European Central Bank", "ECB"});
+}
+
+TEST_CASE("linker: an ambiguous surname goes to the person named last before it", "[entity_linker]") {
+  const Document doc = segmented("George Bush spoke. Laura Bush listened. Bush then left. Later George Bush returned.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"George Bush", kPer}, {"Laura Bush", kPer}, {"Bush", kPer}}));
+  REQUIRE(layer.entities.size() == 2);
+  CHECK(mention_texts(doc, *find_entity(layer, "Laura Bush")) == std::vector<std::string>{"Laura Bush", "Bush"});
+  CHECK(find_entity(layer, "George Bush")->mentions.size() == 2);
+}
+
+TEST_CASE("linker: types never mix", "[entity_linker]") {
+  const Document doc = segmented("Jordan scored twice in Jordan.");
+  const auto layer = plain_linker().link(doc, {{0, 1, kPer}, {4, 5, kLoc}});
+  CHECK(layer.entities.size() == 2);
+}
+
+TEST_CASE("linker: --gazetteer names win over the tagger", "[entity_linker]") {
+  auto g = std::make_shared<Gazetteer>();
+  REQUIRE(g->add_tsv("Bukele\tPERSON\tNayib Bukele\nNuevas Ideas\tORGANIZATION\n", "user.tsv", true));
+  const EntityLinker linker(g);
+  const Document doc = segmented("Nayib Bukele leads Nuevas Ideas. Bukele won; Nuevas Ideas gained.");
+  // The tagger found "Nayib Bukele", mistyped "Bukele" as ORGANIZATION and split "Nuevas Ideas".
+  auto spans = tag_all(doc, {{"Nayib Bukele", kPer}, {"Bukele", kOrg}, {"Nuevas", kMisc}});
+  const auto layer = linker.link(doc, spans);
+  const Entity* bukele = find_entity(layer, "Nayib Bukele");
+  REQUIRE(bukele);
+  CHECK(mention_texts(doc, *bukele) == std::vector<std::string>{"Nayib Bukele", "Bukele"});
+  const Entity* party = find_entity(layer, "Nuevas Ideas");
+  REQUIRE(party);
+  CHECK(party->type == kOrg);
+  CHECK(party->mentions.size() == 2);
+  CHECK(layer.entities.size() == 2);
+}
+
+TEST_CASE("linker: salience favours headline, lead and spread, and sums to one", "[entity_linker]") {
+  const Document doc = segmented(
+      "TRUMP MEETS BUKELE\n\n"
+      "Donald Trump met Nayib Bukele in Washington.\n\n"
+      "Trump praised the deal. Bukele agreed.\n\n"
+      "Trump left for Washington. Reporters from Reuters followed.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"TRUMP", kPer}, {"BUKELE", kPer}, {"Donald Trump", kPer}, {"Trump", kPer},
+                                                         {"Nayib Bukele", kPer}, {"Bukele", kPer}, {"Washington", kLoc},
+                                                         {"Reuters", kOrg}}));
+  REQUIRE(layer.entities.size() == 4);
+  CHECK(layer.entities[0].name == "Donald Trump");  // a headline's capitals never name an entity
+  CHECK(layer.entities[1].name == "Nayib Bukele");
+  CHECK(layer.entities[2].name == "Washington");
+  CHECK(layer.entities[3].name == "Reuters");
+  double total = 0;
+  for (const Entity& e : layer.entities) {
+    CHECK(e.salience > 0.0);
+    CHECK(e.salience <= 1.0);
+    total += e.salience;
+  }
+  CHECK(total == Approx(1.0));
+}
+
+TEST_CASE("linker: spans in boilerplate paragraphs are ignored", "[entity_linker]") {
+  Document doc = segmented("Bukele spoke.\nGeorge Santos faces accusations.");
+  doc.paragraphs[1].boilerplate = true;
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Bukele", kPer}, {"George Santos", kPer}}));
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].name == "Bukele");
+}
+
+TEST_CASE("linker: a hyphenated pair of known places is two places", "[entity_linker]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented("U.S.-Latin America relations and Israeli-Syrian talks worry the U.S.");
+  // The tagger took "U.S.-Latin America" as one MISC span; "Israeli-Syrian" is one MISC (CoNLL-2003).
+  const auto layer = linker.link(doc, tag_all(doc, {{"U.S.-Latin America", kMisc}, {"Israeli-Syrian", kMisc}, {"U.S.", kLoc}}));
+  REQUIRE(layer.entities.size() == 3);
+  CHECK(mention_texts(doc, *find_entity(layer, "United States")) == std::vector<std::string>{"U.S.", "U.S."});
+  CHECK(find_entity(layer, "Latin America")->type == kLoc);
+  CHECK(find_entity(layer, "Israeli-Syrian")->type == kMisc);
+}
+
+TEST_CASE("linker: a surname the tagger typed otherwise joins the person", "[entity_linker]") {
+  const Document doc = segmented("Nayib Bukele spoke. Bukele's popularity remains high. Ford and Bukele met. Nayib Bukele left.");
+  auto spans = tag_all(doc, {{"Nayib Bukele", kPer}, {"Bukele", kOrg}, {"Ford", kOrg}});
+  spans.back().type = kOrg;  // the last "Nayib Bukele"
+  const auto layer = plain_linker().link(doc, spans);
+  REQUIRE(layer.entities.size() == 2);
+  CHECK(find_entity(layer, "Nayib Bukele")->mentions.size() == 4);
+  CHECK(find_entity(layer, "Ford")->type == kOrg);
+}
+
+TEST_CASE("linker: a name found only in a title-case headline is kept only if the gazetteer knows it",
+          "[entity_linker]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented(
+      "Data Center Demand Soars in Northern Italy as Halvorsen Grows\n\n"
+      "Halvorsen said demand for data centers rose in Milan.\n\n"
+      "Analysts expect more growth.");
+  const auto layer = linker.link(doc, tag_all(doc, {{"Data Center Demand Soars", kOrg}, {"Northern Italy", kLoc},
+                                                    {"Halvorsen", kOrg}, {"Milan", kLoc}}));
+  CHECK(find_entity(layer, "Data Center Demand Soars") == nullptr);  // capitals of style, not a name
+  CHECK(find_entity(layer, "Northern Italy") != nullptr);              // "Italy" is a known place
+  REQUIRE(find_entity(layer, "Halvorsen") != nullptr);                 // named again in the body
+  CHECK(find_entity(layer, "Halvorsen")->mentions.size() == 2);
+  // A text that is all headline, or a headline not in title case, keeps what the tagger found.
+  const Document alone = segmented("Data Center Demand Soars");
+  CHECK(find_entity(linker.link(alone, tag_all(alone, {{"Data Center Demand Soars", kOrg}})), "Data Center Demand Soars"));
+  const Document plain = segmented("Data center demand soars at Acme Widgets\n\nThe market grew.");
+  CHECK(find_entity(linker.link(plain, tag_all(plain, {{"Acme Widgets", kOrg}})), "Acme Widgets"));
+}

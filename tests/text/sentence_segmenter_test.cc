@@ -1,0 +1,102 @@
+// The sentence rules beyond ICU's UAX #29 boundaries (sentence_segmenter.h), one by one.
+#include "text/sentence_segmenter.h"
+
+#include <catch2/catch.hpp>
+#include <memory>
+
+#include "text/tokenizer.h"
+#include "text/segment_test_support.h"
+
+using namespace analyze;
+using analyze::testing::data_abbreviations;
+using analyze::testing::sentences_of;
+using Strings = std::vector<std::string>;
+
+TEST_CASE("SentenceSegmenter returns the first token of each sentence of a paragraph", "[sentence_segmenter]") {
+  auto words = std::make_shared<const Abbreviations>(data_abbreviations());
+  const Tokenizer tokenizer(words);
+  const SentenceSegmenter segmenter(words);
+  Document doc;
+  doc.set_text("Skip me. First one. Second one!");
+  const std::uint32_t begin = 9;  // the paragraph is "First one. Second one!"
+  tokenizer.tokenize(doc, begin, static_cast<std::uint32_t>(doc.text().size()));
+  std::vector<std::uint32_t> starts = {42};  // reused buffers are cleared
+  segmenter.split(doc, begin, static_cast<std::uint32_t>(doc.text().size()), 0,
+                  static_cast<std::uint32_t>(doc.tokens.size()), starts);
+  REQUIRE(starts.size() == 2);
+  CHECK(starts[0] == 0);
+  CHECK(doc.raw_text(doc.tokens[starts[1]]) == "Second");
+  segmenter.split(doc, begin, begin, 0, 0, starts);
+  CHECK(starts.empty());
+}
+
+TEST_CASE("a lower-case word starts a sentence only after a plain full stop or a bare ? or !", "[sentence_segmenter]") {
+  CHECK(sentences_of("i got home late. then i slept.") == Strings{"i got home late.", "then i slept."});
+  CHECK(sentences_of("where did you grow up? india?") == Strings{"where did you grow up?", "india?"});
+  CHECK(sentences_of("The U.S. economy grew.").size() == 1);
+  CHECK(sentences_of("\"Enough!\" she said.").size() == 1);
+  CHECK(sentences_of("Wait... what?").size() == 1);
+  CHECK(sentences_of("It worked (see above.) and then it did not.").size() == 1);
+  // A full stop after a short capitalised word is most likely an abbreviation no list names.
+  CHECK(sentences_of("I noticed cars at the Epis. church nearby.").size() == 1);
+  // An inline enumeration: "1." and "2." number items, they end nothing.
+  CHECK(sentences_of("Two claims: 1. that it is universal, and 2. that it is a word.").size() == 1);
+}
+
+TEST_CASE("no sentence ends at ? or ! without a space after it", "[sentence_segmenter]") {
+  CHECK(sentences_of("Watch youtube.com/watch?v=abc now. Then rate it.").size() == 2);
+  CHECK(sentences_of("Get alerts with Yahoo!Messenger today.").size() == 1);
+}
+
+TEST_CASE("a quotation ending in ? or ! before a speech verb stays in the sentence", "[sentence_segmenter]") {
+  CHECK(sentences_of("\"Are you here for stories?\" I asked. She laughed.") ==
+        Strings{"\"Are you here for stories?\" I asked.", "She laughed."});
+  CHECK(sentences_of("\xE2\x80\x9CSorry!\xE2\x80\x9D Mr. Smith replied.").size() == 1);
+  CHECK(sentences_of("\"Why?\" Nobody knew.").size() == 2);  // no speech verb: two sentences
+  CHECK(sentences_of("He said \"Stop!\" The car stopped.").size() == 2);
+}
+
+TEST_CASE("reference marks after a full stop belong to the sentence before them", "[sentence_segmenter]") {
+  CHECK(sentences_of("He entered Harrow in 1801. [17] Placed under the care of a doctor, he recovered.") ==
+        Strings{"He entered Harrow in 1801. [17]", "Placed under the care of a doctor, he recovered."});
+  CHECK(sentences_of("It was cited widely. [6][7] Later work disagreed.")[0] == "It was cited widely. [6][7]");
+  CHECK(sentences_of("It was cited widely. [1]\xE2\x80\x93[11] Later work disagreed.").size() == 2);
+  CHECK(sentences_of("Nobody knows. [citation needed] Some disagree.")[0] == "Nobody knows. [citation needed]");
+  CHECK(sentences_of("The quote ends here. [...] The next part follows.")[0] == "The quote ends here. [...]");
+  CHECK(sentences_of("The paragraph ends with a mark. [19]") == Strings{"The paragraph ends with a mark. [19]"});
+  // A footnote number before a sentence starter, as text copied from a PDF has it.
+  CHECK(sentences_of("Authors pay a publication fee. 8 Yet some journals waive it.") ==
+        Strings{"Authors pay a publication fee. 8", "Yet some journals waive it."});
+  // Not reference marks: a bracketed remark, a count that starts a sentence.
+  CHECK(sentences_of("That was it. [Laughter] So we left.")[1] == "[Laughter] So we left.");
+  CHECK(sentences_of("The storm passed. 12 people were hurt.")[1] == "12 people were hurt.");
+}
+
+TEST_CASE("a list item's number starts the sentence after it", "[sentence_segmenter]") {
+  CHECK(sentences_of("1. Introduction") == Strings{"1. Introduction"});
+  CHECK(sentences_of("2.1. New Institutional Economics") == Strings{"2.1. New Institutional Economics"});
+  CHECK(sentences_of("My comments follow. 5. In Section 6, delete the clause. 6. Capitalize it.") ==
+        Strings{"My comments follow.", "5. In Section 6, delete the clause.", "6. Capitalize it."});
+  CHECK(sentences_of("IV. The Results") == Strings{"IV. The Results"});
+  CHECK(sentences_of("A. The first option is cheaper.").size() == 1);
+  CHECK(sentences_of("He won in World War II. The next war was different.").size() == 2);
+}
+
+TEST_CASE("punctuation alone is no sentence", "[sentence_segmenter]") {
+  CHECK(sentences_of("Politics are local. . . . Murph Archibald agrees.").size() == 2);
+  CHECK(sentences_of("Nature hates a void. :) Richard agrees.").size() == 2);
+  CHECK(sentences_of("Is that the moral high ground? ? ? Talk about it.").size() == 2);
+}
+
+TEST_CASE("an abbreviation before a capitalised word ends a sentence only if the word starts sentences",
+          "[sentence_segmenter]") {
+  CHECK(sentences_of("They met at the U.S. Embassy in Paris.").size() == 1);
+  CHECK(sentences_of("He studied in the U.S. Simultaneously, he worked.").size() == 2);
+  CHECK(sentences_of("Princeton Lyman, the U.S. Under-Secretary of State, spoke.").size() == 1);
+  CHECK(sentences_of("Prices rose in the U.S. \"It hurts,\" a buyer said.").size() == 2);
+  CHECK(sentences_of("Joshua Norton (c. 1818 \xE2\x80\x93 1880) was an emperor.").size() == 1);
+  CHECK(sentences_of("It happened to my family and I. Overall, we were lucky.").size() == 2);
+  CHECK(sentences_of("No. No. Not really.") == Strings{"No.", "No.", "Not really."});
+  // A name ending in a letter ("H&M") is no initial: its full stop ends the sentence.
+  CHECK(sentences_of("Shoppers went to H&M. Prices rose.") == Strings{"Shoppers went to H&M.", "Prices rose."});
+}
