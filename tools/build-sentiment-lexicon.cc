@@ -1,4 +1,4 @@
-// Builds data/lexicons/sentiment.tsv (format: include/analyze/sentiment_lexicon.h) from VADER's
+// Builds data/lexicons/sentiment.tsv (format: src/stance/sentiment_lexicon.h) from VADER's
 // human-rated lexicon file `vader_lexicon.txt` (as shipped in the npm package vader-sentiment,
 // Apache-2.0) plus the closed word classes defined below.
 //

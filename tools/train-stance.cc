@@ -1,4 +1,4 @@
-// Trains the stance model (include/analyze/stance_model.h) on NewsMTSC-style JSONL:
+// Trains the stance model (src/stance/stance_model.h) on NewsMTSC-style JSONL:
 //   {"id": ..., "text": ..., "targets": [{"start": cp, "end": cp, "polarity": "negative|neutral|positive"}]}
 // Each text goes through the project's own `normalize` and `segment` stages, and each target's
 // features are computed by the same code the `stance` stage runs, so training and run time agree.
