@@ -1,5 +1,5 @@
-// What every test needs: documents run through real stages with the project's data/, and the
-// optional ../shared folder (training data, the user's sample) that users do not have.
+// What many tests need: documents run through real stages with the project's data/ (so a test
+// using these carries the [data] tag, see test_paths.h), and small readers and generators.
 #pragma once
 
 #include <filesystem>
@@ -12,12 +12,13 @@
 #include <catch2/catch.hpp>
 
 #include "analyze/pipeline.h"
+#include "test_paths.h"
 
 namespace analyze::testing {
 
 inline StageOptions test_options() {
   StageOptions options;
-  options.data_dir = ANALYZE_TEST_DATA_DIR;
+  options.data_dir = data_dir();
   return options;
 }
 
@@ -77,9 +78,6 @@ inline std::string distinct_word(int i) {
   for (int n = i; n > 0 || word.size() == 2; n /= 26) word += static_cast<char>('a' + n % 26);
   return word;
 }
-
-inline std::filesystem::path shared_dir() { return ANALYZE_SHARED_DIR; }
-inline bool shared_available() { return std::filesystem::exists(shared_dir() / "samples"); }
 
 inline std::string read_file(const std::filesystem::path& path) {
   std::ifstream in(path, std::ios::binary);

@@ -16,9 +16,14 @@
 
 #include "analyze/article_reader.h"
 #include "analyze/batch_runner.h"
+#include "temp_dir.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
+using analyze::testing::analyze_binary;
+using analyze::testing::data_dir;
+using analyze::testing::read_file;
+using analyze::testing::TempDir;
 using nlohmann::json;
 
 namespace {
@@ -46,17 +51,15 @@ std::string quote(const std::string& s) {
 // Runs `analyze ARGS` through the shell (so tests can pipe), capturing stdout and stderr; `env`
 // ("NAME=value ...", already quoted) is set for analyze only.
 Run run_cli(const std::string& args, const std::string& stdin_text = "", const std::string& env = "") {
-  char tmpl[] = "/tmp/analyze-cli-XXXXXX";
-  const fs::path dir = mkdtemp(tmpl);
-  std::ofstream(dir / "in", std::ios::binary) << stdin_text;
-  const std::string cmd = "cd " + quote(dir.string()) + " && " + (env.empty() ? "" : "env " + env + " ") +
-                          quote(ANALYZE_BINARY) + " " + args + " <in >out 2>err";
+  const TempDir dir;
+  dir.write("in", stdin_text);
+  const std::string cmd = "cd " + quote(dir.path) + " && " + (env.empty() ? "" : "env " + env + " ") +
+                          quote(analyze_binary()) + " " + args + " <in >out 2>err";
   const int raw = std::system(cmd.c_str());
   Run r;
   r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
-  r.out = analyze::testing::read_file(dir / "out");
-  r.err = analyze::testing::read_file(dir / "err");
-  fs::remove_all(dir);
+  r.out = read_file(dir.path / "out");
+  r.err = read_file(dir.path / "err");
   return r;
 }
 
@@ -68,35 +71,17 @@ std::vector<json> jsonl(const std::string& out) {
   return v;
 }
 
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/analyze-e2e-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() {
-    std::error_code ec;
-    fs::permissions(path / "unreadable.txt", fs::perms::owner_all, ec);
-    fs::remove_all(path);
-  }
-  std::string write(const std::string& name, const std::string& content) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name, std::ios::binary) << content;
-    return (path / name).string();
-  }
-};
-
-const fs::path kSamples = fs::path(ANALYZE_TEST_DATA_DIR) / "samples";
+fs::path samples() { return data_dir() / "samples"; }
 const std::string kCore = "--stages normalize,segment,boilerplate,language,stats";
 
 }  // namespace
 
 TEST_CASE("one article piped gives one contract JSON object", "[cli]") {
-  const auto r = run_cli(kCore + " " + quote((kSamples / "cup-final.txt").string()));
+  const auto r = run_cli(kCore + " " + quote((samples() / "cup-final.txt").string()));
   REQUIRE(r.status == 0);
   const json j = json::parse(r.out);
   CHECK(j["schema"] == "analyze/1");
-  CHECK(j["id"] == (kSamples / "cup-final.txt").string());
+  CHECK(j["id"] == (samples() / "cup-final.txt").string());
   CHECK(j["language"]["code"] == "en");
   CHECK(j["stats"]["paragraphs"] == 6);
   CHECK(j["paragraphs"].size() == 6);
@@ -129,7 +114,7 @@ TEST_CASE("offsets are code points into the text as read, emoji included", "[cli
 }
 
 TEST_CASE("several inputs give JSONL in input order, and --format json gives an array", "[cli]") {
-  const std::string a = quote((kSamples / "cup-final.txt").string()), b = quote((kSamples / "river-floods.txt").string());
+  const std::string a = quote((samples() / "cup-final.txt").string()), b = quote((samples() / "river-floods.txt").string());
   const auto r = run_cli(kCore + " " + b + " " + a);
   REQUIRE(r.status == 0);
   const auto lines = jsonl(r.out);
@@ -145,7 +130,7 @@ TEST_CASE("several inputs give JSONL in input order, and --format json gives an 
 }
 
 TEST_CASE("the table fits 80 columns and has no colour when not on a terminal", "[cli]") {
-  const auto r = run_cli(kCore + " --format table " + quote((kSamples / "port-strike-scraped.txt").string()));
+  const auto r = run_cli(kCore + " --format table " + quote((samples() / "port-strike-scraped.txt").string()));
   REQUIRE(r.status == 0);
   CHECK(r.out.find('\x1b') == std::string::npos);
   CHECK(r.out.find("boilerplate") != std::string::npos);
@@ -159,7 +144,7 @@ TEST_CASE("the table fits 80 columns and has no colour when not on a terminal", 
 
 TEST_CASE("JSONL input passes other keys through as meta", "[cli]") {
   TempDir dir;
-  const auto f = dir.write("in.jsonl", R"({"id": "r1", "text": "Hello there.", "source": "wire", "year": 2024})" "\n");
+  const std::string f = dir.write("in.jsonl", R"({"id": "r1", "text": "Hello there.", "source": "wire", "year": 2024})" "\n").string();
   const auto r = run_cli(kCore + " " + quote(f));
   REQUIRE(r.status == 0);
   const auto lines = jsonl(r.out);
@@ -281,9 +266,9 @@ TEST_CASE("an output directory gets one JSON file per article", "[cli]") {
   CHECK(r.out.empty());
   REQUIRE(fs::exists(out.path / "x" / "one.txt.json"));
   REQUIRE(fs::exists(out.path / "two.txt.json"));
-  const json j = json::parse(analyze::testing::read_file(out.path / "two.txt.json"));
+  const json j = json::parse(read_file(out.path / "two.txt.json"));
   CHECK(j["sentences"][0]["text"] == "Second article.");
-  CHECK(analyze::testing::read_file(out.path / "old-link") == "old");
+  CHECK(read_file(out.path / "old-link") == "old");
   for (const auto& e : fs::recursive_directory_iterator(out.path)) CHECK(e.path().extension() != ".tmp");
 }
 
@@ -297,24 +282,24 @@ TEST_CASE("GNU parallel --pipe over JSONL gives the same output as one process",
   for (int i = 0; i < 200; ++i)
     records += "{\"id\": \"r" + std::to_string(i) + "\", \"text\": \"Story " + std::to_string(i) +
                " begins. Officials in the U.S. said more on Monday.\"}\n";
-  const auto f = dir.write("in.jsonl", records);
+  const std::string f = dir.write("in.jsonl", records).string();
   const auto single = run_cli(kCore + " --format jsonl " + quote(f));
-  const std::string cmd = "parallel --pipe --keep-order --block 3k " + quote(ANALYZE_BINARY) + " " + kCore +
+  const std::string cmd = "parallel --pipe --keep-order --block 3k " + quote(analyze_binary()) + " " + kCore +
                           " --input-format jsonl --format jsonl - < " + quote(f) + " > " + quote((dir.path / "par").string());
   REQUIRE(std::system(cmd.c_str()) == 0);
   REQUIRE(single.status == 0);
   CHECK(jsonl(single.out).size() == 200);
-  CHECK(analyze::testing::read_file(dir.path / "par") == single.out);
+  CHECK(read_file(dir.path / "par") == single.out);
 }
 
 TEST_CASE("stdout closed early: analyze stops quietly", "[cli]") {
   TempDir dir;
   for (int i = 0; i < 300; ++i) dir.write(numbered_file(1000 + i), "A short article about the port. It reopened.");
   for (const char* pipe_signal : {"", "trap '' PIPE; "}) {  // default SIGPIPE, and SIGPIPE ignored (write fails)
-    const std::string cmd = std::string(pipe_signal) + quote(ANALYZE_BINARY) + " " + kCore + " " + quote(dir.path.string()) +
+    const std::string cmd = std::string(pipe_signal) + quote(analyze_binary()) + " " + kCore + " " + quote(dir.path.string()) +
                             " 2> " + quote((dir.path / "err").string()) + " | head -c 10 > /dev/null";
     CHECK(std::system(("bash -c " + quote(cmd)).c_str()) == 0);
-    CHECK(analyze::testing::read_file(dir.path / "err").empty());
+    CHECK(read_file(dir.path / "err").empty());
   }
 }
 
@@ -325,11 +310,11 @@ TEST_CASE("a full disk is an output error, not a quiet stop", "[cli]") {
   }
   TempDir dir;
   for (int i = 0; i < 50; ++i) dir.write(numbered_file(1000 + i), "A short article about the port. It reopened.");
-  const std::string cmd = quote(ANALYZE_BINARY) + " " + kCore + " " + quote(dir.path.string()) + " > /dev/full 2> " +
+  const std::string cmd = quote(analyze_binary()) + " " + kCore + " " + quote(dir.path.string()) + " > /dev/full 2> " +
                           quote((dir.path / "err").string()) + "; echo $? > " + quote((dir.path / "status").string());
   REQUIRE(std::system(("bash -c " + quote(cmd)).c_str()) == 0);
-  CHECK(analyze::testing::read_file(dir.path / "status") == "1\n");
-  const std::string err = analyze::testing::read_file(dir.path / "err");
+  CHECK(read_file(dir.path / "status") == "1\n");
+  const std::string err = read_file(dir.path / "err");
   CHECK(err.find("analyze: cannot write the output: ") == 0);
   CHECK(err.find("(output)") != std::string::npos);
 }
@@ -341,26 +326,26 @@ TEST_CASE("SIGINT during a batch with --output-dir leaves only whole files", "[c
   for (const int jobs : {1, 2}) {
     INFO("--jobs " << jobs);
     TempDir out;
-    const std::string cmd = "exec " + quote(ANALYZE_BINARY) + " --jobs " + std::to_string(jobs) + " --output-dir " +
+    const std::string cmd = "exec " + quote(analyze_binary()) + " --jobs " + std::to_string(jobs) + " --output-dir " +
                             quote(out.path.string()) + " " + quote(in.path.string()) + " 2>" + quote((out.path / "stderr.log").string());
     // Start it, interrupt it once it has written a few files.
     const std::string script = cmd + " & pid=$!; for i in $(seq 100); do [ $(ls " + quote(out.path.string()) +
                                " | wc -l) -gt 5 ] && break; sleep 0.1; done; kill -INT $pid; wait $pid; echo $? > " +
                                quote((out.path / "status").string());
     REQUIRE(std::system(("bash -c " + quote(script)).c_str()) == 0);
-    const std::string status = analyze::testing::read_file(out.path / "status");
+    const std::string status = read_file(out.path / "status");
     CHECK(status == "130\n");
     std::size_t files = 0;
     for (const auto& e : fs::recursive_directory_iterator(out.path)) {
       if (e.path().extension() != ".json") continue;
       ++files;
       CHECK(e.path().filename().string().find(".tmp") == std::string::npos);
-      CHECK_NOTHROW(json::parse(analyze::testing::read_file(e.path())));
+      CHECK_NOTHROW(json::parse(read_file(e.path())));
     }
     for (const auto& e : fs::recursive_directory_iterator(out.path)) CHECK(e.path().extension() != ".tmp");
     CHECK(files > 0);
     CHECK(files < 4000);
-    CHECK(analyze::testing::read_file(out.path / "stderr.log").find("interrupted after") != std::string::npos);
+    CHECK(read_file(out.path / "stderr.log").find("interrupted after") != std::string::npos);
   }
 }
 
@@ -372,10 +357,10 @@ TEST_CASE("a JSONL stream on stdin gets each result as soon as its article has a
     TempDir dir;
     const std::string script =
         "{ echo '{\"id\": \"first\", \"text\": \"One.\"}'; sleep 3; echo '{\"id\": \"second\", \"text\": \"Two.\"}'; } | " +
-        quote(ANALYZE_BINARY) + " " + kCore + " --input-format jsonl --format jsonl --jobs " + std::to_string(jobs) +
+        quote(analyze_binary()) + " " + kCore + " --input-format jsonl --format jsonl --jobs " + std::to_string(jobs) +
         " - | while IFS= read -r line; do echo \"$(date +%s.%N) $line\"; done > " + quote((dir.path / "out").string());
     REQUIRE(std::system(("bash -c " + quote(script)).c_str()) == 0);
-    std::istringstream lines(analyze::testing::read_file(dir.path / "out"));
+    std::istringstream lines(read_file(dir.path / "out"));
     double first = 0, second = 0;
     std::string rest_first, rest_second;
     lines >> first;
@@ -430,7 +415,7 @@ TEST_CASE("an article over --max-article-size fails alone with too-large", "[cli
 
 TEST_CASE("a NUL inside a JSONL text makes that record not-text", "[cli]") {
   TempDir dir;
-  const auto f = dir.write("r.jsonl", "{\"id\": \"nul\", \"text\": \"abc\\u0000def\"}\n{\"id\": \"ok\", \"text\": \"Fine.\"}\n");
+  const std::string f = dir.write("r.jsonl", "{\"id\": \"nul\", \"text\": \"abc\\u0000def\"}\n{\"id\": \"ok\", \"text\": \"Fine.\"}\n").string();
   const auto r = run_cli(kCore + " " + quote(f));
   CHECK(r.status == 1);
   const auto lines = jsonl(r.out);
@@ -442,7 +427,7 @@ TEST_CASE("a NUL inside a JSONL text makes that record not-text", "[cli]") {
 TEST_CASE("a raw NUL byte inside a JSONL line makes that record bad-jsonl", "[cli]") {
   TempDir dir;
   static const char kRaw[] = "{\"id\": \"raw\", \"text\": \"abc\0def\"}\n";
-  const auto f = dir.write("r.jsonl", std::string(kRaw, sizeof kRaw - 1) + "{\"id\": \"ok\", \"text\": \"Fine.\"}\n");
+  const std::string f = dir.write("r.jsonl", std::string(kRaw, sizeof kRaw - 1) + "{\"id\": \"ok\", \"text\": \"Fine.\"}\n").string();
   const auto r = run_cli(kCore + " " + quote(f));
   CHECK(r.status == 1);
   const auto lines = jsonl(r.out);
@@ -468,8 +453,9 @@ TEST_CASE("too-large on stdin and in a JSONL line: only the limit is read, the r
   CHECK(json::parse(endless.out)["error"]["code"] == "too-large");
 
   TempDir dir;
-  const auto f = dir.write("r.jsonl", "{\"id\": \"big\", \"text\": \"" + std::string(3u << 20, 'y') + "\"}\r\n" +
-                                          "{\"id\": \"ok\", \"text\": \"Fine.\"}");  // CRLF, no final newline
+  const std::string f = dir.write("r.jsonl", "{\"id\": \"big\", \"text\": \"" + std::string(3u << 20, 'y') + "\"}\r\n" +
+                                            "{\"id\": \"ok\", \"text\": \"Fine.\"}")  // CRLF, no final newline
+                            .string();
   const auto r = run_cli(kCore + " --max-article-size 1 " + quote(f));
   CHECK(r.status == 1);
   const auto lines = jsonl(r.out);
@@ -533,35 +519,35 @@ TEST_CASE("a file deleted during a batch fails alone with not-found", "[cli]") {
   REQUIRE(mkfifo(fifo.c_str(), 0600) == 0);
   // analyze lists d/ before it reads anything, then opens the FIFO first; our open of the FIFO
   // returns only then, so b.txt is deleted after the listing and before it is read.
-  const std::string script = quote(ANALYZE_BINARY) + " " + kCore + " --jobs 2 " + quote(fifo.string()) + " " +
+  const std::string script = quote(analyze_binary()) + " " + kCore + " --jobs 2 " + quote(fifo.string()) + " " +
                              quote((dir.path / "d").string()) + " >" + quote((dir.path / "out").string()) + " 2>" +
                              quote((dir.path / "err").string()) + " & pid=$!; exec 3>" + quote(fifo.string()) + "; rm " +
                              quote((dir.path / "d" / "b.txt").string()) + "; echo 'From the pipe.' >&3; exec 3>&-; wait $pid; echo $? >" +
                              quote((dir.path / "status").string());
   REQUIRE(std::system(("timeout 120 bash -c " + quote(script)).c_str()) == 0);
-  CHECK(analyze::testing::read_file(dir.path / "status") == "1\n");
-  const auto lines = jsonl(analyze::testing::read_file(dir.path / "out"));
+  CHECK(read_file(dir.path / "status") == "1\n");
+  const auto lines = jsonl(read_file(dir.path / "out"));
   REQUIRE(lines.size() == 4);
   CHECK(lines[0]["sentences"][0]["text"] == "From the pipe.");
   CHECK(lines[1]["sentences"][0]["text"] == "First article.");
   CHECK(lines[2]["id"] == (dir.path / "d" / "b.txt").string());
   CHECK(lines[2]["error"]["code"] == "not-found");
   CHECK(lines[3]["sentences"][0]["text"] == "Third article.");
-  CHECK(analyze::testing::read_file(dir.path / "err").find("b.txt: no such file or directory (not-found)") != std::string::npos);
+  CHECK(read_file(dir.path / "err").find("b.txt: no such file or directory (not-found)") != std::string::npos);
 }
 
 TEST_CASE("an --output-dir that cannot be written fails each article with output", "[cli]") {
   TempDir in, out;
   in.write("a.txt", "First article.");
   in.write("b.txt", "Second article.");
-  const auto blocker = out.write("not-a-dir", "a file where the directory should be");
+  const std::string blocker = out.write("not-a-dir", "a file where the directory should be").string();
   const auto r = run_cli(kCore + " --output-dir " + quote(blocker) + " " + quote(in.path.string()));
   CHECK(r.status == 1);
   CHECK(r.out.empty());
   CHECK(r.err.find("analyze: " + (in.path / "a.txt").string() + ": cannot write " + blocker + "/a.txt.json: Not a directory (output)\n") !=
         std::string::npos);
   CHECK(r.err.find("b.txt.json: Not a directory (output)") != std::string::npos);
-  CHECK(analyze::testing::read_file(blocker) == "a file where the directory should be");
+  CHECK(read_file(blocker) == "a file where the directory should be");
 }
 
 TEST_CASE("an exception while analysing one article fails it alone with internal", "[cli][batch]") {
@@ -599,7 +585,7 @@ namespace {
 
 // A copy of data/ made of symbolic links, with `broken` (a path below data/) replaced by `content`.
 void data_dir_with(const TempDir& dir, const fs::path& broken, const std::string& content) {
-  const fs::path data = ANALYZE_TEST_DATA_DIR;
+  const fs::path data = data_dir();
   for (const auto& e : fs::recursive_directory_iterator(data)) {
     const fs::path rel = fs::relative(e.path(), data);
     if (e.is_directory()) {
@@ -636,19 +622,19 @@ TEST_CASE("exit status 2 for bad data, models, gazetteers, lexicons and settings
   }
   SECTION("bad-model") {
     TempDir data;
-    const std::string model = analyze::testing::read_file(fs::path(ANALYZE_TEST_DATA_DIR) / "models" / "ner.bin");
+    const std::string model = read_file(data_dir() / "models" / "ner.bin");
     data_dir_with(data, "models/ner.bin", model.substr(0, model.size() / 2));
     check_usage_error(run_cli("-", text, "ANALYZE_DATA_DIR=" + quote(data.path.string())), "ner.bin");
   }
   SECTION("bad-gazetteer") {
     TempDir dir;
-    const auto f = dir.write("g.tsv", "Acme Corp\tCOMPANY\tAcme\n");
+    const std::string f = dir.write("g.tsv", "Acme Corp\tCOMPANY\tAcme\n").string();
     check_usage_error(run_cli("--gazetteer " + quote(f) + " -", text), "g.tsv:1: unknown type 'COMPANY'");
     check_usage_error(run_cli("--gazetteer " + quote(f + ".missing") + " -", text), "File does not exist");
   }
   SECTION("bad-lexicon") {
     TempDir dir;
-    const auto f = dir.write("t.json", "{not json");
+    const std::string f = dir.write("t.json", "{not json").string();
     check_usage_error(run_cli("--topics-lexicon " + quote(f) + " -", text), "t.json");
   }
   SECTION("bad-option") {
@@ -662,18 +648,18 @@ TEST_CASE("exit status 2 for bad data, models, gazetteers, lexicons and settings
       return;
     }
     TempDir dir;
-    const std::string cmd = "script -qec " + quote(quote(ANALYZE_BINARY)) + " /dev/null > " + quote((dir.path / "tty").string());
+    const std::string cmd = "script -qec " + quote(quote(analyze_binary())) + " /dev/null > " + quote((dir.path / "tty").string());
     const int raw = std::system(cmd.c_str());
     CHECK(WEXITSTATUS(raw) == 2);
-    CHECK(analyze::testing::read_file(dir.path / "tty").find("analyze: no input: name files, directories or - for stdin") !=
+    CHECK(read_file(dir.path / "tty").find("analyze: no input: name files, directories or - for stdin") !=
           std::string::npos);
   }
 }
 
 TEST_CASE("repeatable --target and --gazetteer take one value each: what follows them stays an input", "[cli]") {
   TempDir dir;
-  const auto g = dir.write("g.tsv", "Acme Corp\tORGANIZATION\tAcme\n");
-  const auto a = dir.write("a.txt", "Acme Corp rose.");
+  const std::string g = dir.write("g.tsv", "Acme Corp\tORGANIZATION\tAcme\n").string();
+  const std::string a = dir.write("a.txt", "Acme Corp rose.").string();
   const std::string stages = "--stages normalize,segment,boilerplate,language,entities,stance ";
   for (const std::string& args : {"--target Acme " + quote(a) + " --gazetteer " + quote(g),
                                   "--gazetteer " + quote(g) + " " + quote(a) + " --target Acme"}) {

@@ -5,12 +5,15 @@
 
 #include <catch2/catch.hpp>
 
+#include "temp_dir.h"
+
 using namespace analyze;
 namespace fs = std::filesystem;
 
 TEST_CASE("model file: arrays, empty ones included, survive a save and open", "[model_file]") {
   // An empty array once made get_all copy zero bytes to a null pointer (UBSan reports it).
-  const fs::path file = fs::temp_directory_path() / "analyze-model-file-test.bin";
+  const analyze::testing::TempDir dir;
+  const fs::path file = dir.path / "test-model.bin";
   ModelWriter w("TESTMODL", 3);
   w.put<std::uint32_t>(2);
   w.put_all(std::vector<float>{1.5f, -2.0f});
@@ -46,7 +49,6 @@ TEST_CASE("model file: arrays, empty ones included, survive a save and open", "[
     auto corrupt = ModelReader::open(file, "TESTMODL", 3, "test model");
     REQUIRE_FALSE(corrupt);
     CHECK(corrupt.error().code == "bad-model");
-    CHECK(corrupt.error().message.find("analyze-model-file-test.bin") != std::string::npos);
+    CHECK(corrupt.error().message.find("test-model.bin") != std::string::npos);
   }
-  fs::remove(file);
 }

@@ -9,7 +9,7 @@
 
 using namespace analyze;
 
-TEST_CASE("after reserve_model_heap, memory of every size works and the models load", "[model_heap]") {
+TEST_CASE("after reserve_model_heap, memory of every size works and the models load", "[model_heap][data]") {
   reserve_model_heap(std::size_t{16} << 20);
   // Blocks below, inside and beyond the reserved pad, and beyond the 32 MB mapping threshold.
   for (const std::size_t bytes : {std::size_t{16}, std::size_t{200} << 10, std::size_t{8} << 20, std::size_t{40} << 20}) {

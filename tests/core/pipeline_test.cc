@@ -9,28 +9,28 @@
 using analyze::Pipeline;
 using analyze::testing::test_options;
 
-TEST_CASE("the default pipeline runs every registered stage in registry order", "[pipeline]") {
+TEST_CASE("the default pipeline runs every registered stage in registry order", "[pipeline][data]") {
   auto p = Pipeline::create({}, test_options());
   REQUIRE(p);
   REQUIRE(p->specs().size() == analyze::stage_registry().size());
   for (std::size_t i = 0; i < p->specs().size(); ++i) CHECK(p->specs()[i]->name == analyze::stage_registry()[i].name);
 }
 
-TEST_CASE("stages run in registry order whatever order the user names them", "[pipeline]") {
+TEST_CASE("stages run in registry order whatever order the user names them", "[pipeline][data]") {
   auto p = Pipeline::create({"segment", "normalize"}, test_options());
   REQUIRE(p);
   CHECK(p->specs()[0]->name == "normalize");
   CHECK(p->specs()[1]->name == "segment");
 }
 
-TEST_CASE("an unknown stage is refused with the list of stages", "[pipeline]") {
+TEST_CASE("an unknown stage is refused with the list of stages", "[pipeline][data]") {
   auto p = Pipeline::create({"normalize", "sentiment"}, test_options());
   REQUIRE_FALSE(p);
   CHECK(p.error().code == "unknown-stage");
   CHECK_THAT(p.error().message, Catch::Contains("'sentiment'") && Catch::Contains("segment"));
 }
 
-TEST_CASE("a missing dependency names the layer and the stage that provides it", "[pipeline]") {
+TEST_CASE("a missing dependency names the layer and the stage that provides it", "[pipeline][data]") {
   auto p = Pipeline::create({"normalize", "stats"}, test_options());
   REQUIRE_FALSE(p);
   CHECK(p.error().code == "missing-dependency");
@@ -43,7 +43,7 @@ TEST_CASE("every registered stage's requirements are provided by stages before i
   CHECK(analyze::check_dependencies(all));
 }
 
-TEST_CASE("the article JSON starts with schema and id, and a stage error becomes an error record", "[pipeline]") {
+TEST_CASE("the article JSON starts with schema and id, and a stage error becomes an error record", "[pipeline][data]") {
   const Pipeline& p = analyze::testing::pipeline_of("normalize,segment");
   analyze::Document doc("a.txt", "Hello world.");
   REQUIRE(p.run(doc));
@@ -79,10 +79,10 @@ class ThrowingStage final : public analyze::Stage {
 
 }  // namespace
 
-TEST_CASE("a batch gives every article what it gets alone, and a failure costs only its article", "[pipeline]") {
+TEST_CASE("a batch gives every article what it gets alone, and a failure costs only its article", "[pipeline][data]") {
   const Pipeline& p = analyze::testing::pipeline_of("");  // every stage
   std::vector<std::string> texts;
-  for (const auto& e : std::filesystem::directory_iterator(ANALYZE_TEST_DATA_DIR "/samples"))
+  for (const auto& e : std::filesystem::directory_iterator(analyze::testing::data_dir() / "samples"))
     texts.push_back(analyze::testing::read_file(e.path()));
   REQUIRE(texts.size() >= 3);
   texts.insert(texts.begin() + 1, std::string("\xFF\xD8\xFF\xE0\0\x10JFIF\0", 11));  // not text

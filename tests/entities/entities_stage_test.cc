@@ -9,6 +9,7 @@
 #include "analyze/table_writer.h"
 #include "core/utf8.h"
 #include "entities/entity_test_support.h"
+#include "temp_dir.h"
 
 using namespace analyze;
 using analyze::testing::find_entity;
@@ -20,24 +21,11 @@ namespace fs = std::filesystem;
 
 namespace {
 
-// A data directory of its own under the system's temporary directory.
-struct TempDataDir {
-  fs::path path;
-  explicit TempDataDir(const std::string& name) : path(fs::temp_directory_path() / std::string("analyze-entities-test-").append(name)) {
-    fs::remove_all(path);
-    fs::create_directories(path / "models");
-  }
-  ~TempDataDir() { fs::remove_all(path); }
-  void write(const fs::path& relative, const std::string& content) const {
-    std::ofstream(path / relative, std::ios::binary) << content;
-  }
-};
-
 // What the CLI runs for entities: boilerplate paragraphs flagged and the language known first.
 const Pipeline& article_pipeline() {
   static const Pipeline pipeline = [] {
     StageOptions options;
-    options.data_dir = ANALYZE_TEST_DATA_DIR;
+    options.data_dir = testing::data_dir();
     auto p = Pipeline::create({"normalize", "segment", "boilerplate", "language", "entities"}, options);
     REQUIRE(p);
     return std::move(p.value());
@@ -55,7 +43,8 @@ TEST_CASE("entities stage: declares what it needs and provides", "[entities_stag
 }
 
 TEST_CASE("entities stage: a missing or corrupt model is a bad-model error naming the file", "[entities_stage]") {
-  const TempDataDir dir("model");
+  const testing::TempDir dir;
+  fs::create_directory(dir.path / "models");
   StageOptions options;
   options.data_dir = dir.path;
   auto missing = entities_stage_spec().create(options);
@@ -71,18 +60,17 @@ TEST_CASE("entities stage: a missing or corrupt model is a bad-model error namin
 }
 
 TEST_CASE("entities stage: a malformed --gazetteer file is reported before any input is read", "[entities_stage]") {
-  const TempDataDir dir("gazetteer");
-  dir.write("mine.tsv", "Bukele\tPOLITICIAN\n");
+  const testing::TempDir dir;
   StageOptions options;
   options.data_dir = dir.path;
-  options.gazetteer_files = {(dir.path / "mine.tsv").string()};
+  options.gazetteer_files = {dir.write("mine.tsv", "Bukele\tPOLITICIAN\n").string()};
   auto stage = entities_stage_spec().create(options);
   REQUIRE_FALSE(stage);
   CHECK(stage.error().code == "bad-gazetteer");
   CHECK(stage.error().message.find("mine.tsv:1") != std::string::npos);
 }
 
-TEST_CASE("entities stage: JSON follows the contract, offsets in code points", "[entities_stage]") {
+TEST_CASE("entities stage: JSON follows the contract, offsets in code points", "[entities_stage][data]") {
   auto gazetteer = std::make_shared<Gazetteer>();
   REQUIRE(gazetteer->add_tsv("El Salvador\tLOCATION\t\tiso3166:SV\n", "test.tsv", false));
   const EntityLinker linker(gazetteer);
@@ -106,7 +94,7 @@ TEST_CASE("entities stage: JSON follows the contract, offsets in code points", "
   CHECK(total == Approx(1.0).margin(0.001));
 }
 
-TEST_CASE("entities stage: other languages are skipped with a warning", "[entities_stage]") {
+TEST_CASE("entities stage: other languages are skipped with a warning", "[entities_stage][data]") {
   Document doc("de", "Die Bundesregierung in Berlin hat am Montag beschlossen, dass die neuen Regeln für alle Unternehmen in "
                      "Deutschland gelten sollen. Bundeskanzler Olaf Scholz sagte, das sei ein wichtiger Schritt.");
   REQUIRE(article_pipeline().run(doc));
@@ -116,13 +104,13 @@ TEST_CASE("entities stage: other languages are skipped with a warning", "[entiti
   CHECK(doc.warnings[0].code == "not-english");
 }
 
-TEST_CASE("entities stage: the user's sample article", "[entities_stage]") {
-  if (!fs::exists(ANALYZE_SHARED_DIR)) {
+TEST_CASE("entities stage: the user's sample article", "[entities_stage][data]") {
+  if (!fs::exists(testing::shared_dir())) {
     SUCCEED("skipped: ../shared absent");
     return;
   }
   const Pipeline& pipeline = article_pipeline();
-  std::ifstream in(fs::path(ANALYZE_SHARED_DIR) / "samples" / "trump-bukele.txt", std::ios::binary);
+  std::ifstream in(testing::shared_dir() / "samples" / "trump-bukele.txt", std::ios::binary);
   std::stringstream text;
   text << in.rdbuf();
   Document doc("trump-bukele.txt", text.str());

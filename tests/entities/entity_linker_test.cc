@@ -21,7 +21,7 @@ constexpr auto kMisc = EntityType::kMisc;
 std::shared_ptr<const Gazetteer> shipped_gazetteer() {
   static const auto g = [] {
     auto gaz = std::make_shared<Gazetteer>();
-    REQUIRE(gaz->add_directory(std::filesystem::path(ANALYZE_TEST_DATA_DIR) / "gazetteers"));
+    REQUIRE(gaz->add_directory(testing::data_dir() / "gazetteers"));
     return std::shared_ptr<const Gazetteer>(gaz);
   }();
   return g;
@@ -34,7 +34,7 @@ const EntityLinker& plain_linker() {
 
 }  // namespace
 
-TEST_CASE("linker: full name, surname and possessive are one PERSON named by the full name", "[entity_linker]") {
+TEST_CASE("linker: full name, surname and possessive are one PERSON named by the full name", "[entity_linker][data]") {
   const Document doc = segmented(
       "Former President Donald Trump met Nayib Bukele on Monday.\n"
       "Trump's plan was praised. Later, Bukele\u2019s aides and President Trump spoke.");
@@ -52,7 +52,7 @@ TEST_CASE("linker: full name, surname and possessive are one PERSON named by the
   CHECK(bukele->mentions[1].sentence == 2);
 }
 
-TEST_CASE("linker: a possessive or a title the tagger put inside a PERSON span is cut off", "[entity_linker]") {
+TEST_CASE("linker: a possessive or a title the tagger put inside a PERSON span is cut off", "[entity_linker][data]") {
   const Document doc = segmented("President Trump's visit was short.");
   // The tagger's span covers "President Trump 's".
   const auto layer = plain_linker().link(doc, {{0, 3, kPer}});
@@ -63,7 +63,7 @@ TEST_CASE("linker: a possessive or a title the tagger put inside a PERSON span i
   CHECK(e.roles == std::vector<std::string>{"President"});
 }
 
-TEST_CASE("linker: a title after a place and a possessive is one role", "[entity_linker]") {
+TEST_CASE("linker: a title after a place and a possessive is one role", "[entity_linker][data]") {
   const Document doc = segmented(
       "El Salvador's President Nayib Bukele and former U.S. President Donald Trump met Mr. Smith, "
       "Secretary of State Marco Rubio and Acme Corp's Jane Doe.");
@@ -78,7 +78,7 @@ TEST_CASE("linker: a title after a place and a possessive is one role", "[entity
   CHECK(find_entity(layer, "El Salvador")->roles.empty());
 }
 
-TEST_CASE("linker: country aliases are one LOCATION with its ISO 3166 code", "[entity_linker]") {
+TEST_CASE("linker: country aliases are one LOCATION with its ISO 3166 code", "[entity_linker][data]") {
   const EntityLinker linker(shipped_gazetteer());
   const Document doc = segmented(
       "The U.S. and El Salvador signed. America wants more, the United States said.\n"
@@ -102,7 +102,7 @@ TEST_CASE("linker: country aliases are one LOCATION with its ISO 3166 code", "[e
   CHECK(layer.entities.size() == 4);
 }
 
-TEST_CASE("linker: organisations join their acronym and longer names that start with them", "[entity_linker]") {
+TEST_CASE("linker: organisations join their acronym and longer names that start with them", "[entity_linker][data]") {
   const Document doc = segmented("The European Central Bank raised rates. The ECB said Acme Corp and Acme agreed.");
   const auto layer = plain_linker().link(
       doc, tag_all(doc, {{"European Central Bank", kOrg}, {"ECB", kOrg}, {"Acme Corp", kOrg}, {"Acme", kOrg}}));
@@ -111,7 +111,7 @@ TEST_CASE("linker: organisations join their acronym and longer names that start 
   CHECK(find_entity(layer, "Acme Corp")->mentions.size() == 2);
 }
 
-TEST_CASE("linker: short names still find their full names among thousands of others", "[entity_linker]") {
+TEST_CASE("linker: short names still find their full names among thousands of others", "[entity_linker][data]") {
   // The linker looks up the names that could hold a short one by word and by initials; this is
   // the same article with 4,000 distinct names between the full names and the short ones.
   std::string text = "Donald Trump met the European Central Bank.\n";
@@ -148,7 +148,7 @@ TEST_CASE("linker: short names still find their full names among thousands of ot
   CHECK(ecb->aliases == std::vector<std::string>{"European Central Bank", "ECB"});
 }
 
-TEST_CASE("linker: an ambiguous surname goes to the person named last before it", "[entity_linker]") {
+TEST_CASE("linker: an ambiguous surname goes to the person named last before it", "[entity_linker][data]") {
   const Document doc = segmented("George Bush spoke. Laura Bush listened. Bush then left. Later George Bush returned.");
   const auto layer = plain_linker().link(doc, tag_all(doc, {{"George Bush", kPer}, {"Laura Bush", kPer}, {"Bush", kPer}}));
   REQUIRE(layer.entities.size() == 2);
@@ -156,13 +156,13 @@ TEST_CASE("linker: an ambiguous surname goes to the person named last before it"
   CHECK(find_entity(layer, "George Bush")->mentions.size() == 2);
 }
 
-TEST_CASE("linker: types never mix", "[entity_linker]") {
+TEST_CASE("linker: types never mix", "[entity_linker][data]") {
   const Document doc = segmented("Jordan scored twice in Jordan.");
   const auto layer = plain_linker().link(doc, {{0, 1, kPer}, {4, 5, kLoc}});
   CHECK(layer.entities.size() == 2);
 }
 
-TEST_CASE("linker: --gazetteer names win over the tagger", "[entity_linker]") {
+TEST_CASE("linker: --gazetteer names win over the tagger", "[entity_linker][data]") {
   auto g = std::make_shared<Gazetteer>();
   REQUIRE(g->add_tsv("Bukele\tPERSON\tNayib Bukele\nNuevas Ideas\tORGANIZATION\n", "user.tsv", true));
   const EntityLinker linker(g);
@@ -180,7 +180,7 @@ TEST_CASE("linker: --gazetteer names win over the tagger", "[entity_linker]") {
   CHECK(layer.entities.size() == 2);
 }
 
-TEST_CASE("linker: salience favours headline, lead and spread, and sums to one", "[entity_linker]") {
+TEST_CASE("linker: salience favours headline, lead and spread, and sums to one", "[entity_linker][data]") {
   const Document doc = segmented(
       "TRUMP MEETS BUKELE\n\n"
       "Donald Trump met Nayib Bukele in Washington.\n\n"
@@ -203,7 +203,7 @@ TEST_CASE("linker: salience favours headline, lead and spread, and sums to one",
   CHECK(total == Approx(1.0));
 }
 
-TEST_CASE("linker: spans in boilerplate paragraphs are ignored", "[entity_linker]") {
+TEST_CASE("linker: spans in boilerplate paragraphs are ignored", "[entity_linker][data]") {
   Document doc = segmented("Bukele spoke.\nGeorge Santos faces accusations.");
   doc.paragraphs[1].boilerplate = true;
   const auto layer = plain_linker().link(doc, tag_all(doc, {{"Bukele", kPer}, {"George Santos", kPer}}));
@@ -211,7 +211,7 @@ TEST_CASE("linker: spans in boilerplate paragraphs are ignored", "[entity_linker
   CHECK(layer.entities[0].name == "Bukele");
 }
 
-TEST_CASE("linker: a hyphenated pair of known places is two places", "[entity_linker]") {
+TEST_CASE("linker: a hyphenated pair of known places is two places", "[entity_linker][data]") {
   const EntityLinker linker(shipped_gazetteer());
   const Document doc = segmented("U.S.-Latin America relations and Israeli-Syrian talks worry the U.S.");
   // The tagger took "U.S.-Latin America" as one MISC span; "Israeli-Syrian" is one MISC (CoNLL-2003).
@@ -222,7 +222,7 @@ TEST_CASE("linker: a hyphenated pair of known places is two places", "[entity_li
   CHECK(find_entity(layer, "Israeli-Syrian")->type == kMisc);
 }
 
-TEST_CASE("linker: a surname the tagger typed otherwise joins the person", "[entity_linker]") {
+TEST_CASE("linker: a surname the tagger typed otherwise joins the person", "[entity_linker][data]") {
   const Document doc = segmented("Nayib Bukele spoke. Bukele's popularity remains high. Ford and Bukele met. Nayib Bukele left.");
   auto spans = tag_all(doc, {{"Nayib Bukele", kPer}, {"Bukele", kOrg}, {"Ford", kOrg}});
   spans.back().type = kOrg;  // the last "Nayib Bukele"
@@ -233,7 +233,7 @@ TEST_CASE("linker: a surname the tagger typed otherwise joins the person", "[ent
 }
 
 TEST_CASE("linker: a name found only in a title-case headline is kept only if the gazetteer knows it",
-          "[entity_linker]") {
+          "[entity_linker][data]") {
   const EntityLinker linker(shipped_gazetteer());
   const Document doc = segmented(
       "Data Center Demand Soars in Northern Italy as Halvorsen Grows\n\n"

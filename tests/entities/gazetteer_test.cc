@@ -37,27 +37,27 @@ Gazetteer small() {
 
 }  // namespace
 
-TEST_CASE("gazetteer: longest match wins, left to right", "[gazetteer]") {
+TEST_CASE("gazetteer: longest match wins, left to right", "[gazetteer][data]") {
   const Gazetteer g = small();
   const Document doc = segmented("The United States and United Airlines met in the U.S. on Monday.");
   CHECK(matched(g, doc) == std::vector<std::string>{"United States", "United", "U.S."});
 }
 
-TEST_CASE("gazetteer: case is ignored, but a capitalised name never matches lower-case text", "[gazetteer]") {
+TEST_CASE("gazetteer: case is ignored, but a capitalised name never matches lower-case text", "[gazetteer][data]") {
   const Gazetteer g = small();
   CHECK(matched(g, segmented("Let us go to the US.")) == std::vector<std::string>{"US"});
   CHECK(matched(g, segmented("UNITED STATES SAYS NO")) == std::vector<std::string>{"UNITED STATES"});
   CHECK(matched(g, segmented("a united states of mind")).empty());
 }
 
-TEST_CASE("gazetteer: matching does not depend on how the tokenizer splits a name", "[gazetteer]") {
+TEST_CASE("gazetteer: matching does not depend on how the tokenizer splits a name", "[gazetteer][data]") {
   const Gazetteer g = small();
   // Curly apostrophe in the text, straight in the list; hyphenated name.
   CHECK(matched(g, segmented("Guinea-Bissau and Côte d\u2019Ivoire signed.")) ==
         std::vector<std::string>{"Guinea-Bissau", "Côte d\u2019Ivoire"});
 }
 
-TEST_CASE("gazetteer: matches report every type the name has and the preferred entry", "[gazetteer]") {
+TEST_CASE("gazetteer: matches report every type the name has and the preferred entry", "[gazetteer][data]") {
   const Gazetteer g = small();
   const Document doc = segmented("Georgia voted.");
   std::vector<GazetteerMatch> matches;
@@ -71,7 +71,7 @@ TEST_CASE("gazetteer: matches report every type the name has and the preferred e
   CHECK(g.lookup(doc, 0, 2).empty());  // "Georgia voted" is no name
 }
 
-TEST_CASE("gazetteer: user entries come first and can be matched alone", "[gazetteer]") {
+TEST_CASE("gazetteer: user entries come first and can be matched alone", "[gazetteer][data]") {
   Gazetteer g = small();
   CHECK_FALSE(g.has_user_entries());
   REQUIRE(g.add_tsv("Georgia\tORGANIZATION\tGeorgia Power\n", "mine.tsv", true));
@@ -99,10 +99,10 @@ TEST_CASE("gazetteer: malformed files are rejected with file and line", "[gazett
   CHECK(missing.error().message.find("/nonexistent/names.tsv") != std::string::npos);
 }
 
-TEST_CASE("gazetteer: the shipped lists map country aliases to ISO 3166 codes", "[gazetteer]") {
+TEST_CASE("gazetteer: the shipped lists map country aliases to ISO 3166 codes", "[gazetteer][data]") {
   Gazetteer g;
   const auto start = std::chrono::steady_clock::now();
-  REQUIRE(g.add_directory(std::filesystem::path(ANALYZE_TEST_DATA_DIR) / "gazetteers"));
+  REQUIRE(g.add_directory(testing::data_dir() / "gazetteers"));
   const double ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   CHECK(g.size() > 15000);
   CHECK(ms < 1000);  // loaded once at start-up; a generous bound for debug and sanitizer builds

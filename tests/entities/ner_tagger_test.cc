@@ -2,7 +2,6 @@
 // behaviour of the shipped model (data/models/ner.bin) that users rely on.
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
 #include <string>
 #include <vector>
 
@@ -13,6 +12,7 @@
 #include "entities/ner_tagger.h"
 #include "train/ner_trainer.h"
 #include "core/utf8.h"
+#include "temp_dir.h"
 #include "test_support.h"
 
 namespace analyze {
@@ -41,11 +41,9 @@ TaggedSpan span_of(const Document& doc, const std::string& phrase, EntityType ty
   return {};
 }
 
-fs::path temp_file(const std::string& name) { return fs::temp_directory_path() / ("analyze-ner-test-" + name); }
-
 const NerTagger& shipped_tagger() {
   static const NerTagger tagger = [] {
-    auto t = NerTagger::load(fs::path(ANALYZE_TEST_DATA_DIR) / "models" / "ner.bin");
+    auto t = NerTagger::load(testing::data_dir() / "models" / "ner.bin");
     if (!t) FAIL(t.error().message);
     return std::move(t.value());
   }();
@@ -102,7 +100,7 @@ TEST_CASE("the gazetteer matches the longest phrase, left to right", "[ner]") {
   CHECK((m[5].lists == ((1u << places) | (1u << names)) && m[5].position == kNerUnit));
 }
 
-TEST_CASE("a tagger trained on a tiny corpus tags it and survives a save/load round trip", "[ner]") {
+TEST_CASE("a tagger trained on a tiny corpus tags it and survives a save/load round trip", "[ner][data]") {
   const std::vector<std::string> people = {"Anna Lindqvist", "Peter Blackburn", "Maria Santos", "Tom Okafor"};
   const std::vector<std::string> places = {"Oslo", "Lima", "Nairobi", "Quito"};
   const std::vector<std::string> firms = {"Volvo", "Petrobras", "Safaricom", "Nokia"};
@@ -134,28 +132,22 @@ TEST_CASE("a tagger trained on a tiny corpus tags it and survives a save/load ro
   CHECK(has(found, "PERSON Maria Santos"));
   CHECK(has(found, "LOCATION Nairobi"));
 
-  const fs::path file = temp_file("roundtrip.bin");
+  const testing::TempDir dir;
+  const fs::path file = dir.path / "ner.bin";
   REQUIRE(trained.save(file).is_ok());
   auto loaded = NerTagger::load(file);
   REQUIRE(loaded.is_ok());
   for (const auto& d : docs) CHECK(mentions(d.doc, loaded->tag(d.doc)) == mentions(d.doc, trained.tag(d.doc)));
-  fs::remove(file);
 }
 
-TEST_CASE("a missing, truncated or corrupt model file is a bad-model error, not a crash", "[ner]") {
-  const fs::path good = fs::path(ANALYZE_TEST_DATA_DIR) / "models" / "ner.bin";
-  std::ifstream in(good, std::ios::binary);
-  const std::string bytes((std::istreambuf_iterator<char>(in)), {});
+TEST_CASE("a missing, truncated or corrupt model file is a bad-model error, not a crash", "[ner][data]") {
+  const fs::path good = testing::data_dir() / "models" / "ner.bin";
+  const std::string bytes = testing::read_file(good);
   REQUIRE(bytes.size() > 1000);
 
-  const auto load_bytes = [](const std::string& content) {
-    const fs::path file = temp_file("corrupt.bin");
-    std::ofstream(file, std::ios::binary) << content;
-    auto result = NerTagger::load(file);
-    fs::remove(file);
-    return result;
-  };
-  auto missing = NerTagger::load(temp_file("does-not-exist.bin"));
+  const testing::TempDir dir;
+  const auto load_bytes = [&dir](const std::string& content) { return NerTagger::load(dir.write("corrupt.bin", content)); };
+  auto missing = NerTagger::load(dir.path / "does-not-exist.bin");
   REQUIRE_FALSE(missing.is_ok());
   CHECK(missing.error().code == "bad-model");
   CHECK(missing.error().message.find("does-not-exist.bin") != std::string::npos);
@@ -176,7 +168,7 @@ TEST_CASE("a missing, truncated or corrupt model file is a bad-model error, not 
   CHECK(load_bytes(bytes).is_ok());
 }
 
-TEST_CASE("the shipped model leaves titles outside PERSON names", "[ner]") {
+TEST_CASE("the shipped model leaves titles outside PERSON names", "[ner][data]") {
   const Document doc = analyzed("Mr Blair met President Clinton and Prime Minister John Major in London on Tuesday.");
   const std::vector<std::string> found = mentions(doc, shipped_tagger().tag(doc));
   CAPTURE(found);
@@ -187,7 +179,7 @@ TEST_CASE("the shipped model leaves titles outside PERSON names", "[ner]") {
   for (const std::string& m : found) CHECK(m.find("Mr") == std::string::npos);
 }
 
-TEST_CASE("the shipped model tags names in all-caps headlines", "[ner]") {
+TEST_CASE("the shipped model tags names in all-caps headlines", "[ner][data]") {
   const Document doc = analyzed(
       "SOCCER - JUVENTUS BEAT PARMA AS RAVANELLI SCORES IN TURIN.\n"
       "Juventus beat Parma 2-1 on Sunday with a late goal by Fabrizio Ravanelli.");
@@ -201,7 +193,7 @@ TEST_CASE("the shipped model tags names in all-caps headlines", "[ner]") {
   CHECK(has(found, "PERSON Fabrizio Ravanelli"));
 }
 
-TEST_CASE("sentences in boilerplate paragraphs are not tagged", "[ner]") {
+TEST_CASE("sentences in boilerplate paragraphs are not tagged", "[ner][data]") {
   Document doc = analyzed("Angela Merkel spoke in Berlin.\nRead more: Vladimir Putin visits Crimea.");
   REQUIRE(doc.paragraphs.size() == 2);
   doc.paragraphs[1].boilerplate = true;

@@ -1,29 +1,16 @@
 #include <catch2/catch.hpp>
 
 #include <filesystem>
-#include <fstream>
-#include <unistd.h>
 
 #include "analyze/article_reader.h"
+#include "temp_dir.h"
 
 namespace fs = std::filesystem;
 using analyze::Article;
 using analyze::ArticleReader;
+using analyze::testing::TempDir;
 
 namespace {
-
-struct TempDir {
-  fs::path path;
-  TempDir() {
-    char tmpl[] = "/tmp/analyze-reader-XXXXXX";
-    path = mkdtemp(tmpl);
-  }
-  ~TempDir() { fs::remove_all(path); }
-  void write(const std::string& name, const std::string& content) const {
-    fs::create_directories((path / name).parent_path());
-    std::ofstream(path / name, std::ios::binary) << content;
-  }
-};
 
 std::vector<Article> read_all(ArticleReader& reader) {
   std::vector<Article> out;

@@ -2,21 +2,20 @@
 
 #include <filesystem>
 #include <fstream>
-#include <unistd.h>
 
 #include "analyze/batch_runner.h"
 #include "analyze/output_writer.h"
+#include "temp_dir.h"
 #include "test_support.h"
 
 namespace fs = std::filesystem;
 
 namespace {
 
-// A JSONL file of `n` varied articles, some of them bad.
-fs::path make_corpus(int n) {
-  char tmpl[] = "/tmp/analyze-batch-XXXXXX";
-  const fs::path dir = mkdtemp(tmpl);
-  std::ofstream out(dir / "corpus.jsonl");
+// A JSONL file in `dir` of `n` varied articles, some of them bad.
+fs::path make_corpus(const analyze::testing::TempDir& dir, int n) {
+  const fs::path file = dir.path / "corpus.jsonl";
+  std::ofstream out(file);
   for (int i = 0; i < n; ++i) {
     if (i % 17 == 5) {
       out << "{\"id\": \"broken" << i << "\", \"text\": \n";
@@ -26,12 +25,12 @@ fs::path make_corpus(int n) {
     for (int k = 0; k < 1 + (i * 7) % 23; ++k) text += "Sentence number " + std::to_string(k) + " of article " + std::to_string(i) + ". ";
     out << "{\"id\": \"a" << i << "\", \"text\": \"" << text << "\"}\n";
   }
-  return dir;
+  return file;
 }
 
 std::string run_batch(const fs::path& corpus, int jobs, analyze::BatchSummary& summary) {
   const auto& pipeline = analyze::testing::pipeline_of("normalize,segment,stats");
-  analyze::ArticleReader reader({(corpus / "corpus.jsonl").string()}, {});
+  analyze::ArticleReader reader({corpus.string()}, {});
   analyze::BatchRunner runner(pipeline, jobs);
   std::string out;
   summary = runner.run(
@@ -48,13 +47,13 @@ std::string run_batch(const fs::path& corpus, int jobs, analyze::BatchSummary& s
 
 }  // namespace
 
-TEST_CASE("output is in input order and identical whatever the number of workers", "[batch]") {
-  const fs::path corpus = make_corpus(300);
+TEST_CASE("output is in input order and identical whatever the number of workers", "[batch][data]") {
+  const analyze::testing::TempDir dir;
+  const fs::path corpus = make_corpus(dir, 300);
   analyze::BatchSummary s1, s2, s4;
   const std::string one = run_batch(corpus, 1, s1);
   const std::string two = run_batch(corpus, 2, s2);
   const std::string four = run_batch(corpus, 4, s4);
-  fs::remove_all(corpus);
   CHECK(one == two);
   CHECK(one == four);
   CHECK(s1.articles == 300);
@@ -64,16 +63,16 @@ TEST_CASE("output is in input order and identical whatever the number of workers
   CHECK(one.rfind("{\"schema\":\"analyze/1\",\"id\":\"a0\"", 0) == 0);
 }
 
-TEST_CASE("the consumer can stop a batch early", "[batch]") {
-  const fs::path corpus = make_corpus(200);
+TEST_CASE("the consumer can stop a batch early", "[batch][data]") {
+  const analyze::testing::TempDir dir;
+  const fs::path corpus = make_corpus(dir, 200);
   const auto& pipeline = analyze::testing::pipeline_of("normalize,segment");
-  analyze::ArticleReader reader({(corpus / "corpus.jsonl").string()}, {});
+  analyze::ArticleReader reader({corpus.string()}, {});
   analyze::BatchRunner runner(pipeline, 2);
   int seen = 0;
   const auto summary = runner.run(
       reader, [](const analyze::Document&, const std::optional<analyze::Error>&) { return std::string(); },
       [&](analyze::ArticleResult&) { return ++seen < 3; });
-  fs::remove_all(corpus);
   CHECK(seen == 3);
   CHECK(summary.stopped);
 }

@@ -2,6 +2,8 @@
 
 #include <catch2/catch.hpp>
 
+#include "test_paths.h"
+
 using namespace analyze;
 
 namespace {
@@ -52,8 +54,8 @@ TEST_CASE("sentiment lexicon: malformed files are bad-model errors naming file a
   CHECK(missing.error().code == "bad-model");
 }
 
-TEST_CASE("sentiment lexicon: the shipped lexicon knows news vocabulary and the cue words", "[sentiment_lexicon]") {
-  auto lex = SentimentLexicon::load(std::filesystem::path(ANALYZE_TEST_DATA_DIR) / "lexicons/sentiment.tsv");
+TEST_CASE("sentiment lexicon: the shipped lexicon knows news vocabulary and the cue words", "[sentiment_lexicon][data]") {
+  auto lex = SentimentLexicon::load(testing::data_dir() / "lexicons/sentiment.tsv");
   REQUIRE(lex);
   CHECK(lex->size() > 5000);
   auto entry = [&](std::string_view w) {

@@ -10,7 +10,7 @@ using analyze::stance_testing::segmented;
 namespace {
 
 const SentimentLexicon& lexicon() {
-  static const SentimentLexicon lex = *SentimentLexicon::load(stance_testing::data_dir() / "lexicons/sentiment.tsv");
+  static const SentimentLexicon lex = *SentimentLexicon::load(testing::data_dir() / "lexicons/sentiment.tsv");
   return lex;
 }
 
@@ -32,7 +32,7 @@ struct Ruled {
 
 }  // namespace
 
-TEST_CASE("sentiment rules: negation flips the words that follow in its clause", "[sentiment_rules]") {
+TEST_CASE("sentiment rules: negation flips the words that follow in its clause", "[sentiment_rules][data]") {
   const Ruled plain("The plan is good.");
   const Ruled negated("The plan is not good.");
   CHECK(plain.at("good").valence > 0.0f);
@@ -46,7 +46,7 @@ TEST_CASE("sentiment rules: negation flips the words that follow in its clause",
   CHECK(contracted.at("good").valence > 0.0f);
 }
 
-TEST_CASE("sentiment rules: contrast gives the clause after 'but' the upper hand", "[sentiment_rules]") {
+TEST_CASE("sentiment rules: contrast gives the clause after 'but' the upper hand", "[sentiment_rules][data]") {
   const Ruled r("The speech was good, but the policy is terrible.");
   CHECK(r.at("good").weight < 1.0f);
   CHECK(r.at("terrible").weight > 1.0f);
@@ -57,7 +57,7 @@ TEST_CASE("sentiment rules: contrast gives the clause after 'but' the upper hand
   CHECK(a.sum() > 0.0f);
 }
 
-TEST_CASE("sentiment rules: attribution marks reported views, which weigh less", "[sentiment_rules]") {
+TEST_CASE("sentiment rules: attribution marks reported views, which weigh less", "[sentiment_rules][data]") {
   const Ruled own("The plan is a terrible failure.");
   const Ruled leading("Critics argue that the plan is a terrible failure.");
   const Ruled trailing("The plan is a terrible failure, critics said.");
@@ -73,7 +73,7 @@ TEST_CASE("sentiment rules: attribution marks reported views, which weigh less",
   CHECK_FALSE(quoted.at("Monday").reported);
 }
 
-TEST_CASE("sentiment rules: of several contrasts the last decides, attributions and hedges add up", "[sentiment_rules]") {
+TEST_CASE("sentiment rules: of several contrasts the last decides, attributions and hedges add up", "[sentiment_rules][data]") {
   const Ruled r("The speech was good, but the venue was bad, but the policy is terrible.");
   CHECK(r.at("good").weight < 1.0f);
   CHECK(r.at("bad").weight < 1.0f);
@@ -97,7 +97,7 @@ TEST_CASE("sentiment rules: of several contrasts the last decides, attributions 
   CHECK_FALSE(l.at("start").reported);
 }
 
-TEST_CASE("sentiment rules: hedges damp and intensifiers strengthen", "[sentiment_rules]") {
+TEST_CASE("sentiment rules: hedges damp and intensifiers strengthen", "[sentiment_rules][data]") {
   const Ruled hedged("The plan could be a disaster.");
   const Ruled firm("The plan is a disaster.");
   CHECK(hedged.at("disaster").hedged);
@@ -106,7 +106,7 @@ TEST_CASE("sentiment rules: hedges damp and intensifiers strengthen", "[sentimen
   CHECK(boosted.at("good").valence > boosted.at("good").prior);
 }
 
-TEST_CASE("sentiment rules: fighting a harm is not itself negative", "[sentiment_rules]") {
+TEST_CASE("sentiment rules: fighting a harm is not itself negative", "[sentiment_rules][data]") {
   const Ruled harm("Organized crime is rising.");
   const Ruled fought("The leaders agreed on combating organized crime.");
   CHECK(harm.at("crime").valence < 0.0f);

@@ -3,30 +3,20 @@
 #include <chrono>
 #include <cmath>
 #include <cstring>
-#include <fstream>
 #include <limits>
 
 #include <catch2/catch.hpp>
 
+#include "temp_dir.h"
+#include "test_support.h"
+
 using namespace analyze;
 namespace fs = std::filesystem;
 
-namespace {
-
-fs::path temp_file(const std::string& name) { return fs::temp_directory_path() / ("analyze-stance-model-" + name); }
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void write_all(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
-
-}  // namespace
-
 TEST_CASE("stance model: weights survive save and load, and score features", "[stance_model]") {
   const StanceModel model({11ULL << 32 | 5, 22ULL << 32 | 5}, {1.0f, 0.0f, -1.0f, 0.5f, 0.5f, 0.0f});
-  const fs::path file = temp_file("roundtrip.bin");
+  const testing::TempDir dir;
+  const fs::path file = dir.path / "stance.bin";
   REQUIRE(model.save(file));
   auto loaded = StanceModel::load(file);
   REQUIRE(loaded);
@@ -39,16 +29,16 @@ TEST_CASE("stance model: weights survive save and load, and score features", "[s
   const auto p = StanceModel::probabilities(logits);
   CHECK(p[0] + p[1] + p[2] == Approx(1.0f));
   CHECK(p[0] > p[1]);
-  fs::remove(file);
 }
 
 TEST_CASE("stance model: corrupt files are bad-model errors, never crashes", "[stance_model]") {
-  const fs::path good = temp_file("good.bin"), bad = temp_file("bad.bin");
+  const testing::TempDir dir;
+  const fs::path good = dir.path / "good.bin";
   REQUIRE(StanceModel({1ULL << 40, 2ULL << 40, 3ULL << 40}, std::vector<float>(9, 0.25f)).save(good));
-  const std::string bytes = read_all(good);
+  const std::string bytes = testing::read_file(good);
 
   auto expect_bad = [&](const std::string& content) {
-    write_all(bad, content);
+    const fs::path bad = dir.write("bad.bin", content);
     auto m = StanceModel::load(bad);
     REQUIRE_FALSE(m);
     CHECK(m.error().code == "bad-model");
@@ -78,13 +68,11 @@ TEST_CASE("stance model: corrupt files are bad-model errors, never crashes", "[s
   auto missing = StanceModel::load("/nonexistent/stance.bin");
   REQUIRE_FALSE(missing);
   CHECK(missing.error().code == "bad-model");
-  fs::remove(good);
-  fs::remove(bad);
 }
 
-TEST_CASE("stance model: the shipped model loads quickly", "[stance_model]") {
+TEST_CASE("stance model: the shipped model loads quickly", "[stance_model][data]") {
   const auto start = std::chrono::steady_clock::now();
-  auto model = StanceModel::load(fs::path(ANALYZE_TEST_DATA_DIR) / "models/stance.bin");
+  auto model = StanceModel::load(testing::data_dir() / "models/stance.bin");
   const auto ms = std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
   REQUIRE(model);
   CHECK(model->size() > 1000);
@@ -93,7 +81,8 @@ TEST_CASE("stance model: the shipped model loads quickly", "[stance_model]") {
 
 TEST_CASE("stance model: a model without features loads and scores nothing", "[stance_model]") {
   // Loading once copied zero bytes from an empty vector's null data() (UBSan reports it).
-  const fs::path file = temp_file("empty.bin");
+  const testing::TempDir dir;
+  const fs::path file = dir.path / "empty.bin";
   REQUIRE(StanceModel({}, {}).save(file));
   auto loaded = StanceModel::load(file);
   REQUIRE(loaded);
@@ -101,5 +90,4 @@ TEST_CASE("stance model: a model without features loads and scores nothing", "[s
   StanceModel::Scores logits{};
   loaded->add_logits({{11ULL << 32 | 5, 1.0f}}, logits);
   CHECK(logits == StanceModel::Scores{});
-  fs::remove(file);
 }

@@ -10,6 +10,7 @@
 #include "stance/stance_features.h"
 #include "analyze/table_writer.h"
 #include "stance/stance_test_support.h"
+#include "temp_dir.h"
 
 using namespace analyze;
 using analyze::stance_testing::byte_of;
@@ -23,7 +24,7 @@ namespace {
 const Stage& stage() {
   static const std::unique_ptr<Stage> s = [] {
     StageOptions options;
-    options.data_dir = stance_testing::data_dir();
+    options.data_dir = testing::data_dir();
     auto created = stance_stage_spec().create(options);
     if (!created) throw std::runtime_error(created.error().message);
     return std::move(created.value());
@@ -73,7 +74,7 @@ Entity entity_from_text(const Document& doc, const std::string& name, const std:
 
 }  // namespace
 
-TEST_CASE("stance: a span target gets the polarity of what is said about it", "[stance_stage]") {
+TEST_CASE("stance: a span target gets the polarity of what is said about it", "[stance_stage][data]") {
   const auto neg = analyzed("Critics say Smith is a corrupt, dishonest liar who betrayed voters.",
                             [](const Document& d) { return std::vector{span_target(d, "Smith")}; });
   CHECK(target(neg, 0).polarity == Polarity::kNegative);
@@ -93,7 +94,7 @@ TEST_CASE("stance: a span target gets the polarity of what is said about it", "[
   CHECK(t["evidence"] == Json::array({0}));
 }
 
-TEST_CASE("stance: negation turns what is said around", "[stance_stage]") {
+TEST_CASE("stance: negation turns what is said around", "[stance_stage][data]") {
   auto score_of = [](const std::string& text, const std::string& who) {
     return target(analyzed(text, [&](const Document& d) { return std::vector{span_target(d, who)}; }), 0).score;
   };
@@ -102,7 +103,7 @@ TEST_CASE("stance: negation turns what is said around", "[stance_stage]") {
   CHECK(score_of("Smith is not a liar.", "Smith") > score_of("Smith is a liar.", "Smith"));
 }
 
-TEST_CASE("stance: contrast separates two targets in one sentence", "[stance_stage]") {
+TEST_CASE("stance: contrast separates two targets in one sentence", "[stance_stage][data]") {
   const auto doc = analyzed("Jones is honest and widely admired, but Smith is a corrupt liar.", [](const Document& d) {
     return std::vector{span_target(d, "Jones"), span_target(d, "Smith")};
   });
@@ -110,7 +111,7 @@ TEST_CASE("stance: contrast separates two targets in one sentence", "[stance_sta
   CHECK(target(doc, 1).polarity == Polarity::kNegative);
 }
 
-TEST_CASE("stance: a reported view weighs less than the article's own voice", "[stance_stage]") {
+TEST_CASE("stance: a reported view weighs less than the article's own voice", "[stance_stage][data]") {
   const auto doc = analyzed("The plan is a terrible failure. Critics argue that the plan is a terrible failure.",
                             [](const Document&) { return std::vector<Target>{}; });
   const auto& sentences = doc.layer<StanceLayer>()->sentences;
@@ -120,7 +121,7 @@ TEST_CASE("stance: a reported view weighs less than the article's own voice", "[
   CHECK(sentences[1].score > sentences[0].score);
 }
 
-TEST_CASE("stance: name targets match entities by name or alias, or are found in the text", "[stance_stage]") {
+TEST_CASE("stance: name targets match entities by name or alias, or are found in the text", "[stance_stage][data]") {
   Document doc = segmented(
       "President Nayib Bukele was praised for his brilliant leadership. Bukele's critics are few. "
       "Jones was condemned as a corrupt liar.");
@@ -174,7 +175,7 @@ TEST_CASE("stance: name targets match entities by name or alias, or are found in
   CHECK(table.str().find("Nayib Bukele") != std::string::npos);
 }
 
-TEST_CASE("stance: a span target over nothing, and non-English text, are answered neutral", "[stance_stage]") {
+TEST_CASE("stance: a span target over nothing, and non-English text, are answered neutral", "[stance_stage][data]") {
   Document doc = segmented("Smith is a liar.   ");
   Target beyond;
   beyond.span = std::make_pair(100u, 110u);
@@ -192,9 +193,9 @@ TEST_CASE("stance: a span target over nothing, and non-English text, are answere
   CHECK(es.warnings.back().code == "not-english");
 }
 
-TEST_CASE("stance: the lexicon-only variant is selectable, and bad data fails at start-up", "[stance_stage]") {
+TEST_CASE("stance: the lexicon-only variant is selectable, and bad data fails at start-up", "[stance_stage][data]") {
   StageOptions options;
-  options.data_dir = stance_testing::data_dir();
+  options.data_dir = testing::data_dir();
   ::setenv("ANALYZE_STANCE", "lexicon", 1);
   auto lexicon_only = stance_stage_spec().create(options);
   ::setenv("ANALYZE_STANCE", "bogus", 1);
@@ -207,22 +208,19 @@ TEST_CASE("stance: the lexicon-only variant is selectable, and bad data fails at
   REQUIRE((*lexicon_only)->run(doc));
   CHECK(doc.layer<StanceLayer>()->targets[0].polarity == Polarity::kNegative);
 
-  const fs::path dir = fs::temp_directory_path() / "analyze-stance-test-data";
-  fs::remove_all(dir);
-  fs::create_directories(dir / "models");
-  fs::create_directories(dir / "lexicons");
-  fs::copy_file(stance_testing::data_dir() / kSentimentLexiconFile, dir / kSentimentLexiconFile);
-  std::ofstream(dir / kStanceModelFile, std::ios::binary) << "ANSTANCE garbage";
-  options.data_dir = dir;
+  const testing::TempDir dir;
+  dir.write(kStanceModelFile, "ANSTANCE garbage");
+  fs::create_directory(dir.path / "lexicons");
+  fs::copy_file(testing::data_dir() / kSentimentLexiconFile, dir.path / kSentimentLexiconFile);
+  options.data_dir = dir.path;
   auto corrupt = stance_stage_spec().create(options);
   REQUIRE_FALSE(corrupt);
   CHECK(corrupt.error().code == "bad-model");
   CHECK(corrupt.error().message.find("stance.bin") != std::string::npos);
-  fs::remove(dir / kSentimentLexiconFile);
+  fs::remove(dir.path / kSentimentLexiconFile);
   auto no_lexicon = stance_stage_spec().create(options);
   REQUIRE_FALSE(no_lexicon);
   CHECK(no_lexicon.error().code == "bad-model");
-  fs::remove_all(dir);
 }
 
 TEST_CASE("stance: the spec declares what it needs and provides", "[stance_stage]") {
@@ -232,9 +230,9 @@ TEST_CASE("stance: the spec declares what it needs and provides", "[stance_stage
   CHECK(spec.provides_layers == std::vector<std::string_view>{"stance"});
 }
 
-TEST_CASE("stance: NewsMTSC dev-rw macro-F1 stays at or above 0.65", "[stance_stage][shared]") {
-  const fs::path gold = fs::path(ANALYZE_SHARED_DIR) / "data/stance/newsmtsc-dev-rw.jsonl";
-  if (!fs::exists(ANALYZE_SHARED_DIR)) {
+TEST_CASE("stance: NewsMTSC dev-rw macro-F1 stays at or above 0.65", "[stance_stage][shared][data]") {
+  const fs::path gold = testing::shared_dir() / "data/stance/newsmtsc-dev-rw.jsonl";
+  if (!fs::exists(testing::shared_dir())) {
     SUCCEED("skipped: ../shared absent");
     return;
   }

@@ -1,15 +1,12 @@
-// Helpers for the stance tests: where the data is, and byte offsets of phrases in a document.
+// Helpers for the stance tests: byte offsets of phrases in a document.
 #pragma once
 
-#include <filesystem>
 #include <string>
 
 #include "analyze/pipeline.h"
 #include "test_support.h"
 
 namespace analyze::stance_testing {
-
-inline std::filesystem::path data_dir() { return testing::test_options().data_dir; }
 
 using testing::segmented;
 

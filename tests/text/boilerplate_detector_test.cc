@@ -20,7 +20,7 @@ const std::string kStory =
 
 }  // namespace
 
-TEST_CASE("marker lines are flagged: read more, follow us, sign up, advertisement, copyright", "[boilerplate]") {
+TEST_CASE("marker lines are flagged: read more, follow us, sign up, advertisement, copyright", "[boilerplate][data]") {
   CHECK(flags(kStory + "Advertisement\nThe port authority said the cranes would make work safer.") ==
         std::vector<bool>{false, false, false, true, false});
   CHECK(flags(kStory + "Follow us on Twitter and Facebook for the latest news.") == std::vector<bool>{false, false, false, true});
@@ -29,7 +29,7 @@ TEST_CASE("marker lines are flagged: read more, follow us, sign up, advertisemen
   CHECK(flags(kStory + "Copyright 2024 The Associated Press.") == std::vector<bool>{false, false, false, true});
 }
 
-TEST_CASE("a heading such as \"See more\" takes the trailing teaser headlines with it", "[boilerplate]") {
+TEST_CASE("a heading such as \"See more\" takes the trailing teaser headlines with it", "[boilerplate][data]") {
   const std::string page = kStory +
                            "See more Valmera News\n"
                            "Explore the city's plans for a new tram line in this in-depth analysis.\n"
@@ -38,7 +38,7 @@ TEST_CASE("a heading such as \"See more\" takes the trailing teaser headlines wi
   CHECK(flags(page) == std::vector<bool>{false, false, false, true, true, true, true});
 }
 
-TEST_CASE("mid-article \"Read more\" flags only itself when the story goes on", "[boilerplate]") {
+TEST_CASE("mid-article \"Read more\" flags only itself when the story goes on", "[boilerplate][data]") {
   const std::string page = kStory +
                            "Read more: Strike threatens fuel deliveries\n"
                            "The port authority said in a statement on Tuesday that the new cranes would make the port safer "
@@ -47,7 +47,7 @@ TEST_CASE("mid-article \"Read more\" flags only itself when the story goes on", 
   CHECK(flags(page) == std::vector<bool>{false, false, false, true, false});
 }
 
-TEST_CASE("a trailing list of truncated headlines is flagged without a heading", "[boilerplate]") {
+TEST_CASE("a trailing list of truncated headlines is flagged without a heading", "[boilerplate][data]") {
   const std::string page = kStory +
                            "Heatwave expected to break records this weekend…\n"
                            "City council approves budget for new tram line\n"
@@ -55,7 +55,7 @@ TEST_CASE("a trailing list of truncated headlines is flagged without a heading",
   CHECK(flags(page) == std::vector<bool>{false, false, false, true, true, true});
 }
 
-TEST_CASE("real paragraphs are never flagged, even with marker words in them", "[boilerplate]") {
+TEST_CASE("real paragraphs are never flagged, even with marker words in them", "[boilerplate][data]") {
   const std::string page =
       "Related charges were filed against two other men on Friday.\n"
       "Share prices fell 4% after the announcement.\n"
@@ -70,7 +70,7 @@ TEST_CASE("real paragraphs are never flagged, even with marker words in them", "
         std::vector<bool>{false, false, false, false, false});
 }
 
-TEST_CASE("the user's sample: the last 7 of 20 paragraphs are boilerplate", "[boilerplate][sample]") {
+TEST_CASE("the user's sample: the last 7 of 20 paragraphs are boilerplate", "[boilerplate][sample][data]") {
   if (!analyze::testing::shared_available()) {
     SUCCEED("skipped: ../shared is absent");
     return;
@@ -81,8 +81,8 @@ TEST_CASE("the user's sample: the last 7 of 20 paragraphs are boilerplate", "[bo
   for (std::size_t i = 0; i < 20; ++i) CHECK(f[i] == (i >= 13));
 }
 
-TEST_CASE("the bundled scraped sample loses its page furniture and keeps its story", "[boilerplate]") {
-  const auto text = analyze::testing::read_file(std::filesystem::path(ANALYZE_TEST_DATA_DIR) / "samples" / "port-strike-scraped.txt");
+TEST_CASE("the bundled scraped sample loses its page furniture and keeps its story", "[boilerplate][data]") {
+  const auto text = analyze::testing::read_file(analyze::testing::data_dir() / "samples" / "port-strike-scraped.txt");
   const auto f = flags(text);
   REQUIRE(f.size() == 12);
   for (std::size_t i = 0; i < 12; ++i) CHECK(f[i] == (i >= 5));

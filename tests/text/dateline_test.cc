@@ -25,7 +25,7 @@ std::string content(const std::string& text, std::size_t n = 0) {
 
 }  // namespace
 
-TEST_CASE("dateline: wire datelines opening a paragraph are found", "[dateline]") {
+TEST_CASE("dateline: wire datelines opening a paragraph are found", "[dateline][data]") {
   CHECK(content("WASHINGTON (Reuters) - Consumer prices rose in May.") == "Consumer prices rose in May.");
   CHECK(content("AP - A company won a grant.") == "A company won a grant.");
   CHECK(content("LONDON, June 5 (AFP) -- Shares fell.") == "Shares fell.");
@@ -36,7 +36,7 @@ TEST_CASE("dateline: wire datelines opening a paragraph are found", "[dateline]"
   CHECK(content("LONDON 1996-08-30\n\nShares fell.", 1) == "Shares fell.");
 }
 
-TEST_CASE("dateline: ordinary sentences keep their words", "[dateline]") {
+TEST_CASE("dateline: ordinary sentences keep their words", "[dateline][data]") {
   CHECK(content("A company won a grant - and then lost it.") == "A company won a grant - and then lost it.");
   CHECK(content("Washington (Reuters) said nothing - as usual.") == "Washington (Reuters) said nothing - as usual.");
   CHECK(content("The NHS - Britain's health service - is short of staff.") ==
@@ -46,7 +46,7 @@ TEST_CASE("dateline: ordinary sentences keep their words", "[dateline]") {
   CHECK(content("UK -") == "UK -");  // a dash that introduces nothing
 }
 
-TEST_CASE("dateline: a credit closing a headline is found", "[dateline]") {
+TEST_CASE("dateline: a credit closing a headline is found", "[dateline][data]") {
   CHECK(content("Company Wins Grant to Study Peptides (AP)\n\nAP - A company won.") == "Company Wins Grant to Study Peptides");
   CHECK(content("Storm hits coast (Video)\n\nThe storm hit.") == "Storm hits coast");
   CHECK(content("Prices rose (sharply)\n\nThe storm hit.") == "Prices rose (sharply)");

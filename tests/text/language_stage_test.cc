@@ -4,7 +4,7 @@
 
 using analyze::testing::analyzed;
 
-TEST_CASE("English news is identified as English with high confidence", "[language]") {
+TEST_CASE("English news is identified as English with high confidence", "[language][data]") {
   const auto doc = analyzed(
       "The central bank raised interest rates on Thursday for the third time this year, saying inflation "
       "remained too high and that further increases could not be ruled out.",
@@ -15,7 +15,7 @@ TEST_CASE("English news is identified as English with high confidence", "[langua
   CHECK(doc.english_or_unknown());
 }
 
-TEST_CASE("Spanish and German are identified, so English-only stages can skip them", "[language]") {
+TEST_CASE("Spanish and German are identified, so English-only stages can skip them", "[language][data]") {
   const auto es = analyzed(
       "El banco central subió los tipos de interés el jueves por tercera vez este año, y dijo que la inflación "
       "seguía siendo demasiado alta y que no se podían descartar nuevas subidas.",
@@ -31,7 +31,7 @@ TEST_CASE("Spanish and German are identified, so English-only stages can skip th
   CHECK(de.language->code == "de");
 }
 
-TEST_CASE("boilerplate paragraphs do not vote on the language", "[language]") {
+TEST_CASE("boilerplate paragraphs do not vote on the language", "[language][data]") {
   const auto doc = analyzed(
       "Die Zentralbank hat am Donnerstag zum dritten Mal in diesem Jahr die Zinsen erhöht und erklärt, die "
       "Inflation sei weiterhin zu hoch und weitere Erhöhungen seien nicht ausgeschlossen.\n"
@@ -41,7 +41,7 @@ TEST_CASE("boilerplate paragraphs do not vote on the language", "[language]") {
   CHECK(doc.language->code == "de");
 }
 
-TEST_CASE("too little text is not a reliable identification", "[language]") {
+TEST_CASE("too little text is not a reliable identification", "[language][data]") {
   for (const char* text : {"OK", "Short one.", ""}) {
     INFO(text);
     const auto doc = analyzed(text, "normalize,segment,language");

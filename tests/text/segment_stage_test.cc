@@ -15,7 +15,7 @@ using analyze::testing::segment;
 using analyze::testing::sentences_of;
 using Strings = std::vector<std::string>;
 
-TEST_CASE("no sentence ends after a title before a name", "[segment]") {
+TEST_CASE("no sentence ends after a title before a name", "[segment][data]") {
   const std::string title =
       GENERATE("Mr.", "Mrs.", "Ms.", "Dr.", "Prof.", "Gov.", "Sen.", "Rep.", "Gen.", "Col.", "Lt.", "Sgt.", "Capt.",
                "Rev.", "St.", "MR.", "DR.");
@@ -23,21 +23,21 @@ TEST_CASE("no sentence ends after a title before a name", "[segment]") {
         Strings{"Officials said " + title + " Harris would visit.", "The visit was brief."});
 }
 
-TEST_CASE("Jr. and Sr. end a sentence only before a sentence starter", "[segment]") {
+TEST_CASE("Jr. and Sr. end a sentence only before a sentence starter", "[segment][data]") {
   CHECK(sentences_of("Martin Luther King Jr. led the march. It was 1963.") ==
         Strings{"Martin Luther King Jr. led the march.", "It was 1963."});
   CHECK(sentences_of("The march was led by Martin Luther King Jr. The crowd followed.") ==
         Strings{"The march was led by Martin Luther King Jr.", "The crowd followed."});
 }
 
-TEST_CASE("company suffixes end a sentence only before a sentence starter", "[segment]") {
+TEST_CASE("company suffixes end a sentence only before a sentence starter", "[segment][data]") {
   const std::string suffix = GENERATE("Inc.", "Corp.", "Co.", "Ltd.", "Bros.");
   CHECK(sentences_of("Acme " + suffix + " Chief Executive Jane Doe resigned on Monday.").size() == 1);
   CHECK(sentences_of("Jane Doe left Acme " + suffix + " The company declined to comment.") ==
         Strings{"Jane Doe left Acme " + suffix, "The company declined to comment."});
 }
 
-TEST_CASE("U.S., U.K., U.N. and E.U. before a capitalised noun stay in the sentence", "[segment]") {
+TEST_CASE("U.S., U.K., U.N. and E.U. before a capitalised noun stay in the sentence", "[segment][data]") {
   CHECK(sentences_of("The deal was signed by former U.S. President Donald Trump in Washington.").size() == 1);
   CHECK(sentences_of("He moved to the U.S. The next day he found a job.") ==
         Strings{"He moved to the U.S.", "The next day he found a job."});
@@ -47,14 +47,14 @@ TEST_CASE("U.S., U.K., U.N. and E.U. before a capitalised noun stay in the sente
   CHECK(sentences_of("She flew to the " + name + " In London, it rained.").size() == 2);
 }
 
-TEST_CASE("initials are not sentence ends", "[segment]") {
+TEST_CASE("initials are not sentence ends", "[segment][data]") {
   CHECK(sentences_of("J. K. Rowling wrote the books in Edinburgh.").size() == 1);
   CHECK(sentences_of("President George W. Bush spoke on Tuesday.").size() == 1);
   CHECK(sentences_of("Former Marine General John J. \"Jack\" Sheehan spoke.").size() == 1);
   CHECK(sentences_of("It was built by John D. Rockefeller. He paid for it.").size() == 2);
 }
 
-TEST_CASE("numbers and money keep their periods", "[segment]") {
+TEST_CASE("numbers and money keep their periods", "[segment][data]") {
   CHECK(sentences_of("The company paid $1.5 billion for the unit. Shares rose 3.14 percent.") ==
         Strings{"The company paid $1.5 billion for the unit.", "Shares rose 3.14 percent."});
   CHECK(sentences_of("He wore No. 5 for the club.").size() == 1);
@@ -63,20 +63,20 @@ TEST_CASE("numbers and money keep their periods", "[segment]") {
   CHECK(sentences_of("Revenue rose to $3 billion. $500 million of it came from ads.").size() == 2);
 }
 
-TEST_CASE("month abbreviations", "[segment]") {
+TEST_CASE("month abbreviations", "[segment][data]") {
   CHECK(sentences_of("The vote is on Jan. 5 and the count ends Aug. 12.").size() == 1);
   CHECK(sentences_of("The Sept. 11 attacks changed air travel.").size() == 1);
   CHECK(sentences_of("The law took effect in Oct. The next year it was repealed.").size() == 2);
 }
 
-TEST_CASE("a.m. and p.m.", "[segment]") {
+TEST_CASE("a.m. and p.m.", "[segment][data]") {
   CHECK(sentences_of("The meeting starts at 9 a.m. tomorrow in Paris.").size() == 1);
   CHECK(sentences_of("Polls closed at 8 p.m. Officials began counting.") ==
         Strings{"Polls closed at 8 p.m.", "Officials began counting."});
   CHECK(sentences_of("Polls closed at 8 p.m. The count began.").size() == 2);
 }
 
-TEST_CASE("e.g., i.e., etc. and vs.", "[segment]") {
+TEST_CASE("e.g., i.e., etc. and vs.", "[segment][data]") {
   CHECK(sentences_of("Bring fruit, e.g. Apples or pears.").size() == 1);
   CHECK(sentences_of("The index fell, i.e. Investors sold.").size() == 1);
   CHECK(sentences_of("They sold apples, pears, etc. at the market.").size() == 1);
@@ -84,13 +84,13 @@ TEST_CASE("e.g., i.e., etc. and vs.", "[segment]") {
   CHECK(sentences_of("The case Smith vs. Jones went to the Supreme Court.").size() == 1);
 }
 
-TEST_CASE("ellipses", "[segment]") {
+TEST_CASE("ellipses", "[segment][data]") {
   CHECK(sentences_of("Wait... what happened next?").size() == 1);
   CHECK(sentences_of("The rules are ... unclear, he said.").size() == 1);
   CHECK(sentences_of("He trailed off\xE2\x80\xA6 The room fell silent.").size() == 2);
 }
 
-TEST_CASE("closing quotes and brackets stay with the sentence they close", "[segment]") {
+TEST_CASE("closing quotes and brackets stay with the sentence they close", "[segment][data]") {
   CHECK(sentences_of("He said \"Stop.\" Then he left.") == Strings{"He said \"Stop.\"", "Then he left."});
   CHECK(sentences_of("He said \xE2\x80\x9CStop.\xE2\x80\x9D Then he left.") ==
         Strings{"He said \xE2\x80\x9CStop.\xE2\x80\x9D", "Then he left."});
@@ -100,7 +100,7 @@ TEST_CASE("closing quotes and brackets stay with the sentence they close", "[seg
   CHECK(sentences_of("\"Why now?\" Smith asked. Nobody answered.") == Strings{"\"Why now?\" Smith asked.", "Nobody answered."});
 }
 
-TEST_CASE("a line ending in a colon whose list is missing is a sentence of its own", "[segment]") {
+TEST_CASE("a line ending in a colon whose list is missing is a sentence of its own", "[segment][data]") {
   const Document doc = segment("The two leaders have expressed a commitment to:\nThis alliance raises questions.");
   REQUIRE(doc.paragraphs.size() == 2);
   REQUIRE(doc.sentences.size() == 2);
@@ -108,7 +108,7 @@ TEST_CASE("a line ending in a colon whose list is missing is a sentence of its o
   CHECK(doc.sentences[1].paragraph == 1);
 }
 
-TEST_CASE("paragraphs end at a blank line or a single line break, with any line-break convention", "[segment]") {
+TEST_CASE("paragraphs end at a blank line or a single line break, with any line-break convention", "[segment][data]") {
   const std::string text = GENERATE(std::string("One.\n\nTwo.\nThree."), std::string("One.\r\n\r\nTwo.\r\nThree."),
                                     std::string("One.\r\rTwo.\rThree."), std::string("  One.  \n \t \nTwo.\n\nThree.\n\n"));
   const Document doc = segment(text);
@@ -119,7 +119,7 @@ TEST_CASE("paragraphs end at a blank line or a single line break, with any line-
   for (std::uint32_t i = 0; i < doc.sentences.size(); ++i) CHECK(doc.sentences[i].paragraph == i);
 }
 
-TEST_CASE("empty and blank texts have no paragraphs", "[segment]") {
+TEST_CASE("empty and blank texts have no paragraphs", "[segment][data]") {
   for (const char* text : {"", " ", "\n\n", "\r\n \t\r\n"}) {
     const Document doc = segment(text);
     CHECK(doc.paragraphs.empty());
@@ -128,7 +128,7 @@ TEST_CASE("empty and blank texts have no paragraphs", "[segment]") {
   }
 }
 
-TEST_CASE("layers are consistent: every token in its sentence, every sentence in its paragraph", "[segment]") {
+TEST_CASE("layers are consistent: every token in its sentence, every sentence in its paragraph", "[segment][data]") {
   const Document doc = segment("First paragraph. It has two sentences.\nSecond one, with \"quotes.\" And more!\n\nThird.");
   REQUIRE(doc.paragraphs.size() == 3);
   std::uint32_t next_sentence = 0;
@@ -151,7 +151,7 @@ TEST_CASE("layers are consistent: every token in its sentence, every sentence in
   CHECK(doc.sentences.back().token_end == doc.tokens.size());
 }
 
-TEST_CASE("layers stay consistent on random text", "[segment]") {
+TEST_CASE("layers stay consistent on random text", "[segment][data]") {
   const std::vector<std::string> pieces = {
       "a", "B", " ", " ", ".", "?", "!", "\"", "(", ")", "[", "]", "1", "\n", "\r\n", "\r", "\xE2\x80\x9C",
       "\xE2\x80\x9D", "\xE2\x80\x99", "\xE2\x80\x94", "\xE2\x80\xA6", "Mr.", "U.S.", " 12 ", "e.g.", "'s",
@@ -186,12 +186,12 @@ TEST_CASE("layers stay consistent on random text", "[segment]") {
   }
 }
 
-TEST_CASE("JSON offsets are code points, also after characters outside the BMP", "[segment]") {
+TEST_CASE("JSON offsets are code points, also after characters outside the BMP", "[segment][data]") {
   // "😀" is 4 bytes in UTF-8, 2 code units in UTF-16, 1 code point: the contract counts code points.
   const std::string text = "Hi \xF0\x9F\x98\x80 there. Caf\xC3\xA9 \xF0\x9F\x87\xAB\xF0\x9F\x87\xB7 is open.\nNext line.";
   const Document doc = segment(text);
   StageOptions options;
-  options.data_dir = ANALYZE_TEST_DATA_DIR;
+  options.data_dir = testing::data_dir();
   auto stage = segment_stage_spec().create(options);
   REQUIRE(stage);
   const Json out = testing::written_json(doc, {stage.value().get()});
@@ -207,9 +207,9 @@ TEST_CASE("JSON offsets are code points, also after characters outside the BMP",
   CHECK(out["sentences"][2]["paragraph"] == 1);
 }
 
-TEST_CASE("the user's sample article: 20 paragraphs, the U.S. sentence whole", "[segment]") {
-  const auto path = std::filesystem::path(ANALYZE_SHARED_DIR) / "samples" / "trump-bukele.txt";
-  if (!std::filesystem::exists(ANALYZE_SHARED_DIR)) {
+TEST_CASE("the user's sample article: 20 paragraphs, the U.S. sentence whole", "[segment][data]") {
+  const auto path = testing::shared_dir() / "samples" / "trump-bukele.txt";
+  if (!std::filesystem::exists(testing::shared_dir())) {
     SUCCEED("skipped: ../shared absent");
     return;
   }

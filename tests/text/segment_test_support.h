@@ -10,13 +10,14 @@
 #include "text/abbreviations.h"
 #include "analyze/document.h"
 #include "analyze/pipeline.h"
+#include "test_paths.h"
 
 namespace analyze::testing {
 
 inline const Pipeline& segment_pipeline() {
   static const Pipeline pipeline = [] {
     StageOptions options;
-    options.data_dir = ANALYZE_TEST_DATA_DIR;
+    options.data_dir = data_dir();
     auto p = Pipeline::create({"normalize", "segment"}, options);
     REQUIRE(p);
     return std::move(p.value());
@@ -26,7 +27,7 @@ inline const Pipeline& segment_pipeline() {
 
 inline const Abbreviations& data_abbreviations() {
   static const Abbreviations abbreviations = [] {
-    auto a = Abbreviations::load(ANALYZE_TEST_DATA_DIR);
+    auto a = Abbreviations::load(data_dir());
     REQUIRE(a);
     return std::move(a.value());
   }();

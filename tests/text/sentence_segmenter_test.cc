@@ -12,7 +12,7 @@ using analyze::testing::data_abbreviations;
 using analyze::testing::sentences_of;
 using Strings = std::vector<std::string>;
 
-TEST_CASE("SentenceSegmenter returns the first token of each sentence of a paragraph", "[sentence_segmenter]") {
+TEST_CASE("SentenceSegmenter returns the first token of each sentence of a paragraph", "[sentence_segmenter][data]") {
   auto words = std::make_shared<const Abbreviations>(data_abbreviations());
   const Tokenizer tokenizer(words);
   const SentenceSegmenter segmenter(words);
@@ -30,7 +30,7 @@ TEST_CASE("SentenceSegmenter returns the first token of each sentence of a parag
   CHECK(starts.empty());
 }
 
-TEST_CASE("a lower-case word starts a sentence only after a plain full stop or a bare ? or !", "[sentence_segmenter]") {
+TEST_CASE("a lower-case word starts a sentence only after a plain full stop or a bare ? or !", "[sentence_segmenter][data]") {
   CHECK(sentences_of("i got home late. then i slept.") == Strings{"i got home late.", "then i slept."});
   CHECK(sentences_of("where did you grow up? india?") == Strings{"where did you grow up?", "india?"});
   CHECK(sentences_of("The U.S. economy grew.").size() == 1);
@@ -43,12 +43,12 @@ TEST_CASE("a lower-case word starts a sentence only after a plain full stop or a
   CHECK(sentences_of("Two claims: 1. that it is universal, and 2. that it is a word.").size() == 1);
 }
 
-TEST_CASE("no sentence ends at ? or ! without a space after it", "[sentence_segmenter]") {
+TEST_CASE("no sentence ends at ? or ! without a space after it", "[sentence_segmenter][data]") {
   CHECK(sentences_of("Watch youtube.com/watch?v=abc now. Then rate it.").size() == 2);
   CHECK(sentences_of("Get alerts with Yahoo!Messenger today.").size() == 1);
 }
 
-TEST_CASE("a quotation ending in ? or ! before a speech verb stays in the sentence", "[sentence_segmenter]") {
+TEST_CASE("a quotation ending in ? or ! before a speech verb stays in the sentence", "[sentence_segmenter][data]") {
   CHECK(sentences_of("\"Are you here for stories?\" I asked. She laughed.") ==
         Strings{"\"Are you here for stories?\" I asked.", "She laughed."});
   CHECK(sentences_of("\xE2\x80\x9CSorry!\xE2\x80\x9D Mr. Smith replied.").size() == 1);
@@ -56,7 +56,7 @@ TEST_CASE("a quotation ending in ? or ! before a speech verb stays in the senten
   CHECK(sentences_of("He said \"Stop!\" The car stopped.").size() == 2);
 }
 
-TEST_CASE("reference marks after a full stop belong to the sentence before them", "[sentence_segmenter]") {
+TEST_CASE("reference marks after a full stop belong to the sentence before them", "[sentence_segmenter][data]") {
   CHECK(sentences_of("He entered Harrow in 1801. [17] Placed under the care of a doctor, he recovered.") ==
         Strings{"He entered Harrow in 1801. [17]", "Placed under the care of a doctor, he recovered."});
   CHECK(sentences_of("It was cited widely. [6][7] Later work disagreed.")[0] == "It was cited widely. [6][7]");
@@ -72,7 +72,7 @@ TEST_CASE("reference marks after a full stop belong to the sentence before them"
   CHECK(sentences_of("The storm passed. 12 people were hurt.")[1] == "12 people were hurt.");
 }
 
-TEST_CASE("a list item's number starts the sentence after it", "[sentence_segmenter]") {
+TEST_CASE("a list item's number starts the sentence after it", "[sentence_segmenter][data]") {
   CHECK(sentences_of("1. Introduction") == Strings{"1. Introduction"});
   CHECK(sentences_of("2.1. New Institutional Economics") == Strings{"2.1. New Institutional Economics"});
   CHECK(sentences_of("My comments follow. 5. In Section 6, delete the clause. 6. Capitalize it.") ==
@@ -82,14 +82,14 @@ TEST_CASE("a list item's number starts the sentence after it", "[sentence_segmen
   CHECK(sentences_of("He won in World War II. The next war was different.").size() == 2);
 }
 
-TEST_CASE("punctuation alone is no sentence", "[sentence_segmenter]") {
+TEST_CASE("punctuation alone is no sentence", "[sentence_segmenter][data]") {
   CHECK(sentences_of("Politics are local. . . . Murph Archibald agrees.").size() == 2);
   CHECK(sentences_of("Nature hates a void. :) Richard agrees.").size() == 2);
   CHECK(sentences_of("Is that the moral high ground? ? ? Talk about it.").size() == 2);
 }
 
 TEST_CASE("an abbreviation before a capitalised word ends a sentence only if the word starts sentences",
-          "[sentence_segmenter]") {
+          "[sentence_segmenter][data]") {
   CHECK(sentences_of("They met at the U.S. Embassy in Paris.").size() == 1);
   CHECK(sentences_of("He studied in the U.S. Simultaneously, he worked.").size() == 2);
   CHECK(sentences_of("Princeton Lyman, the U.S. Under-Secretary of State, spoke.").size() == 1);

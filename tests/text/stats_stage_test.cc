@@ -5,7 +5,7 @@
 
 using analyze::testing::analyzed;
 
-TEST_CASE("stats count the article's paragraphs, sentences, words and characters", "[stats]") {
+TEST_CASE("stats count the article's paragraphs, sentences, words and characters", "[stats][data]") {
   const auto doc = analyzed("Héllo wörld. It's 5 p.m.\n\nSecond paragraph here.", "normalize,segment,stats");
   const auto* s = doc.layer<analyze::ArticleStats>();
   REQUIRE(s);
@@ -16,7 +16,7 @@ TEST_CASE("stats count the article's paragraphs, sentences, words and characters
   CHECK(s->characters == 24 + 22);  // code points, line breaks excluded
 }
 
-TEST_CASE("stats leave boilerplate out", "[stats]") {
+TEST_CASE("stats leave boilerplate out", "[stats][data]") {
   const auto doc = analyzed("A story about the port strike that began on Monday.\nAdvertisement\n", "normalize,segment,boilerplate,stats");
   const auto* s = doc.layer<analyze::ArticleStats>();
   REQUIRE(s);
@@ -25,7 +25,7 @@ TEST_CASE("stats leave boilerplate out", "[stats]") {
   CHECK(s->words == 10);
 }
 
-TEST_CASE("an empty text has zero counts and a warning", "[stats]") {
+TEST_CASE("an empty text has zero counts and a warning", "[stats][data]") {
   const auto doc = analyzed(" \n\t\n", "normalize,segment,stats");
   const auto* s = doc.layer<analyze::ArticleStats>();
   REQUIRE(s);

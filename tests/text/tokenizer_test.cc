@@ -25,7 +25,7 @@ Strings forms_of(const std::string& text) {
 
 }  // namespace
 
-TEST_CASE("abbreviations keep their period, sentence ends do not", "[tokenizer]") {
+TEST_CASE("abbreviations keep their period, sentence ends do not", "[tokenizer][data]") {
   CHECK(tokens_of("Mr. Smith went to the U.S. on Jan. 5.") ==
         Strings{"Mr.", "Smith", "went", "to", "the", "U.S.", "on", "Jan.", "5", "."});
   CHECK(tokens_of("J. K. Rowling, Ph.D., at 9 a.m.") ==
@@ -35,7 +35,7 @@ TEST_CASE("abbreviations keep their period, sentence ends do not", "[tokenizer]"
 }
 
 TEST_CASE("a letter ending a name joined by & or - is not an initial: the period stays the sentence's",
-          "[tokenizer]") {
+          "[tokenizer][data]") {
   CHECK(tokens_of("Shoppers went to H&M. Prices rose at AT&T.") ==
         Strings{"Shoppers", "went", "to", "H", "&", "M", ".", "Prices", "rose", "at", "AT", "&", "T", "."});
   CHECK(tokens_of("She met Jay-Z.") == Strings{"She", "met", "Jay", "-", "Z", "."});
@@ -43,7 +43,7 @@ TEST_CASE("a letter ending a name joined by & or - is not an initial: the period
         Strings{"Malcolm", "X.", "Little", "and", "J.", "K.", "Rowling"});  // initials keep theirs
 }
 
-TEST_CASE("clitics split off as in the Penn Treebank", "[tokenizer]") {
+TEST_CASE("clitics split off as in the Penn Treebank", "[tokenizer][data]") {
   CHECK(tokens_of("Trump's allies didn't say they'd go.") ==
         Strings{"Trump", "'s", "allies", "did", "n't", "say", "they", "'d", "go", "."});
   CHECK(tokens_of("El Salvador\xE2\x80\x99s president") == Strings{"El", "Salvador", "\xE2\x80\x99s", "president"});
@@ -51,7 +51,7 @@ TEST_CASE("clitics split off as in the Penn Treebank", "[tokenizer]") {
   CHECK(tokens_of("rock 'n' roll") == Strings{"rock", "'", "n", "'", "roll"});
 }
 
-TEST_CASE("numbers, money, symbols and runs of dots or dashes", "[tokenizer]") {
+TEST_CASE("numbers, money, symbols and runs of dots or dashes", "[tokenizer][data]") {
   CHECK(tokens_of("$1.5 billion, 3.14, 1,500 and 20%") ==
         Strings{"$", "1.5", "billion", ",", "3.14", ",", "1,500", "and", "20", "%"});
   CHECK(tokens_of("Wait... no -- yes") == Strings{"Wait", "...", "no", "--", "yes"});
@@ -66,7 +66,7 @@ TEST_CASE("numbers, money, symbols and runs of dots or dashes", "[tokenizer]") {
   CHECK(doc.tokens[4].kind == TokenKind::kSymbol);
 }
 
-TEST_CASE("analysis forms fold typographic quotes, dashes and ellipses, and are NFC", "[tokenizer]") {
+TEST_CASE("analysis forms fold typographic quotes, dashes and ellipses, and are NFC", "[tokenizer][data]") {
   CHECK(forms_of("\xE2\x80\x9C" "Don\xE2\x80\x99t\xE2\x80\x9D \xE2\x80\x94 wait\xE2\x80\xA6") ==
         Strings{"\"", "Do", "n't", "\"", "-", "wait", "..."});
   // "é" written as "e" + COMBINING ACUTE ACCENT: the raw text keeps it, the form is composed.
@@ -78,7 +78,7 @@ TEST_CASE("analysis forms fold typographic quotes, dashes and ellipses, and are 
   CHECK_FALSE(doc.tokens[1].form_in_pool);
 }
 
-TEST_CASE("tokens of a paragraph in the middle of a document have document offsets", "[tokenizer]") {
+TEST_CASE("tokens of a paragraph in the middle of a document have document offsets", "[tokenizer][data]") {
   auto words = std::make_shared<const Abbreviations>(data_abbreviations());
   const Tokenizer tokenizer(words);
   Document doc;
@@ -91,7 +91,7 @@ TEST_CASE("tokens of a paragraph in the middle of a document have document offse
   CHECK(doc.raw_text(doc.tokens[13]) == ".");
 }
 
-TEST_CASE("word counts do not depend on the scanner: Latin text and text ICU must handle", "[tokenizer]") {
+TEST_CASE("word counts do not depend on the scanner: Latin text and text ICU must handle", "[tokenizer][data]") {
   // The same words once in ASCII and once with an emoji, which sends the paragraph to ICU.
   const Strings latin = tokens_of("Prices rose 3.5% in the U.S. on Friday, don't you know.");
   Strings icu = tokens_of("Prices rose 3.5% in the U.S. on Friday, don't you know. \xF0\x9F\x98\x80");

@@ -13,6 +13,8 @@
 #include <nlohmann/json.hpp>
 #include <unicode/ubrk.h>
 
+#include "test_paths.h"
+
 using namespace analyze;
 
 namespace {
@@ -105,14 +107,14 @@ TEST_CASE("the Latin word scanner gives ICU's segments on long random text", "[w
   CHECK(agrees_with_icu(text));
 }
 
-TEST_CASE("the Latin word scanner gives ICU's segments on the SBD texts", "[word_breaker]") {
-  if (!std::filesystem::exists(ANALYZE_SHARED_DIR)) {
+TEST_CASE("the Latin word scanner gives ICU's segments on the SBD texts", "[word_breaker][data]") {
+  if (!std::filesystem::exists(testing::shared_dir())) {
     SUCCEED("skipped: ../shared absent");
     return;
   }
   std::size_t accepted = 0, paragraphs = 0;
   for (const char* file : {"gum_train.jsonl", "ewt_train.jsonl"}) {
-    std::ifstream in(std::filesystem::path(ANALYZE_SHARED_DIR) / "data" / "sbd" / file);
+    std::ifstream in(testing::shared_dir() / "data" / "sbd" / file);
     REQUIRE(in);
     std::string line;
     while (std::getline(in, line)) {

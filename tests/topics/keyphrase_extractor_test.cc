@@ -2,12 +2,12 @@
 
 #include <algorithm>
 #include <cctype>
-#include <fstream>
 
 #include <catch2/catch.hpp>
 
 #include "analyze/entity.h"
 #include "text/terms.h"
+#include "temp_dir.h"
 #include "test_support.h"
 
 using namespace analyze;
@@ -81,9 +81,10 @@ bool listed(const std::vector<std::string>& texts, std::string_view phrase) {
 
 }  // namespace
 
-TEST_CASE("keyphrases: background statistics survive save and load", "[keyphrases]") {
+TEST_CASE("keyphrases: background statistics survive save and load", "[keyphrases][data]") {
   const KeyphraseBackground b = toy_background();
-  const fs::path file = fs::temp_directory_path() / "analyze-keyphrases-roundtrip.bin";
+  const testing::TempDir dir;
+  const fs::path file = dir.path / "background.bin";
   REQUIRE(b.save(file));
   auto loaded = KeyphraseBackground::load(file);
   REQUIRE(loaded);
@@ -109,15 +110,14 @@ TEST_CASE("keyphrases: background statistics survive save and load", "[keyphrase
 
   std::string bytes = testing::read_file(file);
   bytes[bytes.size() / 2] ^= 0x20;
-  std::ofstream(file, std::ios::binary) << bytes;
+  dir.write("background.bin", bytes);
   auto damaged = KeyphraseBackground::load(file);
   REQUIRE_FALSE(damaged);
   CHECK(damaged.error().code == "bad-model");
-  fs::remove(file);
 }
 
 TEST_CASE("keyphrases: phrases are merged across case and plural, with no stop word or verb at the edges",
-          "[keyphrases]") {
+          "[keyphrases][data]") {
   const KeyphraseExtractor extractor(toy_background());
   Document doc = segmented(kArticle);
   doc.paragraphs.back().boilerplate = true;
@@ -147,7 +147,7 @@ TEST_CASE("keyphrases: phrases are merged across case and plural, with no stop w
 }
 
 TEST_CASE("keyphrases: an adjective (a word that follows \"is\" or comes before \"than\" in the background) is no phrase",
-          "[keyphrases]") {
+          "[keyphrases][data]") {
   const auto texts = toy_keyphrases(
       "Officials said the delay was unacceptable.\nThe long delay angered passengers; unacceptable, they said.\n"
       "Unacceptable, said one. The delay continued. Fares went lower; fares went lower again.\n");
@@ -157,7 +157,7 @@ TEST_CASE("keyphrases: an adjective (a word that follows \"is\" or comes before 
 }
 
 
-TEST_CASE("keyphrases: a word the background never saw is judged by how the article uses it", "[keyphrases]") {
+TEST_CASE("keyphrases: a word the background never saw is judged by how the article uses it", "[keyphrases][data]") {
   // None of "harass", "conceal", "rational" and "brokers" is in the toy background: unseen words
   // rank as the rarest, so a verb or an adjective among them would top the list.
   const auto texts = toy_keyphrases(
@@ -170,7 +170,7 @@ TEST_CASE("keyphrases: a word the background never saw is judged by how the arti
   CHECK(listed(texts, "brokers"));
   CHECK(listed(texts, "minister"));
 }
-TEST_CASE("keyphrases: a name is not glued to the lower-case title or modifier before it", "[keyphrases]") {
+TEST_CASE("keyphrases: a name is not glued to the lower-case title or modifier before it", "[keyphrases][data]") {
   const auto texts = toy_keyphrases(
       "The union president Rosa Albers said the strike would go on.\n"
       "Officials met the civil protection chief Marco Bellini on Monday.\n"
@@ -218,7 +218,7 @@ Document with_people(Document doc, std::initializer_list<std::vector<std::string
   return with_entities(std::move(doc), EntityType::kPerson, people);
 }
 
-TEST_CASE("keyphrases: a person's name is kept apart from its title and from the word after it", "[keyphrases]") {
+TEST_CASE("keyphrases: a person's name is kept apart from its title and from the word after it", "[keyphrases][data]") {
   const KeyphraseExtractor extractor(toy_background());
   const Document doc = with_people(segmented("Sen. Maria Delgado won the vote.\n"
                                              "Secretary of State Alan Brooks said Sen. Maria Delgado led.\n"
@@ -236,8 +236,8 @@ TEST_CASE("keyphrases: a person's name is kept apart from its title and from the
   CHECK(listed(texts, "Trump administration"));
 }
 
-TEST_CASE("keyphrases stage: the entities stage's person names reach it in a pipeline", "[keyphrases]") {
-  Document doc("chipmaker", testing::read_file(fs::path(ANALYZE_TEST_DATA_DIR) / "samples" / "chipmaker-earnings.txt"));
+TEST_CASE("keyphrases stage: the entities stage's person names reach it in a pipeline", "[keyphrases][data]") {
+  Document doc("chipmaker", testing::read_file(testing::data_dir() / "samples" / "chipmaker-earnings.txt"));
   auto pipeline = Pipeline::create({"normalize", "segment", "boilerplate", "language", "entities", "keyphrases"},
                                    testing::test_options());
   REQUIRE(pipeline);
@@ -250,7 +250,7 @@ TEST_CASE("keyphrases stage: the entities stage's person names reach it in a pip
   CHECK(containing(texts, {"Executive Ingrid", "Demand Soars"}).empty());
 }
 
-TEST_CASE("keyphrases: a name that only ever refers to one person is reported as the full name", "[keyphrases]") {
+TEST_CASE("keyphrases: a name that only ever refers to one person is reported as the full name", "[keyphrases][data]") {
   const KeyphraseExtractor extractor(toy_background());
   const char* text =
       "Sen. Maria Delgado won the vote.\nDelgado thanked voters. Delgado said the crime rate fell.\n"
@@ -271,7 +271,7 @@ TEST_CASE("keyphrases: a name that only ever refers to one person is reported as
 }
 
 TEST_CASE("keyphrases: an organisation's short name is reported as the full name the article writes twice",
-          "[keyphrases]") {
+          "[keyphrases][data]") {
   const KeyphraseExtractor extractor(toy_background());
   const char* text =
       "The Royal College of Nursing called a strike.\nThe Royal College said pay fell. The Royal College of "
@@ -287,7 +287,7 @@ TEST_CASE("keyphrases: an organisation's short name is reported as the full name
   CHECK(listed(texts, "Acme"));
 }
 
-TEST_CASE("keyphrases: a title-case headline is not one long phrase", "[keyphrases]") {
+TEST_CASE("keyphrases: a title-case headline is not one long phrase", "[keyphrases][data]") {
   const char* headline = "Data Center Demand Soars\n";
   const auto with_body = toy_keyphrases(
       "Data Center Demand Soars\nThe data center market grew as demand rose.\nDemand for chips soared.\n");
@@ -300,7 +300,7 @@ TEST_CASE("keyphrases: a title-case headline is not one long phrase", "[keyphras
   CHECK(listed(alone, "Data Center Demand Soars"));
 }
 
-TEST_CASE("keyphrases: a date word (day, month, year) begins no phrase but may end one", "[keyphrases]") {
+TEST_CASE("keyphrases: a date word (day, month, year) begins no phrase but may end one", "[keyphrases][data]") {
   const auto texts = toy_keyphrases(
       "Stores opened early on Thursday for Black Friday.\nOn Thursday, Black Friday crowds queued.\n"
       "Shoppers said Thursday was calm. In April, sales fell; April was slow.\n"
@@ -312,7 +312,7 @@ TEST_CASE("keyphrases: a date word (day, month, year) begins no phrase but may e
 }
 
 TEST_CASE("keyphrases: a compound written with a hyphen or an ampersand is one unit, stop words included",
-          "[keyphrases]") {
+          "[keyphrases][data]") {
   const auto texts = toy_keyphrases(
       "The cost-of-living crisis hit first-time buyers.\n"
       "The cost-of-living crisis worsened, and first-time buyers waited.\n"
@@ -328,7 +328,7 @@ TEST_CASE("keyphrases: a compound written with a hyphen or an ampersand is one u
     CHECK_FALSE(listed(texts, part));
 }
 
-TEST_CASE("keyphrases: yesterday, today, tonight and tomorrow are not part of a phrase", "[keyphrases]") {
+TEST_CASE("keyphrases: yesterday, today, tonight and tomorrow are not part of a phrase", "[keyphrases][data]") {
   const auto texts = toy_keyphrases(
       "England won at the Oval yesterday.\nThe Oval crowd cheered the Oval yesterday and the final today.\n"
       "Fans expect rain tonight, and the parade tomorrow.\n");
@@ -337,7 +337,7 @@ TEST_CASE("keyphrases: yesterday, today, tonight and tomorrow are not part of a 
   CHECK(containing(texts, {"yesterday", "today", "tonight", "tomorrow"}).empty());
 }
 
-TEST_CASE("keyphrases: the votes on unseen words stay per word in an article full of them", "[keyphrases]") {
+TEST_CASE("keyphrases: the votes on unseen words stay per word in an article full of them", "[keyphrases][data]") {
   // Thousands of distinct unseen words, each after "the" (a noun vote), around one voted a verb.
   std::string text =
       "The quixotry of the quixotry was the quixotry.\n"
@@ -349,7 +349,7 @@ TEST_CASE("keyphrases: the votes on unseen words stay per word in an article ful
   CHECK(listed(texts, "quixotry"));  // unseen, voted a noun three times
 }
 
-TEST_CASE("keyphrases: datelines and credits are not phrases", "[keyphrases]") {
+TEST_CASE("keyphrases: datelines and credits are not phrases", "[keyphrases][data]") {
   const auto texts = toy_keyphrases(
       "Refinery Fire Closes Port (AP)\n\nAP - A refinery fire closed the port on Monday.\n\n"
       "WASHINGTON (Reuters) - The refinery fire sent fuel prices up.\n\n"
@@ -359,7 +359,7 @@ TEST_CASE("keyphrases: datelines and credits are not phrases", "[keyphrases]") {
   CHECK(containing(texts, {"AP", "Reuters", "Washington", "Houston"}).empty());
 }
 
-TEST_CASE("keyphrases: quantity words are not phrases", "[keyphrases]") {
+TEST_CASE("keyphrases: quantity words are not phrases", "[keyphrases][data]") {
   const auto texts = toy_keyphrases(
       "The firm earned 5 billion euros.\nRevenue rose 20 percent to 5 billion euros, and thousands of jobs came.\n"
       "Millions watched. Revenue rose again, by a million euros; shares rose 3 per cent.\n");
@@ -368,14 +368,14 @@ TEST_CASE("keyphrases: quantity words are not phrases", "[keyphrases]") {
   CHECK(containing(texts, {"billion", "percent", "cent", "thousand", "million"}).empty());
 }
 
-TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases]") {
+TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases][data]") {
   const KeyphraseExtractor extractor(toy_background());
   CHECK(extract(extractor, segmented(kArticle), 2).size() == 2);
   CHECK(extract(extractor, segmented(""), 10).empty());
   CHECK(extract(extractor, segmented("The and of, to it."), 10).empty());
 }
 
-TEST_CASE("keyphrases and topics: the user's sample", "[keyphrases][topics]") {
+TEST_CASE("keyphrases and topics: the user's sample", "[keyphrases][topics][data]") {
   if (!testing::shared_available()) {
     SUCCEED("skipped: ../shared absent");
     return;

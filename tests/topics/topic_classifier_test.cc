@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <fstream>
 #include <random>
 
 #include <catch2/catch.hpp>
 
 #include "train/topic_trainer.h"
 #include "topics/topics_stage.h"
+#include "temp_dir.h"
 #include "test_support.h"
 
 using namespace analyze;
@@ -17,14 +17,6 @@ namespace fs = std::filesystem;
 
 namespace {
 
-fs::path temp_file(const std::string& name) { return fs::temp_directory_path() / ("analyze-topic-model-" + name); }
-
-std::string read_all(const fs::path& p) {
-  std::ifstream in(p, std::ios::binary);
-  return std::string((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-}
-
-void write_all(const fs::path& p, const std::string& bytes) { std::ofstream(p, std::ios::binary) << bytes; }
 
 // A toy corpus: two level-1 topics and a level-2 topic under the second, trained as the tool does.
 struct ToyModel {
@@ -90,9 +82,10 @@ std::size_t best(const std::vector<float>& scores) {
 
 }  // namespace
 
-TEST_CASE("topic classifier: a trained model survives save and load and classifies unseen text", "[topic_classifier]") {
+TEST_CASE("topic classifier: a trained model survives save and load and classifies unseen text", "[topic_classifier][data]") {
   const ToyModel toy = ToyModel::train();
-  const fs::path file = temp_file("roundtrip.bin");
+  const testing::TempDir dir;
+  const fs::path file = dir.path / "topics.bin";
   REQUIRE(toy.classifier.save(file));
   auto loaded = TopicClassifier::load(file);
   REQUIRE(loaded);
@@ -117,17 +110,17 @@ TEST_CASE("topic classifier: a trained model survives save and load and classifi
   loaded->score(segmented("Shares rose on the stock exchange."), scores);
   CHECK(scores[1] > scores[0]);
   CHECK(scores[2] > 0.5f);
-  fs::remove(file);
 }
 
-TEST_CASE("topic classifier: a missing, truncated or damaged model file is a bad-model error", "[topic_classifier]") {
+TEST_CASE("topic classifier: a missing, truncated or damaged model file is a bad-model error", "[topic_classifier][data]") {
   const ToyModel toy = ToyModel::train();
-  const fs::path file = temp_file("damaged.bin");
+  const testing::TempDir dir;
+  const fs::path file = dir.path / "topics.bin";
   REQUIRE(toy.classifier.save(file));
-  const std::string bytes = read_all(file);
+  const std::string bytes = testing::read_file(file);
 
   auto expect_bad = [&](const std::string& content) {
-    write_all(file, content);
+    dir.write("topics.bin", content);
     auto loaded = TopicClassifier::load(file);
     REQUIRE_FALSE(loaded);
     CHECK(loaded.error().code == "bad-model");
@@ -142,13 +135,12 @@ TEST_CASE("topic classifier: a missing, truncated or damaged model file is a bad
   other_magic[0] = 'X';
   expect_bad(other_magic);
 
-  auto missing = TopicClassifier::load(temp_file("does-not-exist.bin"));
+  auto missing = TopicClassifier::load(dir.path / "does-not-exist.bin");
   REQUIRE_FALSE(missing);
   CHECK(missing.error().code == "bad-model");
-  fs::remove(file);
 }
 
-TEST_CASE("topic classifier: inconsistent parameters are refused before use", "[topic_classifier]") {
+TEST_CASE("topic classifier: inconsistent parameters are refused before use", "[topic_classifier][data]") {
   const ToyModel toy = ToyModel::train();
   TopicModelParameters p = toy.classifier.parameters();
   p.entry_topic.back() = 7;  // no such topic
@@ -184,8 +176,8 @@ TEST_CASE("topic trainer: Platt scaling recovers the calibration that generated 
 }
 
 // The shipped model (data/models/topics.bin).
-TEST_CASE("topic classifier: shipped model scores are probabilities that grow with the evidence", "[topic_classifier]") {
-  auto loaded = TopicClassifier::load(fs::path(ANALYZE_TEST_DATA_DIR) / "models" / "topics.bin");
+TEST_CASE("topic classifier: shipped model scores are probabilities that grow with the evidence", "[topic_classifier][data]") {
+  auto loaded = TopicClassifier::load(testing::data_dir() / "models" / "topics.bin");
   REQUIRE(loaded);
   const TopicClassifier& c = *loaded;
   auto index_of = [&](const std::string& code) {
@@ -224,10 +216,10 @@ TEST_CASE("topic classifier: shipped model scores are probabilities that grow wi
   CHECK(scores[sport] < 0.1f);
 }
 
-TEST_CASE("topic classifier: a headline alone and the full article agree on the topic", "[topic_classifier]") {
-  auto loaded = TopicClassifier::load(fs::path(ANALYZE_TEST_DATA_DIR) / "models" / "topics.bin");
+TEST_CASE("topic classifier: a headline alone and the full article agree on the topic", "[topic_classifier][data]") {
+  auto loaded = TopicClassifier::load(testing::data_dir() / "models" / "topics.bin");
   REQUIRE(loaded);
-  const std::string article = testing::read_file(fs::path(ANALYZE_TEST_DATA_DIR) / "samples" / "cup-final.txt");
+  const std::string article = testing::read_file(testing::data_dir() / "samples" / "cup-final.txt");
   const std::string headline = article.substr(0, article.find('\n'));
   std::vector<float> a, h;
   loaded->score(segmented(article), a);
@@ -236,7 +228,7 @@ TEST_CASE("topic classifier: a headline alone and the full article agree on the 
   CHECK(loaded->topics()[best(h)].code == "medtop:15000000");
 }
 
-TEST_CASE("topics stage: a text without words gets no topics, not the model's priors", "[topic_classifier]") {
+TEST_CASE("topics stage: a text without words gets no topics, not the model's priors", "[topic_classifier][data]") {
   for (const char* text : {"", "2024 — 17:30, 1,200 (+3.5%)"}) {
     INFO(text);
     const Document doc = testing::analyzed(text, "normalize,segment,topics");

@@ -1,9 +1,9 @@
 #include "topics/topic_lexicon.h"
 
-#include <fstream>
 
 #include <catch2/catch.hpp>
 
+#include "temp_dir.h"
 #include "test_support.h"
 
 using namespace analyze;
@@ -32,7 +32,7 @@ const char* kPorts = R"({
 
 }  // namespace
 
-TEST_CASE("topic lexicon: weighted keywords and phrases score the user's topics", "[topic_lexicon]") {
+TEST_CASE("topic lexicon: weighted keywords and phrases score the user's topics", "[topic_lexicon][data]") {
   const TopicLexicon lex = lexicon(kPorts);
   CHECK(lex.size() == 2);
   const auto scores =
@@ -50,7 +50,7 @@ TEST_CASE("topic lexicon: weighted keywords and phrases score the user's topics"
   CHECK(scores[0].score > scores[1].score);
 }
 
-TEST_CASE("topic lexicon: a phrase matches only in order, inside one sentence, outside boilerplate", "[topic_lexicon]") {
+TEST_CASE("topic lexicon: a phrase matches only in order, inside one sentence, outside boilerplate", "[topic_lexicon][data]") {
   const TopicLexicon lex = lexicon(R"({"x": {"label": "X", "keywords": ["container ship"]}})");
   CHECK(lex.score(terms_of("The ship carried a container.")).empty());
   CHECK(lex.score(terms_of("They unloaded the container. Ship crews waited.")).empty());
@@ -61,7 +61,7 @@ TEST_CASE("topic lexicon: a phrase matches only in order, inside one sentence, o
   CHECK(lex.score(terms_of(doc)).empty());
 }
 
-TEST_CASE("topic lexicon: scores are in [0, 1] and grow with the evidence per word", "[topic_lexicon]") {
+TEST_CASE("topic lexicon: scores are in [0, 1] and grow with the evidence per word", "[topic_lexicon][data]") {
   const TopicLexicon lex = lexicon(R"({"x": {"label": "X", "keywords": {"strike": 1}}})");
   double previous = 0.0;
   for (int hits = 1; hits <= 6; ++hits) {
@@ -96,14 +96,14 @@ TEST_CASE("topic lexicon: a malformed file is a bad-lexicon error naming the fil
   CHECK(missing.error().code == "bad-lexicon");
 }
 
-TEST_CASE("topic lexicon: the topics stage reports the user's topics beside IPTC", "[topic_lexicon]") {
-  const fs::path file = fs::temp_directory_path() / "analyze-topic-lexicon-test.json";
-  std::ofstream(file) << kPorts;
+TEST_CASE("topic lexicon: the topics stage reports the user's topics beside IPTC", "[topic_lexicon][data]") {
+  const testing::TempDir dir;
+  const fs::path file = dir.write("lexicon.json", kPorts);
   StageOptions options = testing::test_options();
   options.topics_lexicon_file = file.string();
   auto pipeline = Pipeline::create({"normalize", "segment", "topics"}, options);
   REQUIRE(pipeline);
-  Document doc("a", testing::read_file(fs::path(ANALYZE_TEST_DATA_DIR) / "samples" / "port-strike-scraped.txt"));
+  Document doc("a", testing::read_file(testing::data_dir() / "samples" / "port-strike-scraped.txt"));
   REQUIRE(pipeline->run(doc));
   const Json out = pipeline->to_json(doc);
   REQUIRE(out.contains("topics"));
@@ -119,5 +119,4 @@ TEST_CASE("topic lexicon: the topics stage reports the user's topics beside IPTC
   auto bad = Pipeline::create({"normalize", "segment", "topics"}, options);
   REQUIRE_FALSE(bad);
   CHECK(bad.error().code == "bad-lexicon");
-  fs::remove(file);
 }
