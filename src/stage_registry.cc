@@ -9,6 +9,7 @@
 #include "text/segment_stage.h"
 #include "stance/stance_stage.h"
 #include "text/stats_stage.h"
+#include "text/terms_stage.h"
 #include "topics/topics_stage.h"
 
 namespace analyze {
@@ -21,6 +22,7 @@ const std::vector<StageSpec>& stage_registry() {
       language_stage_spec(),
       stats_stage_spec(),
       entities_stage_spec(),
+      terms_stage_spec(),
       topics_stage_spec(),
       keyphrases_stage_spec(),
       stance_stage_spec(),

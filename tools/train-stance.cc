@@ -7,7 +7,7 @@
 //                [--epochs 12] [--rate 0.01] [--l2 3e-5] [--min-count 3] [--seed 1] [--folds K]
 //
 // Prints, for each --dev file, macro-F1 and accuracy of the model and of the lexicon-only scorer
-// (the `ANALYZE_STANCE=lexicon` variant of the stage); --dev files are only measured, never trained on.
+// (the `--stance-model lexicon` variant of the stage); --dev files are only measured, never trained on.
 #include <algorithm>
 #include <array>
 #include <cmath>

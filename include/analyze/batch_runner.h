@@ -26,9 +26,9 @@ struct ArticleResult {
 };
 
 struct BatchSummary {
-  std::uint64_t articles = 0;
-  std::uint64_t failed = 0;
-  bool stopped = false;  // the consumer asked to stop (e.g. stdout closed)
+  std::uint64_t articles = 0;  // results the consumer took (it did not ask to stop at them)
+  std::uint64_t failed = 0;    // of those, the articles that failed
+  bool stopped = false;        // the consumer asked to stop (e.g. stdout closed)
 };
 
 class BatchRunner {
@@ -36,8 +36,9 @@ class BatchRunner {
   // Turns an analysed document (or a failed one, with its error) into output text. Runs on the
   // worker threads, so serialisation is parallel too.
   using Renderer = std::function<std::string(const Document& doc, const std::optional<Error>& error)>;
-  // Receives each result in input order on the calling thread; returns false to stop the batch.
-  using Consumer = std::function<bool(ArticleResult& result)>;
+  // Receives each result in input order on the calling thread, with the summary so far counting
+  // it (for progress); returns false to stop the batch, and the result is then not counted.
+  using Consumer = std::function<bool(ArticleResult& result, const BatchSummary& so_far)>;
 
   static constexpr std::size_t kBatchArticles = 512;
   static constexpr std::size_t kBatchBytes = std::size_t{1} << 20;

@@ -143,4 +143,11 @@ class Document {
   std::vector<std::pair<std::type_index, std::any>> layers_;
 };
 
+// Whether `token` is a word that carries meaning: a word token that is not a clitic the tokenizer
+// split off with its apostrophe ("'s", "'re"). Topic terms, keyphrases and the headline's title
+// case count only these. Inline: it is asked of every token.
+inline bool is_term_token(const Document& doc, const Token& token) {
+  return token.kind == TokenKind::kWord && doc.form(token).front() != '\'';
+}
+
 }  // namespace analyze

@@ -18,10 +18,12 @@ class TableWriter;
 
 class Pipeline {
  public:
-  // `names` empty means every registered stage. Stages run in registry order whatever the order
-  // of `names`. Errors: `unknown-stage`, `missing-dependency`, or a stage's own start-up error
-  // (e.g. `bad-model`); all are usage errors (exit 2) for the CLI. The models load on the calling
-  // thread: call reserve_model_heap() (model_heap.h) first, and start-up takes half as long.
+  // `names` empty means every registered stage; a stage marked added_when_required joins when a
+  // named stage requires its layers. Stages run in registry order whatever the order of `names`
+  // (order_stages keeps it: the registry lists providers first). Errors: `unknown-stage`,
+  // `missing-dependency`, `stage-order`, or a stage's own start-up error (e.g. `bad-model`); all
+  // are usage errors (exit 2) for the CLI. The models load on the calling thread: call
+  // reserve_model_heap() (model_heap.h) first, and start-up takes half as long.
   static Result<Pipeline> create(const std::vector<std::string>& names, const StageOptions& options);
   // A pipeline of stages the caller made (its own beside registered ones), run in the order given;
   // checking their dependencies is the caller's part.
@@ -58,8 +60,14 @@ class Pipeline {
 // tools and benchmarks split their texts, exactly as the binary does.
 Result<Pipeline> segmentation_pipeline();
 
-// Checks that every layer a stage in `chosen` requires is provided by an earlier chosen stage.
-// The error names the stage, the missing layer and the stage that provides it.
+// `chosen` in an order where each stage runs after the chosen stages that provide a layer it
+// requires or uses when present; stages keep their order in `chosen` wherever that allows.
+std::vector<const StageSpec*> order_stages(std::vector<const StageSpec*> chosen);
+
+// Checks that every layer a stage in `chosen` requires is provided by an earlier chosen stage
+// (`missing-dependency`: the error names the stage, the layer and the stage that provides it), and
+// that a chosen stage providing a layer another uses when present runs before it (`stage-order`).
+// A layer used when present that no chosen stage provides is fine.
 Status check_dependencies(const std::vector<const StageSpec*>& chosen);
 
 }  // namespace analyze

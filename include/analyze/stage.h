@@ -18,11 +18,17 @@ namespace analyze {
 class ArticleJsonWriter;
 class TableWriter;
 
-// What the user chose that stages may need at start-up.
+// Where the stance stage's target polarities come from: the trained stance model, or the
+// lexicon-only scorer (the baseline the model is compared with).
+enum class StanceVariant { kModel, kLexicon };
+
+// What the user chose that stages may need at start-up. Stages read their settings here, never
+// from the environment.
 struct StageOptions {
   std::filesystem::path data_dir;              // models, lexicons, gazetteers (see data_dir.h)
   std::vector<std::string> gazetteer_files;    // --gazetteer
   std::string topics_lexicon_file;             // --topics-lexicon
+  StanceVariant stance_variant = StanceVariant::kModel;  // --stance-model
 };
 
 class Stage {
@@ -45,6 +51,10 @@ class Stage {
 // warning naming `stage` and the language found, and the stage leaves its layer empty.
 bool english_or_warn(Document& doc, std::string_view stage);
 
+// The article's error when `stage` runs on a Document without a layer it requires (a pipeline a
+// caller assembled without the layer's stage): `missing-dependency`, never a crash.
+Error missing_layer(std::string_view stage, std::string_view layer);
+
 // The writer of an article's JSON: stages write their keys in pipeline order, and a stage that
 // writes an object per sentence or per entity lets every stage add its keys there.
 class ArticleJsonWriter : public JsonWriter {
@@ -63,12 +73,18 @@ double json_score(double x);
 
 // Static description of a stage: known without loading anything, so --list-stages and the
 // dependency check cost nothing. `create` does the start-up work (loading models) and may fail.
+// A stage reads only the layers it requires or uses when present: the pipeline runs the stages
+// providing them first.
 struct StageSpec {
   std::string_view name;
   std::string_view description;
-  std::vector<std::string_view> requires_layers;
+  std::vector<std::string_view> requires_layers;  // must be in the pipeline
+  std::vector<std::string_view> optional_layers;  // read when a stage of the pipeline provides them
   std::vector<std::string_view> provides_layers;
   Result<std::unique_ptr<Stage>> (*create)(const StageOptions& options);
+  // A stage that writes no output and that other stages require: a pipeline holding one of those
+  // gets it without the user naming it.
+  bool added_when_required = false;
 };
 
 // Every stage, in the order a pipeline runs them (each after the stages it depends on).

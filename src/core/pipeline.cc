@@ -28,6 +28,10 @@ bool english_or_warn(Document& doc, std::string_view stage) {
   return false;
 }
 
+Error missing_layer(std::string_view stage, std::string_view layer) {
+  return Error{"missing-dependency", fmt::format("stage '{}' ran without the '{}' layer it requires", stage, layer)};
+}
+
 double json_score(double x) { return std::round(x * 10000.0) / 10000.0; }
 
 namespace {
@@ -38,11 +42,46 @@ const StageSpec* find_spec(std::string_view name) {
   return nullptr;
 }
 
+bool contains(const std::vector<std::string_view>& layers, std::string_view layer) {
+  return std::find(layers.begin(), layers.end(), layer) != layers.end();
+}
+
+// Whether `consumer` reads (requires or uses when present) a layer that `provider` provides.
+bool reads_from(const StageSpec& consumer, const StageSpec& provider) {
+  return std::any_of(provider.provides_layers.begin(), provider.provides_layers.end(), [&](std::string_view layer) {
+    return contains(consumer.requires_layers, layer) || contains(consumer.optional_layers, layer);
+  });
+}
+
+// The first of `chosen` that provides `layer`, or nullptr.
+const StageSpec* chosen_provider(const std::vector<const StageSpec*>& chosen, std::string_view layer) {
+  for (const StageSpec* spec : chosen)
+    if (contains(spec->provides_layers, layer)) return spec;
+  return nullptr;
+}
+
 const StageSpec* provider_of(std::string_view layer) {
   for (const auto& spec : stage_registry())
-    if (std::find(spec.provides_layers.begin(), spec.provides_layers.end(), layer) != spec.provides_layers.end())
-      return &spec;
+    if (contains(spec.provides_layers, layer)) return &spec;
   return nullptr;
+}
+
+// The registered stages `names` asks for (all when empty), with the stages marked
+// added_when_required that one of them requires, in registry order.
+std::vector<const StageSpec*> chosen_stages(const std::vector<std::string>& names) {
+  std::vector<const StageSpec*> named;
+  for (const auto& spec : stage_registry())
+    if (names.empty() || std::find(names.begin(), names.end(), spec.name) != names.end()) named.push_back(&spec);
+  std::vector<const StageSpec*> chosen;
+  for (const auto& spec : stage_registry()) {
+    const bool is_named = std::find(named.begin(), named.end(), &spec) != named.end();
+    const bool required = spec.added_when_required && std::any_of(named.begin(), named.end(), [&](const StageSpec* s) {
+      return std::any_of(spec.provides_layers.begin(), spec.provides_layers.end(),
+                         [&](std::string_view layer) { return contains(s->requires_layers, layer); });
+    });
+    if (is_named || required) chosen.push_back(&spec);
+  }
+  return chosen;
 }
 
 std::string stage_names() {
@@ -53,15 +92,37 @@ std::string stage_names() {
 
 }  // namespace
 
+std::vector<const StageSpec*> order_stages(std::vector<const StageSpec*> pending) {
+  std::vector<const StageSpec*> ordered;
+  while (!pending.empty()) {
+    auto ready = std::find_if(pending.begin(), pending.end(), [&](const StageSpec* spec) {
+      return std::none_of(pending.begin(), pending.end(),
+                          [&](const StageSpec* other) { return other != spec && reads_from(*spec, *other); });
+    });
+    if (ready == pending.end()) ready = pending.begin();  // a cycle: check_dependencies names it
+    ordered.push_back(*ready);
+    pending.erase(ready);
+  }
+  return ordered;
+}
+
 Status check_dependencies(const std::vector<const StageSpec*>& chosen) {
   std::vector<std::string_view> provided;
-  for (const StageSpec* spec : chosen) {
+  for (std::size_t i = 0; i < chosen.size(); ++i) {
+    const StageSpec* spec = chosen[i];
     for (std::string_view layer : spec->requires_layers) {
-      if (std::find(provided.begin(), provided.end(), layer) != provided.end()) continue;
+      if (contains(provided, layer)) continue;
       const StageSpec* provider = provider_of(layer);
       return Error{"missing-dependency",
                    fmt::format("stage '{}' requires '{}', which stage '{}' provides; add it to --stages",
                                spec->name, layer, provider ? provider->name : "(none)")};
+    }
+    const std::vector<const StageSpec*> later(chosen.begin() + static_cast<std::ptrdiff_t>(i) + 1, chosen.end());
+    for (std::string_view layer : spec->optional_layers) {
+      const StageSpec* provider = contains(provided, layer) ? nullptr : chosen_provider(later, layer);
+      if (provider)
+        return Error{"stage-order", fmt::format("stage '{}' uses '{}', but stage '{}', which provides it, runs after it",
+                                                spec->name, layer, provider->name)};
     }
     provided.insert(provided.end(), spec->provides_layers.begin(), spec->provides_layers.end());
   }
@@ -73,8 +134,7 @@ Result<Pipeline> Pipeline::create(const std::vector<std::string>& names, const S
   for (const auto& name : names)
     if (!find_spec(name))
       return Error{"unknown-stage", fmt::format("unknown stage '{}' (stages: {})", name, stage_names())};
-  for (const auto& spec : stage_registry())
-    if (names.empty() || std::find(names.begin(), names.end(), spec.name) != names.end()) p.specs_.push_back(&spec);
+  p.specs_ = order_stages(chosen_stages(names));
   if (Status s = check_dependencies(p.specs_); !s) return s.error();
   // One after another, on this thread: loading is mostly filling fresh memory, and on the heap
   // that reserve_model_heap() prepared it takes a few large pages. Threads would each fill their

@@ -101,7 +101,8 @@ const StageSpec& entities_stage_spec() {
   static const StageSpec spec{
       "entities",
       "named entities (PERSON, ORGANIZATION, LOCATION, MISC) grouped across mentions, with salience and ISO 3166 ids",
-      {"sentences", "tokens"},
+      {"paragraphs", "sentences", "tokens"},
+      {"boilerplate", "language"},
       {"entities"},
       create,
   };

@@ -27,7 +27,7 @@
 #include "analyze/entity.h"
 #include "entities/gazetteer.h"
 #include "core/hash_index.h"
-#include "entities/ner_tagger.h"
+#include "entities/tagged_span.h"
 
 namespace analyze {
 

@@ -12,7 +12,7 @@
 #include "analyze/entity.h"
 #include "core/hash_index.h"
 #include "entities/ner_gazetteer.h"
-#include "entities/ner_tagger.h"
+#include "entities/tagged_span.h"
 #include "analyze/status.h"
 
 namespace analyze {

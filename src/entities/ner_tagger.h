@@ -15,18 +15,11 @@
 #include "analyze/document.h"
 #include "analyze/entity.h"
 #include "analyze/status.h"
+#include "entities/tagged_span.h"
 
 namespace analyze {
 
-struct NerModel;  // weights, lexicon and gazetteer (analyze/ner_model.h)
-
-// A mention found by the tagger: tokens [token_begin, token_end) of the Document, all in one
-// sentence. Titles are outside PERSON spans ("Mr Blair" -> "Blair"), as in CoNLL-2003.
-struct TaggedSpan {
-  std::uint32_t token_begin = 0;
-  std::uint32_t token_end = 0;
-  EntityType type = EntityType::kMisc;
-};
+struct NerModel;  // weights, lexicon and gazetteer (entities/ner_model.h)
 
 class NerTagger {
  public:

@@ -78,12 +78,14 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
   // Delivers a batch's results in order; false once the consumer asked to stop.
   auto deliver = [&](std::vector<ArticleResult>& results) {
     for (ArticleResult& r : results) {
-      ++summary.articles;
-      summary.failed += r.error.has_value();
-      if (!consume(r)) {
+      BatchSummary with_result = summary;
+      ++with_result.articles;
+      with_result.failed += r.error.has_value();
+      if (!consume(r, with_result)) {
         summary.stopped = true;
         break;
       }
+      summary = with_result;
     }
     results.clear();
     return !summary.stopped;

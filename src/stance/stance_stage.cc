@@ -2,7 +2,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstdlib>
 #include <optional>
 #include <string>
 
@@ -292,11 +291,8 @@ void StanceStage::write_table(const Document& doc, TableWriter& table) const {
 Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
   auto lexicon = SentimentLexicon::load(options.data_dir / kSentimentLexiconFile);
   if (!lexicon) return lexicon.error();
-  const char* variant = std::getenv("ANALYZE_STANCE");
-  const std::string_view v = variant ? variant : "";
-  if (v == "lexicon") return std::unique_ptr<Stage>(new StanceStage(std::move(*lexicon), std::nullopt));
-  if (!v.empty() && v != "model")
-    return Error{"bad-option", fmt::format("ANALYZE_STANCE is '{}'; use 'model' (default) or 'lexicon'", v)};
+  if (options.stance_variant == StanceVariant::kLexicon)
+    return std::unique_ptr<Stage>(new StanceStage(std::move(*lexicon), std::nullopt));
   auto model = StanceModel::load(options.data_dir / kStanceModelFile);
   if (!model) return model.error();
   return std::unique_ptr<Stage>(new StanceStage(std::move(*lexicon), std::move(*model)));
@@ -308,7 +304,8 @@ const StageSpec& stance_stage_spec() {
   static const StageSpec spec{
       "stance",
       "article tone, sentence polarities, and sentiment toward each entity and requested target",
-      {"sentences", "tokens", "entities"},
+      {"paragraphs", "sentences", "tokens", "entities"},
+      {"boilerplate", "language"},
       {"stance"},
       create,
   };

@@ -1,10 +1,11 @@
 // Stage `stance`: the article's tone, a polarity per sentence, each entity's sentiment with the
 // sentences that drive it, and the stance toward each target the user asked for (JSONL spans or
-// names, --target NAME). Requires sentences, tokens and entities; provides stance.
+// names, --target NAME). Requires paragraphs, sentences, tokens and entities, uses boilerplate and
+// language when present; provides stance.
 //
-// By default a target's polarity comes from the stance model (data/models/stance.bin); with the
-// environment variable ANALYZE_STANCE=lexicon it comes from the lexicon-only scorer instead, so
-// the two can be compared on the same data (docs: the accuracy table).
+// By default a target's polarity comes from the stance model (data/models/stance.bin); with
+// StageOptions::stance_variant kLexicon (`--stance-model lexicon`) it comes from the lexicon-only
+// scorer instead, so the two can be compared on the same data (docs: the accuracy table).
 #pragma once
 
 #include "analyze/stage.h"

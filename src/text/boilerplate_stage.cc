@@ -43,6 +43,7 @@ const StageSpec& boilerplate_stage_spec() {
       "boilerplate",
       "flags paragraphs that are not the article (Read more, Follow us, copyright, teaser links)",
       {"paragraphs", "sentences", "tokens"},
+      {},
       {"boilerplate"},
       [](const StageOptions& options) -> Result<std::unique_ptr<Stage>> {
         auto detector = BoilerplateDetector::load(options.data_dir / "boilerplate.txt");

@@ -2,7 +2,6 @@
 
 #include <string_view>
 
-#include "text/terms.h"
 #include "core/utf8.h"
 
 namespace analyze {

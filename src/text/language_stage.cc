@@ -75,6 +75,7 @@ const StageSpec& language_stage_spec() {
       "language",
       "language identification (CLD2); English-only stages skip other languages with a warning",
       {"paragraphs"},
+      {"boilerplate"},
       {"language"},
       [](const StageOptions&) -> Result<std::unique_ptr<Stage>> { return std::unique_ptr<Stage>(new LanguageStage()); },
   };

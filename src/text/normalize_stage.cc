@@ -35,6 +35,7 @@ const StageSpec& normalize_stage_spec() {
       "normalize",
       "decode the input: BOM removed, UTF-16 decoded, invalid UTF-8 repaired, binary rejected",
       {},
+      {},
       {"text"},
       [](const StageOptions&) -> Result<std::unique_ptr<Stage>> { return std::unique_ptr<Stage>(new NormalizeStage()); },
   };

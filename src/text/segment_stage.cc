@@ -89,6 +89,7 @@ const StageSpec& segment_stage_spec() {
       "segment",
       "paragraphs (one per line), sentences (ICU + news abbreviation rules), word tokens",
       {"text"},
+      {},
       {"paragraphs", "sentences", "tokens"},
       [](const StageOptions& options) -> Result<std::unique_ptr<Stage>> {
         auto abbreviations = Abbreviations::load(options.data_dir);

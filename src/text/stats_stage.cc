@@ -58,6 +58,7 @@ const StageSpec& stats_stage_spec() {
       "stats",
       "characters, words, sentences and paragraphs of the article (boilerplate excluded)",
       {"paragraphs", "sentences", "tokens"},
+      {"boilerplate"},
       {"stats"},
       [](const StageOptions&) -> Result<std::unique_ptr<Stage>> { return std::unique_ptr<Stage>(new StatsStage()); },
   };

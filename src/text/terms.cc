@@ -36,21 +36,6 @@ void collect_terms(const Document& doc, std::vector<Term>& out) {
   }
 }
 
-namespace {
-
-struct TermLayer {
-  std::vector<Term> terms;
-};
-
-}  // namespace
-
-const std::vector<Term>& document_terms(Document& doc) {
-  if (const TermLayer* layer = doc.layer<TermLayer>()) return layer->terms;
-  TermLayer layer;
-  collect_terms(doc, layer.terms);
-  return doc.set_layer(std::move(layer)).terms;
-}
-
 std::vector<std::uint64_t> phrase_term_hashes(std::string_view phrase) {
   std::vector<std::uint64_t> out;
   std::string buffer;

@@ -22,19 +22,15 @@ struct Term {
 // `buffer` is scratch space for non-ASCII words.
 std::uint64_t term_hash(std::string_view word, std::string& buffer);
 
-// Whether `token` is a word that carries meaning: a word token that is not a split-off clitic
-// ("'s", "'re", "n't"). Inline: it is asked of every token.
-inline bool is_term_token(const Document& doc, const Token& token) {
-  return token.kind == TokenKind::kWord && doc.form(token).front() != '\'';
-}
-
 // Appends the terms of `doc`'s non-boilerplate sentences in text order. A hyphen written without
 // spaces ("socio-economic") keeps its two sides adjacent; other punctuation and numbers separate.
 void collect_terms(const Document& doc, std::vector<Term>& out);
 
-// The terms of `doc` (collect_terms), collected on first use and kept with the document, so that
-// the stages reading them (topics, keyphrases) hash each word once.
-const std::vector<Term>& document_terms(Document& doc);
+// Layer `terms` (the `terms` stage): the terms of the article (collect_terms), collected once for
+// the stages that read them (topics, keyphrases).
+struct TermLayer {
+  std::vector<Term> terms;
+};
 
 // A keyword phrase from a lexicon as term hashes, split the way the tokenizer splits text: at
 // whitespace and hyphens, with outer punctuation and a possessive "'s" dropped.

@@ -142,7 +142,7 @@ class KeyphraseExtractor {
  public:
   explicit KeyphraseExtractor(KeyphraseBackground background) : background_(std::move(background)) {}
   // Up to `limit` keyphrases of `doc`'s non-boilerplate sentences, best first; `terms` are the
-  // document's terms (document_terms). Uses `doc`'s EntityLayer, if it has one, for person names.
+  // document's terms (the `terms` layer). Uses `doc`'s EntityLayer, if it has one, for person names.
   std::vector<Keyphrase> extract(const Document& doc, const std::vector<Term>& terms, std::size_t limit = 10) const;
 
  private:

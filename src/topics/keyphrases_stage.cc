@@ -19,8 +19,11 @@ class KeyphrasesStage final : public Stage {
 
   Status run(Document& doc) const override {
     KeyphraseLayer layer;
-    if (english_or_warn(doc, "keyphrases"))
-      layer.keyphrases = extractor_.extract(doc, document_terms(doc), kKeyphrases);
+    if (english_or_warn(doc, "keyphrases")) {
+      const TermLayer* terms = doc.layer<TermLayer>();
+      if (!terms) return missing_layer("keyphrases", "terms");
+      layer.keyphrases = extractor_.extract(doc, terms->terms, kKeyphrases);
+    }
     doc.set_layer(std::move(layer));
     return Status::ok();
   }
@@ -61,7 +64,8 @@ const StageSpec& keyphrases_stage_spec() {
       "keyphrases",
       "the article's ten most important phrases (noun-phrase-like, plurals and case merged) with score and count; "
       "uses the person names of entities when that stage runs",
-      {"sentences", "tokens"},
+      {"paragraphs", "sentences", "tokens", "terms"},
+      {"boilerplate", "language", "entities"},
       {"keyphrases"},
       create,
   };

@@ -39,7 +39,7 @@ class TopicLexicon {
   static Result<TopicLexicon> load(const std::filesystem::path& file, double min_words = 100);
   static Result<TopicLexicon> parse(std::string_view json, std::string_view name, double min_words = 100);
 
-  // Topics with at least one keyword in a document with these terms (document_terms), best first.
+  // Topics with at least one keyword in a document with these terms (the `terms` layer), best first.
   std::vector<UserTopicScore> score(const std::vector<Term>& terms) const;
   // The score of every topic, in the order of code(), for a document with these terms
   // (collect_terms); 0 where no keyword occurs.

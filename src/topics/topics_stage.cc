@@ -41,7 +41,9 @@ class TopicsStage final : public Stage {
       doc.set_layer(std::move(layer));
       return Status::ok();
     }
-    const std::vector<Term>& terms = document_terms(doc);
+    const TermLayer* term_layer = doc.layer<TermLayer>();
+    if (!term_layer) return missing_layer("topics", "terms");
+    const std::vector<Term>& terms = term_layer->terms;
     if (terms.empty()) {  // no words, no evidence: the model's priors are not a topic
       doc.set_layer(std::move(layer));
       return Status::ok();
@@ -171,7 +173,8 @@ const StageSpec& topics_stage_spec() {
   static const StageSpec spec{
       "topics",
       "IPTC Media Topics (level 1, level 2 where supported) with calibrated scores; --topics-lexicon adds your own",
-      {"sentences", "tokens"},
+      {"terms"},
+      {"language"},
       {"topics"},
       create,
   };

@@ -6,6 +6,8 @@
 #include <cstdio>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
+#include <map>
 #include <sstream>
 #include <stdexcept>
 #include <sys/stat.h>
@@ -228,7 +230,20 @@ TEST_CASE("the stage list, help and version", "[cli]") {
   const auto list = run_cli("--list-stages");
   CHECK(list.status == 0);
   for (const auto& spec : analyze::stage_registry()) CHECK(list.out.find(std::string(spec.name)) != std::string::npos);
-  CHECK(list.out.find("requires:") != std::string::npos);
+  // A stage's first line, as scripts read it: name, then required, provided and optional layers.
+  std::istringstream lines(list.out);
+  std::map<std::string, std::vector<std::string>> fields;
+  for (std::string line; std::getline(lines, line);) {
+    std::istringstream words(line);
+    std::vector<std::string> f{std::istream_iterator<std::string>(words), std::istream_iterator<std::string>()};
+    if (f.size() == 7 && f[1] == "requires:" && f[3] == "provides:" && f[5] == "optional:") fields[f[0]] = f;
+  }
+  CHECK(fields.size() == analyze::stage_registry().size());
+  CHECK(fields["keyphrases"][2] == "paragraphs,sentences,tokens,terms");
+  CHECK(fields["keyphrases"][4] == "keyphrases");
+  CHECK(fields["keyphrases"][6] == "boilerplate,language,entities");
+  CHECK(fields["normalize"][2] == "-");
+  CHECK(fields["normalize"][6] == "-");
   const auto help = run_cli("--help");
   CHECK(help.status == 0);
   CHECK(help.out.find("Examples:") != std::string::npos);
@@ -567,7 +582,7 @@ TEST_CASE("an exception while analysing one article fails it alone with internal
           if (!error && doc.id.ends_with("b.txt")) throw std::runtime_error("a bug");
           return error ? "failed: " + error->code : "ok";
         },
-        [&](analyze::ArticleResult& r) {
+        [&](analyze::ArticleResult& r, const analyze::BatchSummary&) {
           results.push_back(r);
           return true;
         });
@@ -654,6 +669,20 @@ TEST_CASE("exit status 2 for bad data, models, gazetteers, lexicons and settings
     CHECK(read_file(dir.path / "tty").find("analyze: no input: name files, directories or - for stdin") !=
           std::string::npos);
   }
+}
+
+TEST_CASE("the stance variant is chosen with --stance-model, and ANALYZE_STANCE is its alias", "[cli]") {
+  const std::string args = "--stages normalize,segment,boilerplate,language,entities,stance --format jsonl ";
+  const std::string input = quote((samples() / "election-runoff.txt").string());
+  const auto model = run_cli(args + input);
+  const auto lexicon = run_cli(args + "--stance-model lexicon " + input);
+  REQUIRE(model.status == 0);
+  REQUIRE(lexicon.status == 0);
+  // The variants disagree somewhere on the sample: the lexicon's polarity is the sign of the score.
+  CHECK(model.out != lexicon.out);
+  CHECK(run_cli(args + input, "", "ANALYZE_STANCE=lexicon").out == lexicon.out);
+  CHECK(run_cli(args + "--stance-model model " + input, "", "ANALYZE_STANCE=lexicon").out == model.out);
+  check_usage_error(run_cli(args + "--stance-model vader " + input), "--stance-model");
 }
 
 TEST_CASE("repeatable --target and --gazetteer take one value each: what follows them stays an input", "[cli]") {

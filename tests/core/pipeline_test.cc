@@ -37,10 +37,64 @@ TEST_CASE("a missing dependency names the layer and the stage that provides it",
   CHECK_THAT(p.error().message, Catch::Contains("'stats'") && Catch::Contains("'paragraphs'") && Catch::Contains("'segment'"));
 }
 
-TEST_CASE("every registered stage's requirements are provided by stages before it", "[pipeline]") {
+TEST_CASE("every registered stage's required and optional layers are provided by stages before it", "[pipeline]") {
   std::vector<const analyze::StageSpec*> all;
   for (const auto& spec : analyze::stage_registry()) all.push_back(&spec);
   CHECK(analyze::check_dependencies(all));
+}
+
+namespace {
+
+analyze::StageSpec spec_of(std::string_view name, std::vector<std::string_view> required,
+                           std::vector<std::string_view> optional, std::vector<std::string_view> provided) {
+  return {name, "", std::move(required), std::move(optional), std::move(provided), nullptr};
+}
+
+}  // namespace
+
+TEST_CASE("a stage providing a layer another uses when present runs first, and an absent one is not needed",
+          "[pipeline][data]") {
+  const auto source = spec_of("source", {}, {}, {"text"});
+  const auto names = spec_of("names", {"text"}, {}, {"names"});
+  const auto phrases = spec_of("phrases", {"text"}, {"names"}, {"phrases"});
+  const auto ordered = analyze::order_stages({&source, &phrases, &names});
+  CHECK(ordered == std::vector<const analyze::StageSpec*>{&source, &names, &phrases});
+  CHECK(analyze::check_dependencies(ordered));
+  // The order given is kept where it allows.
+  CHECK(analyze::order_stages({&source, &names, &phrases}) == ordered);
+  CHECK(analyze::order_stages({&names, &source}) == std::vector<const analyze::StageSpec*>{&source, &names});
+
+  const auto misordered = analyze::check_dependencies({&source, &phrases, &names});
+  REQUIRE_FALSE(misordered);
+  CHECK(misordered.error().code == "stage-order");
+  CHECK_THAT(misordered.error().message, Catch::Contains("'phrases' uses 'names'") && Catch::Contains("'names'"));
+  CHECK(analyze::check_dependencies({&source, &phrases}));
+  const auto missing = analyze::check_dependencies({&phrases});
+  REQUIRE_FALSE(missing);
+  CHECK(missing.error().code == "missing-dependency");
+}
+
+TEST_CASE("stages that read each other's layers cannot be ordered, and the check says so", "[pipeline]") {
+  const auto first = spec_of("first", {}, {"b"}, {"a"});
+  const auto second = spec_of("second", {"a"}, {}, {"b"});
+  const auto ordered = analyze::order_stages({&second, &first});
+  REQUIRE(ordered.size() == 2);
+  CHECK_FALSE(analyze::check_dependencies(ordered));
+}
+
+TEST_CASE("a stage that writes no output joins the pipeline when a chosen stage requires it", "[pipeline][data]") {
+  auto topics = Pipeline::create({"normalize", "segment", "topics"}, test_options());
+  REQUIRE(topics);
+  std::vector<std::string_view> names;
+  for (const auto* spec : topics->specs()) names.push_back(spec->name);
+  CHECK(names == std::vector<std::string_view>{"normalize", "segment", "terms", "topics"});
+  auto segment = Pipeline::create({"normalize", "segment"}, test_options());
+  REQUIRE(segment);
+  CHECK_FALSE(segment->has_stage("terms"));
+  // What the added stage itself requires is still the user's to name.
+  auto alone = Pipeline::create({"normalize", "topics"}, test_options());
+  REQUIRE_FALSE(alone);
+  CHECK_THAT(alone.error().message, Catch::Contains("'terms' requires 'paragraphs'"));
 }
 
 TEST_CASE("the article JSON starts with schema and id, and a stage error becomes an error record", "[pipeline][data]") {

@@ -38,7 +38,8 @@ const Pipeline& article_pipeline() {
 TEST_CASE("entities stage: declares what it needs and provides", "[entities_stage]") {
   const StageSpec& spec = entities_stage_spec();
   CHECK(spec.name == "entities");
-  CHECK(spec.requires_layers == std::vector<std::string_view>{"sentences", "tokens"});
+  CHECK(spec.requires_layers == std::vector<std::string_view>{"paragraphs", "sentences", "tokens"});
+  CHECK(spec.optional_layers == std::vector<std::string_view>{"boilerplate", "language"});
   CHECK(spec.provides_layers == std::vector<std::string_view>{"entities"});
 }
 

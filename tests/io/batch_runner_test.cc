@@ -38,7 +38,7 @@ std::string run_batch(const fs::path& corpus, int jobs, analyze::BatchSummary& s
       [&](const analyze::Document& doc, const std::optional<analyze::Error>& error) {
         return analyze::render(pipeline, doc, error, {analyze::OutputFormat::kJsonl});
       },
-      [&](analyze::ArticleResult& r) {
+      [&](analyze::ArticleResult& r, const analyze::BatchSummary&) {
         out += r.rendered + "\n";
         return true;
       });
@@ -72,7 +72,11 @@ TEST_CASE("the consumer can stop a batch early", "[batch][data]") {
   int seen = 0;
   const auto summary = runner.run(
       reader, [](const analyze::Document&, const std::optional<analyze::Error>&) { return std::string(); },
-      [&](analyze::ArticleResult&) { return ++seen < 3; });
+      [&](analyze::ArticleResult&, const analyze::BatchSummary& so_far) {
+        CHECK(so_far.articles == static_cast<std::uint64_t>(seen + 1));  // this result counted
+        return ++seen < 3;
+      });
   CHECK(seen == 3);
   CHECK(summary.stopped);
+  CHECK(summary.articles == 2);  // the result it stopped at is not taken
 }

@@ -52,8 +52,10 @@ const char* kArticle =
     "Read more: subscribe to our newsletter about sports and recipes\n";
 
 // What the keyphrases stage does with a document.
-std::vector<Keyphrase> extract(const KeyphraseExtractor& extractor, Document doc, std::size_t limit) {
-  return extractor.extract(doc, document_terms(doc), limit);
+std::vector<Keyphrase> extract(const KeyphraseExtractor& extractor, const Document& doc, std::size_t limit) {
+  std::vector<Term> terms;
+  collect_terms(doc, terms);
+  return extractor.extract(doc, terms, limit);
 }
 
 // The ten keyphrases of `text` against the toy background.
@@ -121,7 +123,7 @@ TEST_CASE("keyphrases: phrases are merged across case and plural, with no stop w
   const KeyphraseExtractor extractor(toy_background());
   Document doc = segmented(kArticle);
   doc.paragraphs.back().boilerplate = true;
-  const auto phrases = extractor.extract(doc, document_terms(doc), 10);
+  const auto phrases = extract(extractor, doc, 10);
   const auto texts = texts_of(phrases);
   REQUIRE_FALSE(phrases.empty());
   CHECK(phrases[0].text == "illegal immigration");  // the written form seen most often
