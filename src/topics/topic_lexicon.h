@@ -58,6 +58,12 @@ class TopicLexicon {
   };
   // Scores per topic; `found`, when given, marks the keywords that occurred.
   std::vector<double> evidence(const std::vector<Term>& terms, std::vector<bool>* found) const;
+  // Adds a keyword of `topic` whose term hashes are `terms` (at least one), with
+  // every proper beginning of it; returns the key of its first word, for the first-word filter.
+  std::uint64_t add_keyword(std::string phrase, const std::vector<std::uint64_t>& terms, std::uint32_t topic,
+                            double weight);
+  // Sets the filter's bit of each of these first-word keys.
+  void build_first_word_filter(const std::vector<std::uint64_t>& first_keys);
 
   std::vector<Topic> topics_;
   std::vector<Keyword> keywords_;
