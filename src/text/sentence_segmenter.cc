@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include "text/break_iterators.h"
 #include "core/utf8.h"
@@ -222,11 +221,7 @@ void SentenceSegmenter::split(const Document& doc, std::uint32_t begin, std::uin
   const std::size_t own = candidates.size();
   const std::string_view para = doc.slice(begin, end);
   icu::BreakIterator& it = thread_sentence_iterator();
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, para.data(), static_cast<int64_t>(para.size()), &status);
-  it.setText(&ut, status);
-  if (U_SUCCESS(status)) {
+  if (const BreakIteratorPass pass(it, para); pass.ok()) {
     auto first = tokens.begin() + token_begin;
     const auto last = tokens.begin() + token_end;
     for (int32_t b = it.next(); b != icu::BreakIterator::DONE && static_cast<std::uint32_t>(b) < para.size(); b = it.next()) {
@@ -236,7 +231,6 @@ void SentenceSegmenter::split(const Document& doc, std::uint32_t begin, std::uin
       candidates.push_back(static_cast<std::uint32_t>(first - tokens.begin()));
     }
   }
-  utext_close(&ut);
   std::inplace_merge(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(own), candidates.end());
 
   // 3. The rules decide; reference marks move a boundary past them.
