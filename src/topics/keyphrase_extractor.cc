@@ -637,7 +637,7 @@ void ArticlePass::flush_run(bool title) {
     float idf_sum = 0.0f;
     bool tentative = false;
     for (std::size_t b = a; b < run.size() && b - a < kMaxWords; ++b) {
-      key = mix64(key ^ (run[b].key + 0x9e3779b97f4a7c15ULL));
+      key = extend_phrase_key(key, run[b].key);
       idf_sum += run[b].idf;
       tentative |= run[b].verb_like || (b > a && run[b].follows_name);
       if (run[b].can_end) count_occurrence(a, b, key, idf_sum, tentative, title);
@@ -726,7 +726,7 @@ void ArticlePass::absorb_parts() {
       for (std::size_t a = 0; a < c.length; ++a) {
         std::uint64_t key = 0;
         for (std::size_t b = a; b < c.length; ++b) {
-          key = mix64(key ^ (c.words[b] + 0x9e3779b97f4a7c15ULL));
+          key = extend_phrase_key(key, c.words[b]);
           if (b - a + 1 == c.length) break;
           const std::uint32_t j = index_.find(key);
           if (j == HashIndex::kAbsent || candidates[j].absorbed || candidates[j].rejected ||

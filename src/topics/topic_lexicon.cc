@@ -17,9 +17,6 @@ namespace {
 constexpr std::size_t kMaxPhraseTerms = 8;
 constexpr double kWordsPerUnit = 100.0;  // evidence is counted per this many words
 
-// Key of a phrase from its term hashes, extended one term at a time.
-std::uint64_t extend_key(std::uint64_t key, std::uint64_t term) { return mix64(key ^ (term + 0x9e3779b97f4a7c15ULL)); }
-
 // A topic's keywords and their weights.
 using Keywords = std::vector<std::pair<std::string, double>>;
 
@@ -91,10 +88,10 @@ std::uint64_t TopicLexicon::add_keyword(std::string phrase, const std::vector<st
     if (i == phrases_.size()) phrases_.emplace_back();
     return phrases_[i];
   };
-  const std::uint64_t first_key = extend_key(0, terms[0]);
+  const std::uint64_t first_key = extend_phrase_key(0, terms[0]);
   std::uint64_t key = 0;
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    key = extend_key(key, terms[i]);
+    key = extend_phrase_key(key, terms[i]);
     if (i + 1 < terms.size()) phrase_at(key).continues = true;
   }
   const auto position = static_cast<std::uint32_t>(keywords_.size());
@@ -132,12 +129,12 @@ std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::
   if (found) found->assign(keywords_.size(), false);
   const std::uint64_t bit_mask = first_words_.size() * 64 - 1;
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    std::uint64_t key = extend_key(0, terms[i].hash);
+    std::uint64_t key = extend_phrase_key(0, terms[i].hash);
     if (!(first_words_[(key >> 32 & bit_mask) / 64] >> (key >> 32 & 63) & 1)) continue;
     for (std::size_t n = 0; n < longest_ && i + n < terms.size(); ++n) {
       if (n > 0) {
         if (!terms[i + n].follows_term) break;
-        key = extend_key(key, terms[i + n].hash);
+        key = extend_phrase_key(key, terms[i + n].hash);
       }
       const std::uint32_t p = index_.find(key);
       if (p == HashIndex::kAbsent) break;  // no keyword starts this way

@@ -73,7 +73,7 @@ class TopicLexicon {
     std::uint32_t first_keyword = HashIndex::kAbsent;  // keywords with this phrase chain through next_
     bool continues = false;                           // a longer keyword starts with it
   };
-  HashIndex index_;  // phrase key (extend_key over its term hashes) -> phrases_
+  HashIndex index_;  // phrase key (extend_phrase_key over its term hashes) -> phrases_
   std::vector<Phrase> phrases_;
   // A bit per possible first word (keyed by the high bits of its phrase key): most words start no
   // keyword, and this small filter answers that without touching the index.
