@@ -4,6 +4,7 @@
 #include <condition_variable>
 #include <deque>
 #include <exception>
+#include <functional>
 #include <mutex>
 #include <thread>
 #include <utility>
@@ -38,6 +39,143 @@ bool read_batch(ArticleReader& reader, std::size_t articles, int jobs, std::vect
     bytes += article.doc.raw.size() + article.record.size();
   }
   return !batch.empty();
+}
+
+// Batch sizes: the first batch kFirstBatch articles, each next one twice as large up to `max`.
+class BatchSizes {
+ public:
+  explicit BatchSizes(std::size_t max) : max_(max) {}
+  std::size_t next() { return std::exchange(size_, std::min(2 * size_, max_)); }
+
+ private:
+  std::size_t size_ = kFirstBatch;
+  std::size_t max_;
+};
+
+// Hands the results to the consumer in order, each with the summary that counts it, until the
+// consumer asks to stop (a result it refuses is not counted); empties `results`. False once the
+// consumer asked to stop.
+bool deliver(std::vector<ArticleResult>& results, const BatchRunner::Consumer& consume, BatchSummary& summary) {
+  for (ArticleResult& r : results) {
+    BatchSummary with_result = summary;
+    ++with_result.articles;
+    with_result.failed += r.error.has_value();
+    if (!consume(r, with_result)) {
+      summary.stopped = true;
+      break;
+    }
+    summary = with_result;
+  }
+  results.clear();
+  return !summary.stopped;
+}
+
+// The batches in flight with several workers: slots of a ring indexed by sequence number. The
+// reader (the calling thread) fills slot `seq % window` only when the consumer has taken batch
+// `seq - window`, which bounds memory; the workers process batches in any order and the consumer
+// takes their results in input order.
+class BatchRing {
+ public:
+  // Processes one batch into its results; runs on the workers.
+  using Process = std::function<void(std::vector<Article>& batch, std::vector<ArticleResult>& results)>;
+
+  BatchRing(int jobs, Process process)
+      : window_(static_cast<std::size_t>(jobs) * 2 + 2), slots_(window_), process_(std::move(process)) {
+    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { work(); });
+  }
+
+  // Reads batches into the free slots and queues them for the workers. Input that has not arrived
+  // yet is waited for only once the results in flight are out. False once the reader is exhausted.
+  bool fill(ArticleReader& reader, BatchSizes& sizes, int jobs);
+  // Waits for the results of the oldest batch in flight and swaps them into `results`; false when
+  // no batch is in flight.
+  bool take(std::vector<ArticleResult>& results);
+  // Lets the workers finish (or, when `stopped`, drop the batches still queued) and joins them.
+  void finish(bool stopped);
+
+ private:
+  struct Slot {
+    std::vector<Article> batch;
+    std::vector<ArticleResult> results;
+    bool done = false;
+  };
+  void work();
+
+  const std::size_t window_;
+  std::vector<Slot> slots_;
+  Process process_;
+  std::deque<std::uint64_t> queue_;  // sequence numbers waiting for a worker
+  std::mutex mutex_;
+  std::condition_variable work_ready_, results_ready_;
+  bool done_reading_ = false;
+  bool stopping_ = false;
+  std::uint64_t next_in_ = 0, next_out_ = 0;  // shared: read and written under `mutex_`
+  std::vector<std::thread> workers_;
+};
+
+void BatchRing::work() {
+  while (true) {
+    std::uint64_t seq;
+    {
+      std::unique_lock lock(mutex_);
+      work_ready_.wait(lock, [&] { return !queue_.empty() || done_reading_ || stopping_; });
+      if (queue_.empty()) return;
+      seq = queue_.front();
+      queue_.pop_front();
+    }
+    Slot& slot = slots_[seq % window_];
+    process_(slot.batch, slot.results);
+    bool wake;
+    {
+      std::lock_guard lock(mutex_);
+      slot.done = true;
+      wake = seq == next_out_;
+    }
+    if (wake) results_ready_.notify_one();
+  }
+}
+
+bool BatchRing::fill(ArticleReader& reader, BatchSizes& sizes, int jobs) {
+  while (true) {
+    std::uint64_t seq;
+    bool in_flight;
+    {
+      std::lock_guard lock(mutex_);
+      if (next_in_ - next_out_ >= window_) return true;
+      seq = next_in_;
+      in_flight = next_in_ != next_out_;
+    }
+    if (in_flight && reader.would_wait()) return true;
+    Slot& slot = slots_[seq % window_];  // free: no worker touches it until it is queued
+    if (!read_batch(reader, sizes.next(), jobs, slot.batch)) return false;
+    {
+      std::lock_guard lock(mutex_);
+      queue_.push_back(next_in_++);
+    }
+    work_ready_.notify_one();
+  }
+}
+
+bool BatchRing::take(std::vector<ArticleResult>& results) {
+  std::unique_lock lock(mutex_);
+  if (next_out_ == next_in_) return false;
+  Slot& slot = slots_[next_out_ % window_];
+  results_ready_.wait(lock, [&] { return slot.done; });
+  results.swap(slot.results);
+  slot.done = false;
+  ++next_out_;
+  return true;
+}
+
+void BatchRing::finish(bool stopped) {
+  {
+    std::lock_guard lock(mutex_);
+    done_reading_ = true;
+    stopping_ = stopped;
+    if (stopping_) queue_.clear();
+  }
+  work_ready_.notify_all();
+  for (auto& t : workers_) t.join();
 }
 
 }  // namespace
@@ -75,121 +213,28 @@ void BatchRunner::process(const ArticleReader& reader, std::vector<Article>& bat
 
 BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, const Consumer& consume) const {
   BatchSummary summary;
-  // Delivers a batch's results in order; false once the consumer asked to stop.
-  auto deliver = [&](std::vector<ArticleResult>& results) {
-    for (ArticleResult& r : results) {
-      BatchSummary with_result = summary;
-      ++with_result.articles;
-      with_result.failed += r.error.has_value();
-      if (!consume(r, with_result)) {
-        summary.stopped = true;
-        break;
-      }
-      summary = with_result;
-    }
-    results.clear();
-    return !summary.stopped;
-  };
   // With N workers, batches of up to kBatchArticles / N: the last batch, which one worker may be
   // left to finish alone, then takes no longer than a share of the others' (docs/PERFORMANCE.md).
-  const std::size_t max_batch = std::max(kFirstBatch, kBatchArticles / static_cast<std::size_t>(jobs_));
-  std::size_t batch_size = kFirstBatch;
-  auto next_size = [&] { return std::exchange(batch_size, std::min(2 * batch_size, max_batch)); };
-
+  BatchSizes sizes(std::max(kFirstBatch, kBatchArticles / static_cast<std::size_t>(jobs_)));
+  std::vector<ArticleResult> results;
   if (jobs_ == 1) {
     std::vector<Article> batch;
-    std::vector<ArticleResult> results;
-    while (!summary.stopped && read_batch(reader, next_size(), jobs_, batch)) {
+    while (!summary.stopped && read_batch(reader, sizes.next(), jobs_, batch)) {
       process(reader, batch, render, results);
-      deliver(results);
+      deliver(results, consume, summary);
     }
     return summary;
   }
-
-  // Slots of a ring of batches indexed by sequence number: the reader (this thread) fills slot
-  // `seq % window` only when the consumer has taken batch `seq - window`, which bounds memory.
-  const std::size_t window = static_cast<std::size_t>(jobs_) * 2 + 2;
-  struct Slot {
-    std::vector<Article> batch;
-    std::vector<ArticleResult> results;
-    bool done = false;
-  };
-  std::vector<Slot> slots(window);
-  std::deque<std::uint64_t> queue;  // sequence numbers waiting for a worker
-  std::mutex mutex;
-  std::condition_variable work_ready, results_ready;
-  bool done_reading = false;
-  bool stopping = false;
-  std::uint64_t next_in = 0, next_out = 0;  // shared: read and written under `mutex`
-  auto worker = [&] {
-    while (true) {
-      std::uint64_t seq;
-      {
-        std::unique_lock lock(mutex);
-        work_ready.wait(lock, [&] { return !queue.empty() || done_reading || stopping; });
-        if (queue.empty()) return;
-        seq = queue.front();
-        queue.pop_front();
-      }
-      Slot& slot = slots[seq % window];
-      process(reader, slot.batch, render, slot.results);
-      bool wake;
-      {
-        std::lock_guard lock(mutex);
-        slot.done = true;
-        wake = seq == next_out;
-      }
-      if (wake) results_ready.notify_one();
-    }
-  };
-  std::vector<std::thread> workers;
-  for (int i = 0; i < jobs_; ++i) workers.emplace_back(worker);
+  BatchRing ring(jobs_, [&](std::vector<Article>& batch, std::vector<ArticleResult>& out) {
+    process(reader, batch, render, out);
+  });
   bool more = true;
-  std::vector<ArticleResult> finished;
   while (!summary.stopped) {
-    // Fill free slots with new batches.
-    while (more) {
-      std::uint64_t seq;
-      bool in_flight;
-      {
-        std::lock_guard lock(mutex);
-        if (next_in - next_out >= window) break;
-        seq = next_in;
-        in_flight = next_in != next_out;
-      }
-      // Input that has not arrived yet is waited for only once the results in flight are out.
-      if (in_flight && reader.would_wait()) break;
-      Slot& slot = slots[seq % window];  // free: no worker touches it until it is queued
-      if (!read_batch(reader, next_size(), jobs_, slot.batch)) {
-        more = false;
-        break;
-      }
-      {
-        std::lock_guard lock(mutex);
-        queue.push_back(next_in++);
-      }
-      work_ready.notify_one();
-    }
-    // Take the next batch's results, in order.
-    {
-      std::unique_lock lock(mutex);
-      if (next_out == next_in) break;
-      Slot& slot = slots[next_out % window];
-      results_ready.wait(lock, [&] { return slot.done; });
-      finished.swap(slot.results);
-      slot.done = false;
-      ++next_out;
-    }
-    deliver(finished);
+    if (more) more = ring.fill(reader, sizes, jobs_);
+    if (!ring.take(results)) break;
+    deliver(results, consume, summary);
   }
-  {
-    std::lock_guard lock(mutex);
-    done_reading = true;
-    stopping = summary.stopped;
-    if (stopping) queue.clear();
-  }
-  work_ready.notify_all();
-  for (auto& t : workers) t.join();
+  ring.finish(summary.stopped);
   return summary;
 }
 

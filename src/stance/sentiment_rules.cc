@@ -30,25 +30,13 @@ Mark punctuation_mark(std::string_view form) {
   }
 }
 
-}  // namespace
-
-std::string_view polarity_name(Polarity polarity) {
-  switch (polarity) {
-    case Polarity::kNegative: return "negative";
-    case Polarity::kNeutral: return "neutral";
-    case Polarity::kPositive: return "positive";
-  }
-  return "neutral";
-}
-
-void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const SentimentLexicon& lexicon,
-                           std::vector<RuledToken>& out) {
-  out.clear();
-  const std::size_t n = sentence.token_end - sentence.token_begin;
-  out.resize(n);
+// Marks each token's clause, quote state, prior valence and cue: punctuation splits clauses, a
+// quote mark opens or closes a quotation, and a contrast word opens the clause it belongs to.
+void read_tokens(const Document& doc, const Sentence& sentence, const SentimentLexicon& lexicon,
+                 std::vector<RuledToken>& out) {
   std::uint16_t clause = 0;
   bool in_quote = false;
-  for (std::size_t i = 0; i < n; ++i) {
+  for (std::size_t i = 0; i < out.size(); ++i) {
     const Token& tok = doc.tokens[sentence.token_begin + i];
     const std::string_view form = doc.form(tok);
     RuledToken& r = out[i];
@@ -69,39 +57,48 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
     r.clause = clause;
     r.reported = in_quote;
   }
+}
 
-  // Hedges, contrast and attribution cues act on the rest of a clause or on the whole sentence, so
-  // they are gathered first and applied once after the loop: a hedge's factor carries to the end of
-  // its clause, the last contrast cue decides every weight, and the attributions add up. (Applied
-  // at each cue, they made a long sentence with many cues quadratic.)
-  std::size_t last_contrast = n;
+// Calls `act` on each of the next `reach` words after token i that are in its clause.
+template <typename Act>
+void for_next_words_of_clause(std::vector<RuledToken>& out, std::size_t i, int reach, Act act) {
+  for (std::size_t j = i + 1; j < out.size() && reach > 0 && out[j].clause == out[i].clause; ++j) {
+    if (!out[j].word) continue;
+    --reach;
+    act(out[j]);
+  }
+}
+
+// The cues that act on the rest of a clause or on the whole sentence, gathered in one pass and
+// applied once after it, so that a sentence full of cues stays linear in its length
+// (docs/PERFORMANCE.md section 7).
+struct SentenceCues {
+  std::size_t last_contrast;  // the token of the last contrast cue; the sentence's size if none
   float last_contrast_value = 0.0f;
-  std::size_t first_leading_attribution = n;  // "critics argue that ...": what follows is reported
+  std::size_t first_leading_attribution;  // "critics argue that ...": what follows is reported
   std::uint32_t trailing_attribution_clause = 0;  // "..., critics said.": the clauses before it are
+};
+
+// Applies the cues that reach a few words (negators, reversers, boosters) and gathers the others.
+SentenceCues apply_word_cues(const SentimentLexicon& lexicon, std::vector<RuledToken>& out) {
+  const std::size_t n = out.size();
+  SentenceCues cues{n, 0.0f, n, 0};
   for (std::size_t i = 0; i < n; ++i) {
     const RuledToken& cue = out[i];
     const LexiconEntry* e = cue.cue == SentimentCue::kNone ? nullptr : lexicon.find_hash(cue.hash);
     switch (cue.cue) {
-      case SentimentCue::kNegator: {
-        int reach = kNegationReach;
-        for (std::size_t j = i + 1; j < n && reach > 0 && out[j].clause == cue.clause; ++j) {
-          if (!out[j].word) continue;
-          --reach;
-          out[j].negated = true;
-          out[j].valence *= kNegationScale;
-        }
+      case SentimentCue::kNegator:
+        for_next_words_of_clause(out, i, kNegationReach, [](RuledToken& t) {
+          t.negated = true;
+          t.valence *= kNegationScale;
+        });
         break;
-      }
-      case SentimentCue::kReverser: {
+      case SentimentCue::kReverser:
         // Fighting a harm speaks well of whoever fights it: the harm's valence turns.
-        int reach = kReverserReach;
-        for (std::size_t j = i + 1; j < n && reach > 0 && out[j].clause == cue.clause; ++j) {
-          if (!out[j].word) continue;
-          --reach;
-          if (out[j].valence < 0.0f) out[j].valence *= kNegationScale;
-        }
+        for_next_words_of_clause(out, i, kReverserReach, [](RuledToken& t) {
+          if (t.valence < 0.0f) t.valence *= kNegationScale;
+        });
         break;
-      }
       case SentimentCue::kBooster:
         for (std::size_t j = i + 1; j < n && j <= i + kBoosterReach; ++j)
           if (out[j].prior != 0.0f) {
@@ -109,27 +106,30 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
             break;
           }
         break;
-      case SentimentCue::kHedge:  // applied after the loop
-        break;
       case SentimentCue::kContrast:
-        last_contrast = i;
-        last_contrast_value = e->cue_value;
+        cues.last_contrast = i;
+        cues.last_contrast_value = e->cue_value;
         break;
       case SentimentCue::kAttribution:
         // "..., critics said." reports what came before; "critics argue that ..." what follows.
         if (n - i <= kTrailingAttribution && cue.clause > 0)
-          trailing_attribution_clause = std::max<std::uint32_t>(trailing_attribution_clause, cue.clause);
+          cues.trailing_attribution_clause = std::max<std::uint32_t>(cues.trailing_attribution_clause, cue.clause);
         else
-          first_leading_attribution = std::min(first_leading_attribution, i);
+          cues.first_leading_attribution = std::min(cues.first_leading_attribution, i);
         break;
+      case SentimentCue::kHedge:  // apply_hedges
       case SentimentCue::kNone:
         break;
     }
   }
-  // The product of the factors of the hedges before each token in its clause.
+  return cues;
+}
+
+// Each token's valence takes the product of the factors of the hedges before it in its clause.
+void apply_hedges(const SentimentLexicon& lexicon, std::vector<RuledToken>& out) {
   float factor = 1.0f;
   bool hedged = false;
-  for (std::size_t j = 0; j < n; ++j) {
+  for (std::size_t j = 0; j < out.size(); ++j) {
     if (j > 0 && out[j].clause != out[j - 1].clause) {
       factor = 1.0f;
       hedged = false;
@@ -143,15 +143,46 @@ void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const 
       hedged = true;
     }
   }
-  if (last_contrast < n) {
-    // value > 0: "but": the clauses after win. value <= 0: "although": its own clause loses.
-    const std::uint32_t clause = out[last_contrast].clause;
-    for (std::size_t j = 0; j < n; ++j)
-      out[j].weight = (last_contrast_value > 0.0f ? j < last_contrast : out[j].clause == clause) ? kLosingClause
-                                                                                                 : kWinningClause;
+}
+
+// The last contrast cue decides every weight. Its value > 0 ("but"): the clauses after it win;
+// value <= 0 ("although"): its own clause loses.
+void apply_contrast(const SentenceCues& cues, std::vector<RuledToken>& out) {
+  if (cues.last_contrast >= out.size()) return;
+  const std::uint32_t clause = out[cues.last_contrast].clause;
+  for (std::size_t j = 0; j < out.size(); ++j)
+    out[j].weight = (cues.last_contrast_value > 0.0f ? j < cues.last_contrast : out[j].clause == clause)
+                        ? kLosingClause
+                        : kWinningClause;
+}
+
+// The attributions add up: what a leading one is followed by and the clauses a trailing one ends
+// are reported.
+void apply_attributions(const SentenceCues& cues, std::vector<RuledToken>& out) {
+  for (std::size_t j = 0; j < out.size(); ++j)
+    if (out[j].clause < cues.trailing_attribution_clause || j > cues.first_leading_attribution) out[j].reported = true;
+}
+
+}  // namespace
+
+std::string_view polarity_name(Polarity polarity) {
+  switch (polarity) {
+    case Polarity::kNegative: return "negative";
+    case Polarity::kNeutral: return "neutral";
+    case Polarity::kPositive: return "positive";
   }
-  for (std::size_t j = 0; j < n; ++j)
-    if (out[j].clause < trailing_attribution_clause || j > first_leading_attribution) out[j].reported = true;
+  return "neutral";
+}
+
+void apply_sentiment_rules(const Document& doc, const Sentence& sentence, const SentimentLexicon& lexicon,
+                           std::vector<RuledToken>& out) {
+  out.clear();
+  out.resize(sentence.token_end - sentence.token_begin);
+  read_tokens(doc, sentence, lexicon, out);
+  const SentenceCues cues = apply_word_cues(lexicon, out);
+  apply_hedges(lexicon, out);
+  apply_contrast(cues, out);
+  apply_attributions(cues, out);
 }
 
 float valence_sum(const std::vector<RuledToken>& tokens, std::size_t begin, std::size_t end) {

@@ -3,8 +3,9 @@
 // intensifiers scale the word they modify, hedges ("may", "could") damp the rest of their clause,
 // contrast ("but", "however"; "although") shifts weight to the clause that wins, and attribution
 // ("critics argue that ...", quotes) marks a view reported from others rather than the article's
-// own voice, and acting against a harm ("combating crime") turns the harm's valence. The stance model reads these per-token results as features; the lexicon-only scorer
-// and the sentence polarities sum them directly.
+// own voice, and acting against a harm ("combating crime") turns the harm's valence. The stance
+// model reads these per-token results as features; the lexicon-only scorer and the sentence
+// polarities sum them directly.
 #pragma once
 
 #include <cstdint>

@@ -80,6 +80,53 @@ void find_name(const Document& doc, std::string_view name, std::uint32_t owner, 
   }
 }
 
+// The places outside boilerplate where the entities and the requested targets are mentioned, in
+// text order. A target named like an entity (its name or an alias) is that entity: its index goes
+// into `target_entities` and it needs no places of its own.
+std::vector<Occurrence> find_occurrences(const Document& doc, const EntityLayer* entities,
+                                         std::vector<std::optional<std::uint32_t>>& target_entities) {
+  std::vector<Occurrence> occurrences;
+  const auto n_entities = static_cast<std::uint32_t>(entities ? entities->entities.size() : 0);
+  for (std::uint32_t e = 0; e < n_entities; ++e)
+    for (const Mention& m : entities->entities[e].mentions)
+      if (!doc.in_boilerplate(doc.sentences[m.sentence])) occurrences.push_back({m.sentence, m.token_begin, m.token_end, e});
+  for (std::uint32_t r = 0; r < doc.targets.size(); ++r) {
+    const Target& t = doc.targets[r];
+    const std::uint32_t owner = n_entities + r;
+    if (t.span) {
+      if (const auto loc = locate_target(doc, doc.byte_offset(t.span->first), doc.byte_offset(t.span->second)))
+        occurrences.push_back({loc->sentence, loc->token_begin, loc->token_end, owner});
+    } else if (!(target_entities[r] = match_entity(entities, t.name))) {
+      find_name(doc, t.name, owner, occurrences);
+    }
+  }
+  std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
+    return a.sentence != b.sentence ? a.sentence < b.sentence : a.token_begin < b.token_begin;
+  });
+  return occurrences;
+}
+
+// GDELT's tone, counted over the words of the sentences outside boilerplate.
+struct ToneCounter {
+  std::size_t words = 0, positive = 0, negative = 0;
+
+  void add(const std::vector<RuledToken>& ruled) {
+    for (const RuledToken& t : ruled) {
+      words += t.word;
+      positive += t.word && t.valence > 0.0f;
+      negative += t.word && t.valence < 0.0f;
+    }
+  }
+  Tone tone() const {
+    Tone tone;
+    if (words == 0) return tone;
+    tone.positive = 100.0f * static_cast<float>(positive) / static_cast<float>(words);
+    tone.negative = 100.0f * static_cast<float>(negative) / static_cast<float>(words);
+    tone.score = tone.positive - tone.negative;
+    return tone;
+  }
+};
+
 class StanceStage : public Stage {
  public:
   StanceStage(SentimentLexicon lexicon, std::optional<StanceModel> model)
@@ -93,6 +140,10 @@ class StanceStage : public Stage {
 
  private:
   Sentiment summarize(std::vector<Reading>& readings) const;
+  // What a sentence, whose tokens the rules made `ruled`, says about its tokens [begin, end): by
+  // the model, from the sentence's own logits and the occurrence's features, or by the lexicon.
+  Reading read(const std::vector<RuledToken>& ruled, std::uint32_t sentence, std::size_t begin, std::size_t end,
+               const StanceModel::Scores& sentence_logits, std::vector<StanceFeature>& features) const;
 
   SentimentLexicon lexicon_;
   std::optional<StanceModel> model_;  // absent: the lexicon-only variant
@@ -122,6 +173,24 @@ Sentiment StanceStage::summarize(std::vector<Reading>& readings) const {
   return s;
 }
 
+Reading StanceStage::read(const std::vector<RuledToken>& ruled, std::uint32_t sentence, std::size_t begin,
+                          std::size_t end, const StanceModel::Scores& sentence_logits,
+                          std::vector<StanceFeature>& features) const {
+  Reading r{sentence, 0.0f, {}};
+  if (!model_) {
+    r.score = lexicon_target_score(ruled, begin, end);
+    return r;
+  }
+  features.clear();
+  target_features(ruled, begin, end, features);
+  StanceModel::Scores logits = sentence_logits;
+  model_->add_logits(features, logits);
+  r.probabilities = StanceModel::probabilities(logits);
+  r.score = r.probabilities[static_cast<std::size_t>(Polarity::kPositive)] -
+            r.probabilities[static_cast<std::size_t>(Polarity::kNegative)];
+  return r;
+}
+
 Status StanceStage::run(Document& doc) const {
   StanceLayer layer;
   const EntityLayer* entities = doc.layer<EntityLayer>();
@@ -133,29 +202,11 @@ Status StanceStage::run(Document& doc) const {
     doc.set_layer(std::move(layer));
     return Status::ok();
   }
-
-  std::vector<Occurrence> occurrences;
-  for (std::uint32_t e = 0; e < n_entities; ++e)
-    for (const Mention& m : entities->entities[e].mentions)
-      if (!doc.in_boilerplate(doc.sentences[m.sentence])) occurrences.push_back({m.sentence, m.token_begin, m.token_end, e});
-  for (std::uint32_t r = 0; r < doc.targets.size(); ++r) {
-    const Target& t = doc.targets[r];
-    const std::uint32_t owner = n_entities + r;
-    if (t.span) {
-      if (const auto loc = locate_target(doc, doc.byte_offset(t.span->first), doc.byte_offset(t.span->second)))
-        occurrences.push_back({loc->sentence, loc->token_begin, loc->token_end, owner});
-    } else if (!(layer.target_entities[r] = match_entity(entities, t.name))) {
-      find_name(doc, t.name, owner, occurrences);
-    }
-  }
-  std::sort(occurrences.begin(), occurrences.end(), [](const Occurrence& a, const Occurrence& b) {
-    return a.sentence != b.sentence ? a.sentence < b.sentence : a.token_begin < b.token_begin;
-  });
-
+  const std::vector<Occurrence> occurrences = find_occurrences(doc, entities, layer.target_entities);
   std::vector<std::vector<Reading>> readings(n_entities + doc.targets.size());
   std::vector<RuledToken> ruled;
   std::vector<StanceFeature> features;
-  std::size_t words = 0, positive = 0, negative = 0;
+  ToneCounter tone;
   auto next = occurrences.begin();
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
@@ -166,11 +217,7 @@ Status StanceStage::run(Document& doc) const {
     if (!boilerplate) {
       const float score = squash_valence(valence_sum(ruled, 0, ruled.size()));
       layer.sentences.push_back({si, score, polarity_of(score, kSentenceThreshold)});
-      for (const RuledToken& t : ruled) {
-        words += t.word;
-        positive += t.word && t.valence > 0.0f;
-        negative += t.word && t.valence < 0.0f;
-      }
+      tone.add(ruled);
     }
     StanceModel::Scores sentence_logits{};
     if (model_ && has_occurrence) {
@@ -178,29 +225,11 @@ Status StanceStage::run(Document& doc) const {
       sentence_features(ruled, features);
       model_->add_logits(features, sentence_logits);
     }
-    for (; next != occurrences.end() && next->sentence == si; ++next) {
-      const std::size_t b = next->token_begin - sentence.token_begin, e = next->token_end - sentence.token_begin;
-      Reading r{si, 0.0f, {}};
-      if (model_) {
-        features.clear();
-        target_features(ruled, b, e, features);
-        StanceModel::Scores logits = sentence_logits;
-        model_->add_logits(features, logits);
-        r.probabilities = StanceModel::probabilities(logits);
-        r.score = r.probabilities[static_cast<std::size_t>(Polarity::kPositive)] -
-                  r.probabilities[static_cast<std::size_t>(Polarity::kNegative)];
-      } else {
-        r.score = lexicon_target_score(ruled, b, e);
-      }
-      readings[next->owner].push_back(r);
-    }
+    for (; next != occurrences.end() && next->sentence == si; ++next)
+      readings[next->owner].push_back(read(ruled, si, next->token_begin - sentence.token_begin,
+                                           next->token_end - sentence.token_begin, sentence_logits, features));
   }
-
-  if (words > 0) {
-    layer.tone.positive = 100.0f * static_cast<float>(positive) / static_cast<float>(words);
-    layer.tone.negative = 100.0f * static_cast<float>(negative) / static_cast<float>(words);
-    layer.tone.score = layer.tone.positive - layer.tone.negative;
-  }
+  layer.tone = tone.tone();
   for (std::uint32_t e = 0; e < n_entities; ++e) layer.entities[e] = summarize(readings[e]);
   for (std::uint32_t r = 0; r < doc.targets.size(); ++r)
     layer.targets[r] = layer.target_entities[r] ? layer.entities[*layer.target_entities[r]]

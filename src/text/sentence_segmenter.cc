@@ -3,7 +3,6 @@
 #include <algorithm>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include "text/break_iterators.h"
 #include "core/utf8.h"
@@ -131,6 +130,55 @@ std::uint32_t skip_reference_marks(const Document& doc, const Abbreviations& wor
   return after;
 }
 
+// Where a sentence may start after sentence-final punctuation (and the closing quotes and
+// brackets attached to it) that a space follows, as the index of the token that would start it, in
+// order.
+void punctuation_boundaries(const Document& doc, std::uint32_t token_begin, std::uint32_t token_end,
+                            std::vector<std::uint32_t>& candidates) {
+  const auto& tokens = doc.tokens;
+  for (std::uint32_t i = token_begin; i + 1 < token_end; ++i) {
+    if (!is_sentence_final(tokens[i], doc.form(tokens[i]))) continue;
+    std::uint32_t j = i + 1;
+    while (j < token_end && tokens[j].begin == tokens[j - 1].end && is_closing(doc.form(tokens[j]))) ++j;
+    if (j < token_end && tokens[j].begin > tokens[j - 1].end) candidates.push_back(j);
+    i = j - 1;
+  }
+}
+
+// Merges ICU's sentence boundaries of the paragraph doc.text()[begin, end) into `candidates` (in
+// order), each as the first token at or after it: a break inside a token moves to its end.
+void merge_icu_boundaries(const Document& doc, std::uint32_t begin, std::uint32_t end, std::uint32_t token_begin,
+                          std::uint32_t token_end, std::vector<std::uint32_t>& candidates) {
+  const auto& tokens = doc.tokens;
+  const std::size_t own = candidates.size();
+  const std::string_view para = doc.slice(begin, end);
+  icu::BreakIterator& it = thread_sentence_iterator();
+  if (const BreakIteratorPass pass(it, para); pass.ok()) {
+    auto first = tokens.begin() + token_begin;
+    const auto last = tokens.begin() + token_end;
+    for (int32_t b = it.next(); b != icu::BreakIterator::DONE && static_cast<std::uint32_t>(b) < para.size(); b = it.next()) {
+      const std::uint32_t at = begin + static_cast<std::uint32_t>(b);
+      first = std::lower_bound(first, last, at, [](const Token& t, std::uint32_t pos) { return t.begin < pos; });
+      if (first == last) break;
+      candidates.push_back(static_cast<std::uint32_t>(first - tokens.begin()));
+    }
+  }
+  std::inplace_merge(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(own), candidates.end());
+}
+
+// A list item's number starts the sentence after it; punctuation alone (". . .", "? ? ?", ":)") is
+// no sentence and stays with the one before it. One pass, keeping starts[0, kept): a sentence
+// begins at starts[kept - 1] and ends at the next start kept.
+void join_non_sentences(const Document& doc, std::uint32_t token_end, std::vector<std::uint32_t>& starts) {
+  std::size_t kept = 1;
+  for (std::size_t i = 1; i < starts.size(); ++i) {
+    const std::uint32_t sentence_end = i + 1 < starts.size() ? starts[i + 1] : token_end;
+    if (is_list_marker(doc, starts[kept - 1], starts[i]) || !has_word(doc, starts[i], sentence_end)) continue;
+    starts[kept++] = starts[i];
+  }
+  starts.resize(kept);
+}
+
 }  // namespace
 
 SentenceSegmenter::SentenceSegmenter(std::shared_ptr<const Abbreviations> abbreviations)
@@ -204,42 +252,12 @@ void SentenceSegmenter::split(const Document& doc, std::uint32_t begin, std::uin
                               std::uint32_t token_end, std::vector<std::uint32_t>& starts) const {
   starts.clear();
   if (token_begin == token_end) return;
-  const auto& tokens = doc.tokens;
-
   // Candidates, as the index of the token that would start the next sentence.
   thread_local std::vector<std::uint32_t> candidates;
   candidates.clear();
-  // 1. After sentence-final punctuation (and the closing quotes and brackets attached to it) that a
-  //    space follows.
-  for (std::uint32_t i = token_begin; i + 1 < token_end; ++i) {
-    if (!is_sentence_final(tokens[i], doc.form(tokens[i]))) continue;
-    std::uint32_t j = i + 1;
-    while (j < token_end && tokens[j].begin == tokens[j - 1].end && is_closing(doc.form(tokens[j]))) ++j;
-    if (j < token_end && tokens[j].begin > tokens[j - 1].end) candidates.push_back(j);
-    i = j - 1;
-  }
-  // 2. ICU's boundaries: the first token at or after each (a break inside a token moves to its end).
-  const std::size_t own = candidates.size();
-  const std::string_view para = doc.slice(begin, end);
-  icu::BreakIterator& it = thread_sentence_iterator();
-  UErrorCode status = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, para.data(), static_cast<int64_t>(para.size()), &status);
-  it.setText(&ut, status);
-  if (U_SUCCESS(status)) {
-    auto first = tokens.begin() + token_begin;
-    const auto last = tokens.begin() + token_end;
-    for (int32_t b = it.next(); b != icu::BreakIterator::DONE && static_cast<std::uint32_t>(b) < para.size(); b = it.next()) {
-      const std::uint32_t at = begin + static_cast<std::uint32_t>(b);
-      first = std::lower_bound(first, last, at, [](const Token& t, std::uint32_t pos) { return t.begin < pos; });
-      if (first == last) break;
-      candidates.push_back(static_cast<std::uint32_t>(first - tokens.begin()));
-    }
-  }
-  utext_close(&ut);
-  std::inplace_merge(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(own), candidates.end());
-
-  // 3. The rules decide; reference marks move a boundary past them.
+  punctuation_boundaries(doc, token_begin, token_end, candidates);
+  merge_icu_boundaries(doc, begin, end, token_begin, token_end, candidates);
+  // The rules decide; reference marks move a boundary past them.
   starts.push_back(token_begin);
   for (const std::uint32_t next : candidates) {
     if (next <= starts.back() || !keeps_boundary(doc, token_begin, next, token_end)) continue;
@@ -247,17 +265,7 @@ void SentenceSegmenter::split(const Document& doc, std::uint32_t begin, std::uin
     if (after == token_end) break;
     starts.push_back(after);
   }
-  // 4. A list item's number starts the sentence after it; punctuation alone (". . .", "? ? ?",
-  //    ":)") is no sentence and stays with the one before it.
-  //    One pass, keeping starts[0, kept): a sentence begins at starts[kept - 1] and ends at the
-  //    next start kept.
-  std::size_t kept = 1;
-  for (std::size_t i = 1; i < starts.size(); ++i) {
-    const std::uint32_t sentence_end = i + 1 < starts.size() ? starts[i + 1] : token_end;
-    if (is_list_marker(doc, starts[kept - 1], starts[i]) || !has_word(doc, starts[i], sentence_end)) continue;
-    starts[kept++] = starts[i];
-  }
-  starts.resize(kept);
+  join_non_sentences(doc, token_end, starts);
 }
 
 }  // namespace analyze

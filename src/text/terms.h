@@ -9,6 +9,7 @@
 #include <vector>
 
 #include "analyze/document.h"
+#include "core/hash_index.h"
 
 namespace analyze {
 
@@ -17,6 +18,12 @@ struct Term {
   std::uint32_t token = 0;    // index into Document::tokens
   bool follows_term = false;  // the previous term is the word just before it in the same sentence
 };
+
+// Key of a phrase from its terms' hashes, extended one term at a time from 0 (the topic lexicon's
+// keywords, the keyphrase candidates).
+inline std::uint64_t extend_phrase_key(std::uint64_t key, std::uint64_t term) {
+  return mix64(key ^ (term + 0x9e3779b97f4a7c15ULL));
+}
 
 // Hash of a word after full Unicode lower-casing (ASCII words take an allocation-free path).
 // `buffer` is scratch space for non-ASCII words.

@@ -3,7 +3,6 @@
 #include <array>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
-#include <unicode/utext.h>
 
 #include "text/break_iterators.h"
 
@@ -152,15 +151,10 @@ bool break_words_latin(std::string_view text, std::vector<WordSegment>& out) {
 void break_words_icu(std::string_view text, std::vector<WordSegment>& out) {
   out.clear();
   icu::BreakIterator& it = thread_word_iterator();
-  UErrorCode error = U_ZERO_ERROR;
-  UText ut = UTEXT_INITIALIZER;
-  utext_openUTF8(&ut, text.data(), static_cast<int64_t>(text.size()), &error);
-  it.setText(&ut, error);
-  if (U_SUCCESS(error)) {
-    for (int32_t b = it.first(), e = it.next(); e != icu::BreakIterator::DONE; b = e, e = it.next())
-      out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), it.getRuleStatus()});
-  }
-  utext_close(&ut);
+  const BreakIteratorPass pass(it, text);
+  if (!pass.ok()) return;
+  for (int32_t b = it.first(), e = it.next(); e != icu::BreakIterator::DONE; b = e, e = it.next())
+    out.push_back({static_cast<std::uint32_t>(b), static_cast<std::uint32_t>(e), it.getRuleStatus()});
 }
 
 void break_words(std::string_view text, std::vector<WordSegment>& out) {

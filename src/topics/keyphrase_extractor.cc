@@ -217,6 +217,11 @@ struct Ranked {
   std::uint32_t index = 0;  // into the candidates
 };
 
+// Higher scores first; among equals, the candidate found first.
+bool ranks_before(const Ranked& a, const Ranked& b) {
+  return a.score != b.score ? a.score > b.score : a.index < b.index;
+}
+
 // A written form of a phrase and how often the article writes it so.
 struct Spelling {
   std::string_view form;
@@ -430,187 +435,267 @@ Status KeyphraseBackground::save(const std::filesystem::path& file) const {
 
 // ---- Extraction ---------------------------------------------------------------------------------
 
-std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const std::vector<Term>& terms,
-                                                   std::size_t limit) const {
-  thread_local ExtractionScratch scratch;
-  std::vector<Candidate>& candidates = scratch.candidates;
-  std::vector<Occurrence>& occurrences = scratch.occurrences;
-  std::vector<RunWord>& run = scratch.run;
-  std::string& lower = scratch.lower;
-  std::string& singular = scratch.singular;
-  auto& by_length = scratch.by_length;
-  std::vector<Ranked>& order = scratch.order;
-  std::vector<Spelling>& spellings = scratch.spellings;
-  auto& unseen_votes = scratch.unseen_votes;
-  candidates.clear();
-  occurrences.clear();
-  run.clear();
-  unseen_votes.clear();
-  HashIndex index(doc.tokens.size());
-  HashIndex voted;  // unseen word key -> its votes' position in unseen_votes
-  const auto total_tokens = static_cast<float>(std::max<std::size_t>(1, doc.tokens.size()));
+namespace {
 
-  // Every sub-phrase of the run whose edges are allowed. The run before a person's name is a
-  // title ("Former BDO world champion"): its phrases count only if they occur elsewhere too.
-  auto flush_run = [&](bool title = false) {
-    for (std::size_t a = 0; a < run.size(); ++a) {
-      if (!run[a].can_start) continue;
-      std::uint64_t key = 0;
-      float idf_sum = 0.0f;
-      bool tentative = false;
-      for (std::size_t b = a; b < run.size() && b - a < kMaxWords; ++b) {
-        key = mix64(key ^ (run[b].key + 0x9e3779b97f4a7c15ULL));
-        idf_sum += run[b].idf;
-        tentative |= run[b].verb_like || (b > a && run[b].follows_name);
-        if (!run[b].can_end) continue;
-        const auto position = static_cast<std::uint32_t>(candidates.size());
-        const std::uint32_t c = index.insert(key, position);
-        if (c == position) {
-          Candidate added;
-          added.length = static_cast<std::uint8_t>(b - a + 1);
-          for (std::size_t k = a; k <= b; ++k) added.words[k - a] = run[k].key;
-          added.first_token = run[a].token;
-          added.specificity = idf_sum / static_cast<float>(b - a + 1) / background_.unseen_idf();
-          added.tentative = tentative;
-          added.title_only = true;
-          added.headline_only = true;
-          candidates.push_back(added);
-        }
-        Candidate& cand = candidates[c];
-        cand.tentative &= tentative;
-        cand.title_only &= title;
-        cand.headline_only &= run[a].in_headline;
-        ++cand.count;
-        occurrences.push_back({doc.tokens[run[a].token].begin, doc.tokens[run[b].token].end, cand.last_occurrence});
-        cand.last_occurrence = static_cast<std::uint32_t>(occurrences.size() - 1);
-      }
-    }
-    run.clear();
-  };
+// The sentence being scanned for runs of content words.
+struct ScannedSentence {
+  const Sentence& sentence;
+  std::uint32_t first = 0;  // the first token after its dateline, if it has one
+  bool title_case = false;  // written in title case, so capitals say nothing about names
+  bool in_headline = false;  // it is the article's title-case headline (title_case_headline)
+};
 
-  std::vector<std::uint8_t>& name_edges = scratch.name_edges;
-  std::vector<NameSpan>& names = scratch.names;
-  collect_names(doc, name_edges, names);
-  const Sentence* const title_case_head = title_case_headline(doc);
-  const std::uint32_t headline = headline_paragraph(doc);
+// What a content word may do in a phrase.
+struct WordRole {
+  bool verb_like = false;  // it ends no phrase, and a phrase holding it must occur twice
+  bool modifier = false;   // it ends no phrase
+};
+
+// The role of a word the background saw, by how the background uses it.
+WordRole known_word_role(const KeyphraseWordStats& stats, std::string_view word) {
+  WordRole role;
+  role.verb_like = stats.verb_share() > stats.determiner_share() ||
+                   (ends_with(word, "ing") && stats.determiner_share() < 0.1f);
+  // A modifier is rarely last in its run; an adjective often follows "is" or "very" ("is
+  // unacceptable") or comes before "than" ("lower than"), which a noun seldom does.
+  role.modifier = stats.end_share() < 0.3f || stats.adjective_share() >= 0.1f;
+  // A participle that usually modifies the next word ("organized crime") is not a verb here.
+  if (ends_with(word, "ed") && stats.end_share() < 0.5f) role.verb_like = false;
+  return role;
+}
+
+// One article's pass of extract(): its candidate phrases are gathered sentence by sentence, then
+// scored, merged into the phrases that absorb them and reported best first. Candidates and votes
+// are found through hash indexes, never by searching a list, so the pass stays linear in the
+// article's size (docs/PERFORMANCE.md section 7).
+class ArticlePass {
+ public:
+  ArticlePass(const Document& doc, const KeyphraseBackground& background, ExtractionScratch& scratch)
+      : doc_(doc), background_(background), scratch_(scratch), index_(doc.tokens.size()),
+        total_tokens_(static_cast<float>(std::max<std::size_t>(1, doc.tokens.size()))) {
+    scratch_.candidates.clear();
+    scratch_.occurrences.clear();
+    scratch_.run.clear();
+    scratch_.unseen_votes.clear();
+  }
+
+  // The candidates of every non-boilerplate sentence; `terms` are the document's terms
+  // (document_terms). False when there are none.
+  bool gather(const std::vector<Term>& terms);
+  // Rejects the candidates that are not phrases, scores the rest, lets phrases absorb their parts
+  // and orders what is left, the best few first. False when nothing is left.
+  bool rank(std::size_t limit);
+  // Up to `limit` keyphrases, taken best first, skipping those that overlap one already taken.
+  std::vector<Keyphrase> report(std::size_t limit);
+
+ private:
+  // Whether token j is a hyphen or an ampersand joining two words with no space ("cost-of-living",
+  // "H&M").
+  bool tight_joiner(const Sentence& s, std::uint32_t j) const;
+  // Adds term token i to the current run of content words, or ends the run.
+  void add_word(const ScannedSentence& s, std::uint32_t i, const Term& current);
+  // The role of a word the background never saw, by how the article uses it; records its vote.
+  WordRole unseen_word_role(const RunWord& w, std::string_view word, const Term& current, bool compound_part);
+  // Counts every sub-phrase of the current run whose edges are allowed, then empties the run.
+  void flush_run(bool title = false);
+  // Counts the occurrence of run words [a, b] as a phrase whose key is `key`.
+  void count_occurrence(std::size_t a, std::size_t b, std::uint64_t key, float idf_sum, bool tentative, bool title);
+  void score_candidates();
+  void absorb_parts();
+  // The written form of `c` seen most often.
+  const Spelling& most_common_spelling(const Candidate& c);
+
+  const Document& doc_;
+  const KeyphraseBackground& background_;
+  ExtractionScratch& scratch_;
+  HashIndex index_;  // phrase key -> its candidate
+  HashIndex voted_;  // unseen word key -> its votes' position in unseen_votes
+  const float total_tokens_;
+  double median_ = 0.0;     // the median score of the ranked phrases
+  std::size_t sorted_ = 0;  // how many of the ranked phrases are in order
+};
+
+bool ArticlePass::gather(const std::vector<Term>& terms) {
+  collect_names(doc_, scratch_.name_edges, scratch_.names);
+  const Sentence* const title_case_head = title_case_headline(doc_);
+  const std::uint32_t headline = headline_paragraph(doc_);
   const Term* term = terms.data();  // the next term; terms are the non-boilerplate term tokens in order
   const Term* const terms_end = term + terms.size();
-  for (const Sentence& s : doc.sentences) {
-    if (doc.in_boilerplate(s)) continue;
+  for (const Sentence& s : doc_.sentences) {
+    if (doc_.in_boilerplate(s)) continue;
     // The sentence's background statistics are prefetched first, so the lookups' cache misses
-    // overlap. In a sentence written in title case, capitals say nothing about names.
+    // overlap.
     const Term* const sentence_end =
         std::find_if(term, terms_end, [&](const Term& t) { return t.token >= s.token_end; });
     for (const Term* t = term; t != sentence_end; ++t) background_.prefetch(t->hash);
-    const bool title_case = is_title_case(doc, s);
     // A dateline or a credit says where a story came from, not what it is about.
-    const std::uint32_t first = dateline_end(doc, s);
-    const std::uint32_t last = s.paragraph == headline ? headline_credit_begin(doc, s) : s.token_end;
-    while (term != sentence_end && term->token < first) ++term;
-    // Whether token j is a hyphen or an ampersand joining two words with no space ("cost-of-living",
-    // "H&M").
-    auto tight_joiner = [&](std::uint32_t j) {
-      if (j <= s.token_begin || j + 1 >= s.token_end) return false;
-      const std::string_view form = doc.form(doc.tokens[j]);
-      return (form == "-" || form == "&") && doc.tokens[j - 1].end == doc.tokens[j].begin &&
-             doc.tokens[j].end == doc.tokens[j + 1].begin && is_term_token(doc, doc.tokens[j + 1]);
-    };
-    for (std::uint32_t i = first; i < last; ++i) {
-      const Token& t = doc.tokens[i];
-      if (!is_term_token(doc, t)) {
-        if (!tight_joiner(i)) flush_run();
-        continue;
-      }
-      const std::string_view form = doc.form(t);
-      const Term& current = *term++;
-      const std::uint64_t hash = current.hash;
-      const KeyphraseWordStats* stats = background_.find(hash);
-      // A compound is one unit: a phrase starts or ends only at its edges ("Oslo-based company",
-      // not "based company"; "H&M", not "M"), and a stop word inside it is part of it
-      // ("cost-of-living crisis", "first-time buyers").
-      const bool joined_before = i > s.token_begin && tight_joiner(i - 1), joined_after = tight_joiner(i + 1);
-      // A person's name starts a new phrase: the words before it are a title ("Chief Executive |
-      // Ingrid Solberg", "Secretary of State | Alan Brooks"), unless they make one compound with it.
-      // A title is no phrase either, so no phrase ends with it ("Sen.").
-      if ((name_edges[i] & kNameStart) && !joined_before && !run.empty()) {
-        run.back().can_end = false;
-        flush_run(true);
-      }
-      RunWord w;
-      w.token = i;
-      w.follows_name = (name_edges[i] & kAfterName) && !joined_before;
-      w.in_headline = &s == title_case_head;
-      if (stats && stats->stop) {
-        if (!joined_before && !joined_after) {
-          flush_run();
-          continue;
-        }
-        w.key = hash;
-        w.idf = stats->idf;
-        w.can_start = !joined_before;
-        w.can_end = !joined_after;
-        run.push_back(w);
-        continue;
-      }
-      // The suffix tests ignore the case of ASCII letters: only other words are lower-cased.
-      std::string_view word = form;
-      if (!utf8::is_ascii(form)) {
-        utf8::to_lower(form, lower);
-        word = lower;
-      }
-      w.key = singular_hash(word, hash, singular);
-      w.idf = stats ? stats->idf : background_.unseen_idf();
-      const bool proper = utf8::starts_with_capital(form) && i > first && !title_case;  // a name inside a sentence
-      // A name after a lower-case word starts a new phrase: "chief | Marco Bellini", "state-run |
-      // Xinhua news agency". The lower-case word is a title or a modifier of the name, not part of
-      // it, unless the two make one compound ("pro-Russian separatists").
-      if (proper && !joined_before && !run.empty() && !utf8::starts_with_capital(doc.form(doc.tokens[run.back().token])))
+    const ScannedSentence scanned{s, dateline_end(doc_, s), is_title_case(doc_, s), &s == title_case_head};
+    const std::uint32_t last = s.paragraph == headline ? headline_credit_begin(doc_, s) : s.token_end;
+    while (term != sentence_end && term->token < scanned.first) ++term;
+    for (std::uint32_t i = scanned.first; i < last; ++i) {
+      if (is_term_token(doc_, doc_.tokens[i]))
+        add_word(scanned, i, *term++);
+      else if (!tight_joiner(s, i))
         flush_run();
-      const bool adverb = ends_with(word, "ly");
-      const bool participle = ends_with(word, "ed");
-      bool verb_like = false, modifier = false;
-      if (stats && !proper) {
-        verb_like = stats->verb_share() > stats->determiner_share() ||
-                    (ends_with(word, "ing") && stats->determiner_share() < 0.1f);
-        // A modifier is rarely last in its run; an adjective often follows "is" or "very" ("is
-        // unacceptable") or comes before "than" ("lower than"), which a noun seldom does.
-        modifier = stats->end_share() < 0.3f || stats->adjective_share() >= 0.1f;
-        // A participle that usually modifies the next word ("organized crime") is not a verb here.
-        if (participle && stats->end_share() < 0.5f) verb_like = false;
-      } else if (!stats && !proper) {
-        // A word the background never saw is judged by the article, as the background judges the
-        // others: after a modal or a pronoun it is a verb ("will oversee"), after "to" too unless it
-        // looks plural ("to conceal", "to harass", not "to brokers"), after a degree word an
-        // adjective ("so rational"), after a determiner a noun. The majority decides for all its
-        // occurrences.
-        const std::uint8_t cue =
-            current.follows_term ? closed_classes().of((&current - 1)->hash) : std::uint8_t{kContent};
-        const bool plural = w.key != hash;
-        const bool verb_cue = (cue & kStrongVerbCue) == kStrongVerbCue || ((cue & kVerbCue) == kVerbCue && !plural);
-        const bool adjective_cue = (cue & kDegreeWord) == kDegreeWord;
-        verb_like = ends_with(word, "ing") || participle || verb_cue;
-        modifier = adjective_cue;
-        const int vote = verb_cue || adjective_cue ? 1 : (cue & kDeterminer) == kDeterminer ? -1 : 0;
-        if (vote != 0 && !joined_before && !joined_after && capitals(form) == 0) {
-          const std::uint32_t v = voted.insert(w.key, static_cast<std::uint32_t>(unseen_votes.size()));
-          if (v == unseen_votes.size()) unseen_votes.push_back(0);
-          unseen_votes[v] += vote;
-        }
-      }
-      w.verb_like = verb_like && !joined_before && !joined_after;  // "Oslo-based", "follow-up": not verbs
-      // "widely-used" starts its compound.
-      w.can_start = !joined_before && (!adverb || joined_after) && !is_date_word(hash);
-      w.can_end = !joined_after && !adverb && !modifier && !participle && !verb_like;
-      run.push_back(w);
     }
     flush_run();
     term = sentence_end;
   }
-  if (candidates.empty()) return {};
+  return !scratch_.candidates.empty();
+}
 
-  for (auto& phrases : by_length) phrases.clear();
-  for (std::uint32_t i = 0; i < candidates.size(); ++i) {
-    Candidate& c = candidates[i];
+bool ArticlePass::tight_joiner(const Sentence& s, std::uint32_t j) const {
+  if (j <= s.token_begin || j + 1 >= s.token_end) return false;
+  const std::string_view form = doc_.form(doc_.tokens[j]);
+  return (form == "-" || form == "&") && doc_.tokens[j - 1].end == doc_.tokens[j].begin &&
+         doc_.tokens[j].end == doc_.tokens[j + 1].begin && is_term_token(doc_, doc_.tokens[j + 1]);
+}
+
+void ArticlePass::add_word(const ScannedSentence& s, std::uint32_t i, const Term& current) {
+  std::vector<RunWord>& run = scratch_.run;
+  const std::string_view form = doc_.form(doc_.tokens[i]);
+  const std::uint64_t hash = current.hash;
+  const KeyphraseWordStats* stats = background_.find(hash);
+  // A compound is one unit: a phrase starts or ends only at its edges ("Oslo-based company",
+  // not "based company"; "H&M", not "M"), and a stop word inside it is part of it
+  // ("cost-of-living crisis", "first-time buyers").
+  const bool joined_before = i > s.sentence.token_begin && tight_joiner(s.sentence, i - 1);
+  const bool joined_after = tight_joiner(s.sentence, i + 1);
+  // A person's name starts a new phrase: the words before it are a title ("Chief Executive |
+  // Ingrid Solberg", "Secretary of State | Alan Brooks"), unless they make one compound with it.
+  // A title is no phrase either, so no phrase ends with it ("Sen.").
+  if ((scratch_.name_edges[i] & kNameStart) && !joined_before && !run.empty()) {
+    run.back().can_end = false;
+    flush_run(true);
+  }
+  RunWord w;
+  w.token = i;
+  w.follows_name = (scratch_.name_edges[i] & kAfterName) && !joined_before;
+  w.in_headline = s.in_headline;
+  if (stats && stats->stop) {
+    if (!joined_before && !joined_after) return flush_run();
+    w.key = hash;
+    w.idf = stats->idf;
+    w.can_start = !joined_before;
+    w.can_end = !joined_after;
+    run.push_back(w);
+    return;
+  }
+  // The suffix tests ignore the case of ASCII letters: only other words are lower-cased.
+  std::string_view word = form;
+  if (!utf8::is_ascii(form)) {
+    utf8::to_lower(form, scratch_.lower);
+    word = scratch_.lower;
+  }
+  w.key = singular_hash(word, hash, scratch_.singular);
+  w.idf = stats ? stats->idf : background_.unseen_idf();
+  const bool proper = utf8::starts_with_capital(form) && i > s.first && !s.title_case;  // a name inside a sentence
+  // A name after a lower-case word starts a new phrase: "chief | Marco Bellini", "state-run |
+  // Xinhua news agency". The lower-case word is a title or a modifier of the name, not part of
+  // it, unless the two make one compound ("pro-Russian separatists").
+  if (proper && !joined_before && !run.empty() && !utf8::starts_with_capital(doc_.form(doc_.tokens[run.back().token])))
+    flush_run();
+  const bool adverb = ends_with(word, "ly");
+  const bool participle = ends_with(word, "ed");
+  WordRole role;  // a name is neither verb-like nor a modifier
+  if (!proper)
+    role = stats ? known_word_role(*stats, word) : unseen_word_role(w, word, current, joined_before || joined_after);
+  w.verb_like = role.verb_like && !joined_before && !joined_after;  // "Oslo-based", "follow-up": not verbs
+  // "widely-used" starts its compound.
+  w.can_start = !joined_before && (!adverb || joined_after) && !is_date_word(hash);
+  w.can_end = !joined_after && !adverb && !role.modifier && !participle && !role.verb_like;
+  run.push_back(w);
+}
+
+// A word the background never saw is judged by the article, as the background judges the others:
+// after a modal or a pronoun it is a verb ("will oversee"), after "to" too unless it looks plural
+// ("to conceal", "to harass", not "to brokers"), after a degree word an adjective ("so rational"),
+// after a determiner a noun. The majority decides for all its occurrences; a word written with
+// capitals or inside a compound does not vote.
+WordRole ArticlePass::unseen_word_role(const RunWord& w, std::string_view word, const Term& current,
+                                       bool compound_part) {
+  const std::uint8_t cue = current.follows_term ? closed_classes().of((&current - 1)->hash) : std::uint8_t{kContent};
+  const bool plural = w.key != current.hash;
+  const bool verb_cue = (cue & kStrongVerbCue) == kStrongVerbCue || ((cue & kVerbCue) == kVerbCue && !plural);
+  const bool adjective_cue = (cue & kDegreeWord) == kDegreeWord;
+  const int vote = verb_cue || adjective_cue ? 1 : (cue & kDeterminer) == kDeterminer ? -1 : 0;
+  if (vote != 0 && !compound_part && capitals(doc_.form(doc_.tokens[w.token])) == 0) {
+    const std::uint32_t v = voted_.insert(w.key, static_cast<std::uint32_t>(scratch_.unseen_votes.size()));
+    if (v == scratch_.unseen_votes.size()) scratch_.unseen_votes.push_back(0);
+    scratch_.unseen_votes[v] += vote;
+  }
+  return {ends_with(word, "ing") || ends_with(word, "ed") || verb_cue, adjective_cue};
+}
+
+// The run before a person's name is a title ("Former BDO world champion"): its phrases count only
+// if they occur elsewhere too.
+void ArticlePass::flush_run(bool title) {
+  const std::vector<RunWord>& run = scratch_.run;
+  for (std::size_t a = 0; a < run.size(); ++a) {
+    if (!run[a].can_start) continue;
+    std::uint64_t key = 0;
+    float idf_sum = 0.0f;
+    bool tentative = false;
+    for (std::size_t b = a; b < run.size() && b - a < kMaxWords; ++b) {
+      key = extend_phrase_key(key, run[b].key);
+      idf_sum += run[b].idf;
+      tentative |= run[b].verb_like || (b > a && run[b].follows_name);
+      if (run[b].can_end) count_occurrence(a, b, key, idf_sum, tentative, title);
+    }
+  }
+  scratch_.run.clear();
+}
+
+void ArticlePass::count_occurrence(std::size_t a, std::size_t b, std::uint64_t key, float idf_sum, bool tentative,
+                                   bool title) {
+  const std::vector<RunWord>& run = scratch_.run;
+  std::vector<Candidate>& candidates = scratch_.candidates;
+  std::vector<Occurrence>& occurrences = scratch_.occurrences;
+  const auto position = static_cast<std::uint32_t>(candidates.size());
+  const std::uint32_t c = index_.insert(key, position);
+  if (c == position) {
+    Candidate added;
+    added.length = static_cast<std::uint8_t>(b - a + 1);
+    for (std::size_t k = a; k <= b; ++k) added.words[k - a] = run[k].key;
+    added.first_token = run[a].token;
+    added.specificity = idf_sum / static_cast<float>(b - a + 1) / background_.unseen_idf();
+    added.tentative = tentative;
+    added.title_only = true;
+    added.headline_only = true;
+    candidates.push_back(added);
+  }
+  Candidate& cand = candidates[c];
+  cand.tentative &= tentative;
+  cand.title_only &= title;
+  cand.headline_only &= run[a].in_headline;
+  ++cand.count;
+  occurrences.push_back({doc_.tokens[run[a].token].begin, doc_.tokens[run[b].token].end, cand.last_occurrence});
+  cand.last_occurrence = static_cast<std::uint32_t>(occurrences.size() - 1);
+}
+
+bool ArticlePass::rank(std::size_t limit) {
+  score_candidates();
+  absorb_parts();
+  // The phrases left, with their scores beside them so that ranking reads one array.
+  std::vector<Ranked>& order = scratch_.order;
+  order.clear();
+  for (std::uint32_t i = 0; i < scratch_.candidates.size(); ++i) {
+    const Candidate& c = scratch_.candidates[i];
+    if (!c.absorbed && !c.rejected) order.push_back({c.score, i});
+  }
+  if (order.empty()) return false;
+  std::nth_element(order.begin(), order.begin() + order.size() / 2, order.end(), ranks_before);
+  median_ = order[order.size() / 2].score;
+  // Only the best few need ordering; the rest is sorted when overlaps use them up.
+  sorted_ = std::min(order.size(), 4 * limit + 8);
+  std::partial_sort(order.begin(), order.begin() + sorted_, order.end(), ranks_before);
+  return true;
+}
+
+void ArticlePass::score_candidates() {
+  for (auto& phrases : scratch_.by_length) phrases.clear();
+  for (std::uint32_t i = 0; i < scratch_.candidates.size(); ++i) {
+    Candidate& c = scratch_.candidates[i];
     // A phrase with a verb-like word is a clause fragment ("crews used helicopters") unless the
     // article repeats it, which a verb-like modifier's phrase does ("organized crime"); so is a
     // name with the next word ("Lukas Brandt midway", but "Trump administration" recurs).
@@ -620,26 +705,30 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
     c.rejected |= c.headline_only && c.length > 1;
     // Its last word is, by the article's votes, a verb or an adjective ("trolls harass", where the
     // article also writes "to harass").
-    const std::uint32_t v = voted.find(c.words[c.length - 1]);
-    c.rejected |= v != HashIndex::kAbsent && unseen_votes[v] > 0;
+    const std::uint32_t v = voted_.find(c.words[c.length - 1]);
+    c.rejected |= v != HashIndex::kAbsent && scratch_.unseen_votes[v] > 0;
     if (c.rejected) continue;
-    const float position = static_cast<float>(c.first_token) / total_tokens;
+    const float position = static_cast<float>(c.first_token) / total_tokens_;
     static constexpr double kLengthBonus[kMaxWords + 1] = {0.0, 1.0, 1.4, 1.96, 2.744};  // 1.4^(words - 1)
     c.score = damped_count(c.count) * c.specificity * kLengthBonus[c.length] * (1.5 - 0.5 * position);
-    by_length[c.length].push_back(i);
+    scratch_.by_length[c.length].push_back(i);
   }
-  // A phrase that accounts for more than half the occurrences of one of its parts absorbs it: the
-  // part is not reported on its own ("Nayib" in "Nayib Bukele", "crime" in "organized crime") and
-  // the phrase ranks at least as high as the part did. Longest phrases first, so chains resolve.
+}
+
+// A phrase that accounts for more than half the occurrences of one of its parts absorbs it: the
+// part is not reported on its own ("Nayib" in "Nayib Bukele", "crime" in "organized crime") and
+// the phrase ranks at least as high as the part did. Longest phrases first, so chains resolve.
+void ArticlePass::absorb_parts() {
+  std::vector<Candidate>& candidates = scratch_.candidates;
   for (std::size_t length = kMaxWords; length > 1; --length)
-    for (const std::uint32_t i : by_length[length]) {
+    for (const std::uint32_t i : scratch_.by_length[length]) {
       Candidate& c = candidates[i];
       for (std::size_t a = 0; a < c.length; ++a) {
         std::uint64_t key = 0;
         for (std::size_t b = a; b < c.length; ++b) {
-          key = mix64(key ^ (c.words[b] + 0x9e3779b97f4a7c15ULL));
+          key = extend_phrase_key(key, c.words[b]);
           if (b - a + 1 == c.length) break;
-          const std::uint32_t j = index.find(key);
+          const std::uint32_t j = index_.find(key);
           if (j == HashIndex::kAbsent || candidates[j].absorbed || candidates[j].rejected ||
               2 * c.count <= candidates[j].count)
             continue;
@@ -648,58 +737,66 @@ std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const st
         }
       }
     }
-  // The phrases left, with their scores beside them so that ranking reads one array.
-  order.clear();
-  for (std::uint32_t i = 0; i < candidates.size(); ++i)
-    if (!candidates[i].absorbed && !candidates[i].rejected) order.push_back({candidates[i].score, i});
-  if (order.empty()) return {};
-  auto better = [](const Ranked& a, const Ranked& b) { return a.score != b.score ? a.score > b.score : a.index < b.index; };
-  std::nth_element(order.begin(), order.begin() + order.size() / 2, order.end(), better);
-  const double median = order[order.size() / 2].score;
-  // Only the best few need ordering; the rest is sorted when overlaps use them up.
-  std::size_t sorted = std::min(order.size(), 4 * limit + 8);
-  std::partial_sort(order.begin(), order.begin() + sorted, order.end(), better);
+}
 
+std::vector<Keyphrase> ArticlePass::report(std::size_t limit) {
+  std::vector<Ranked>& order = scratch_.order;
+  const std::vector<Candidate>& candidates = scratch_.candidates;
   std::vector<Keyphrase> out;
   std::vector<std::uint32_t> taken;
   std::vector<const Entity*> reported;  // entities reported under their full name
   for (std::size_t k = 0; k < order.size() && out.size() < limit; ++k) {
-    if (k == sorted) {
-      std::sort(order.begin() + sorted, order.end(), better);
-      sorted = order.size();
+    if (k == sorted_) {
+      std::sort(order.begin() + sorted_, order.end(), ranks_before);
+      sorted_ = order.size();
     }
     const std::uint32_t i = order[k].index;
     const Candidate& c = candidates[i];
     if (std::any_of(taken.begin(), taken.end(), [&](std::uint32_t j) { return overlaps(candidates[j], c); }))
       continue;
     taken.push_back(i);
-    // The written form seen most often; among equals, the one with fewer capitals (a sentence's
-    // first word is capitalised for grammar, not meaning), then the latest. Counted per distinct
-    // form: a phrase occurs many times but is spelt few ways.
-    spellings.clear();  // in the order of their latest occurrence
-    for (std::uint32_t o = c.last_occurrence; o != HashIndex::kAbsent; o = occurrences[o].previous) {
-      const std::string_view form = doc.slice(occurrences[o].begin, occurrences[o].end);
-      const auto same = std::find_if(spellings.begin(), spellings.end(), [&](const Spelling& sp) { return sp.form == form; });
-      if (same == spellings.end())
-        spellings.push_back({form, 1});
-      else
-        ++same->count;
-    }
-    const Spelling* best = &spellings.front();
-    for (const Spelling& sp : spellings)
-      if (sp.count > best->count || (sp.count == best->count && capitals(sp.form) < capitals(best->form))) best = &sp;
     // A phrase that only ever names one person or organisation is reported under its full name
     // ("Delgado" as "Maria Delgado", "Royal College" as "Royal College of Nursing"), once.
-    std::string text(best->form);
-    if (const Entity* e = named_entity(names, occurrences, c.last_occurrence);
+    std::string text(most_common_spelling(c).form);
+    if (const Entity* e = named_entity(scratch_.names, scratch_.occurrences, c.last_occurrence);
         e && e->name.size() > text.size() && e->name.find(text) != std::string::npos) {
       if (std::find(reported.begin(), reported.end(), e) != reported.end()) continue;
       reported.push_back(e);
       text = e->name;
     }
-    out.push_back({std::move(text), c.score / (c.score + 4.0 * median + 1e-12), static_cast<int>(c.count)});
+    out.push_back({std::move(text), c.score / (c.score + 4.0 * median_ + 1e-12), static_cast<int>(c.count)});
   }
   return out;
+}
+
+// Among equals, the one with fewer capitals (a sentence's first word is capitalised for grammar,
+// not meaning), then the latest. Counted per distinct form: a phrase occurs many times but is
+// spelt few ways.
+const Spelling& ArticlePass::most_common_spelling(const Candidate& c) {
+  std::vector<Spelling>& spellings = scratch_.spellings;
+  spellings.clear();  // in the order of their latest occurrence
+  for (std::uint32_t o = c.last_occurrence; o != HashIndex::kAbsent; o = scratch_.occurrences[o].previous) {
+    const std::string_view form = doc_.slice(scratch_.occurrences[o].begin, scratch_.occurrences[o].end);
+    const auto same = std::find_if(spellings.begin(), spellings.end(), [&](const Spelling& sp) { return sp.form == form; });
+    if (same == spellings.end())
+      spellings.push_back({form, 1});
+    else
+      ++same->count;
+  }
+  const Spelling* best = &spellings.front();
+  for (const Spelling& sp : spellings)
+    if (sp.count > best->count || (sp.count == best->count && capitals(sp.form) < capitals(best->form))) best = &sp;
+  return *best;
+}
+
+}  // namespace
+
+std::vector<Keyphrase> KeyphraseExtractor::extract(const Document& doc, const std::vector<Term>& terms,
+                                                   std::size_t limit) const {
+  thread_local ExtractionScratch scratch;
+  ArticlePass pass(doc, background_, scratch);
+  if (!pass.gather(terms) || !pass.rank(limit)) return {};
+  return pass.report(limit);
 }
 
 }  // namespace analyze

@@ -180,35 +180,29 @@ Status TopicClassifier::save(const std::filesystem::path& file) const {
   return w.save(file);
 }
 
-void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& out) const {
-  // The model is larger than the caches, so every feature costs a miss or two; prefetching the
-  // slots a few features ahead, and a feature's weights as soon as its slot is found, lets those
-  // misses overlap.
-  constexpr std::size_t kAhead = 16;
-  // The document's distinct known features with their counts, gathered in a small
-  // open-addressing table keyed by the feature's first entry.
+// A document's distinct known features with their counts, gathered in a small open-addressing
+// table keyed by the feature's first entry. Kept per thread between documents; the table's used
+// cells are emptied again after each document, so it never needs clearing as a whole.
+struct TopicClassifier::FeatureCounts {
   struct Feature {
     std::uint32_t begin = 0;  // first entry; 0 marks an empty cell (entry 0 is stored as 1)
     std::uint32_t count = 0;
-    float idf = 0.0f;
+    float idf = 0.0f;  // then, once the document is counted, the feature's value
   };
-  // Working memory kept per thread between documents; the table's used cells are emptied again
-  // at the end, so it never needs clearing as a whole.
-  struct Scratch {
-    std::vector<std::uint64_t> keys;
-    std::vector<Feature> features;
-    std::vector<std::uint32_t> used;
-  };
-  thread_local Scratch scratch;
-  std::vector<std::uint64_t>& keys = scratch.keys;
-  std::vector<Feature>& features = scratch.features;
-  std::vector<std::uint32_t>& used = scratch.used;
-  keys.clear();
-  used.clear();
-  topic_feature_keys(terms, keys);
+  std::vector<std::uint64_t> keys;
+  std::vector<Feature> features;
+  std::vector<std::uint32_t> used;  // the cells in use, in the order their features were found
+};
+
+// The model is larger than the caches, so every feature costs a miss or two; prefetching the
+// slots a few features ahead, and a feature's weights as soon as its slot is found, lets those
+// misses overlap.
+void TopicClassifier::count_features(FeatureCounts& counts) const {
+  constexpr std::size_t kAhead = 16;
+  const std::vector<std::uint64_t>& keys = counts.keys;
   std::size_t cells = 16;
   while (cells < 2 * keys.size()) cells *= 2;
-  if (features.size() < cells) features.assign(cells, Feature{});
+  if (counts.features.size() < cells) counts.features.assign(cells, FeatureCounts::Feature{});
   for (std::size_t k = 0; k < keys.size(); ++k) {
     if (k + kAhead < keys.size()) __builtin_prefetch(&slots_[keys[k + kAhead] & mask_]);
     const Slot* slot = nullptr;
@@ -220,39 +214,55 @@ void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& 
     if (!slot) continue;
     const std::uint32_t id = slot->begin + 1;
     std::size_t c = (id * 0x9e3779b1u) & (cells - 1);
-    while (features[c].begin != 0 && features[c].begin != id) c = (c + 1) & (cells - 1);
-    if (features[c].begin == 0) {
-      features[c] = {id, 0, slot->idf};
-      used.push_back(static_cast<std::uint32_t>(c));
+    while (counts.features[c].begin != 0 && counts.features[c].begin != id) c = (c + 1) & (cells - 1);
+    if (counts.features[c].begin == 0) {
+      counts.features[c] = {id, 0, slot->idf};
+      counts.used.push_back(static_cast<std::uint32_t>(c));
       __builtin_prefetch(&entries_[slot->begin]);  // read once the document is counted
     }
-    ++features[c].count;
+    ++counts.features[c].count;
   }
+}
 
-  // The document vector, as make_document_vector builds it.
+// The document vector, as make_document_vector builds it: each feature's value, scaled to unit
+// length, times its weights, summed per topic into `out`.
+void TopicClassifier::add_weights(FeatureCounts& counts, std::vector<float>& out) const {
   double norm = 0.0;
-  for (const std::uint32_t c : used) {
-    features[c].idf = feature_value(features[c].count, features[c].idf);
-    norm += static_cast<double>(features[c].idf) * features[c].idf;
+  for (const std::uint32_t c : counts.used) {
+    FeatureCounts::Feature& f = counts.features[c];
+    f.idf = feature_value(f.count, f.idf);
+    norm += static_cast<double>(f.idf) * f.idf;
   }
   const float scale = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
-
   out.assign(p_.bias.size(), 0.0f);
-  for (const std::uint32_t u : used) {
-    const Feature& f = features[u];
+  for (const std::uint32_t u : counts.used) {
+    const FeatureCounts::Feature& f = counts.features[u];
     const float value = f.idf * scale;
     for (std::uint32_t e = f.begin - 1;; ++e) {
       out[entries_[e].topic] += static_cast<float>(entries_[e].weight) * value;
       if (entries_[e].last) break;
     }
   }
+}
+
+void TopicClassifier::calibrate(std::vector<float>& out) const {
   for (std::size_t t = 0; t < out.size(); ++t) {
     const float margin = p_.bias[t] + p_.weight_scale[t] * out[t];
     out[t] = sigmoid(p_.calibration_scale[t] * margin + p_.calibration_offset[t]);
   }
   for (std::size_t t = 0; t < out.size(); ++t)
     if (p_.topics[t].level != 1) out[t] = std::min(out[t], out[p_.topics[t].level1]);
-  for (const std::uint32_t c : used) features[c] = Feature{};
+}
+
+void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& out) const {
+  thread_local FeatureCounts counts;
+  counts.keys.clear();
+  counts.used.clear();
+  topic_feature_keys(terms, counts.keys);
+  count_features(counts);
+  add_weights(counts, out);
+  calibrate(out);
+  for (const std::uint32_t c : counts.used) counts.features[c] = FeatureCounts::Feature{};
 }
 
 void TopicClassifier::score(const Document& doc, std::vector<float>& out) const {

@@ -96,6 +96,14 @@ class TopicClassifier {
     std::int8_t weight = 0;
     bool last = false;
   };
+  // score()'s working memory: the document's feature keys and its known features' counts.
+  struct FeatureCounts;
+  // Looks each of the document's feature keys up in the model and counts the known ones.
+  void count_features(FeatureCounts& counts) const;
+  // Turns the counts into the document vector and adds its weighted values per topic into `out`.
+  void add_weights(FeatureCounts& counts, std::vector<float>& out) const;
+  // Turns per-topic sums into calibrated scores; a level-2 topic never scores above its parent.
+  void calibrate(std::vector<float>& out) const;
 
   TopicModelParameters p_;
   std::vector<Slot, HugePageAllocator<Slot>> slots_;

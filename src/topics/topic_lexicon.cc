@@ -17,8 +17,31 @@ namespace {
 constexpr std::size_t kMaxPhraseTerms = 8;
 constexpr double kWordsPerUnit = 100.0;  // evidence is counted per this many words
 
-// Key of a phrase from its term hashes, extended one term at a time.
-std::uint64_t extend_key(std::uint64_t key, std::uint64_t term) { return mix64(key ^ (term + 0x9e3779b97f4a7c15ULL)); }
+// A topic's keywords and their weights.
+using Keywords = std::vector<std::pair<std::string, double>>;
+
+// The keywords of topic `code`: an object (keyword -> positive weight) or an array (weight 1).
+// Errors: the reason, naming the topic.
+Result<Keywords> read_keywords(const Json& k, const std::string& code) {
+  auto bad = [](std::string why) { return Error{"bad-lexicon", std::move(why)}; };
+  Keywords keywords;
+  if (k.is_object()) {
+    for (const auto& [phrase, weight] : k.items()) {
+      if (!weight.is_number() || !std::isfinite(weight.get<double>()) || weight.get<double>() <= 0)
+        return bad(fmt::format("topic \"{}\": the weight of \"{}\" is not a positive number", code, phrase));
+      keywords.emplace_back(phrase, weight.get<double>());
+    }
+  } else if (k.is_array()) {
+    for (const auto& phrase : k) {
+      if (!phrase.is_string()) return bad(fmt::format("topic \"{}\": a keyword is not a string", code));
+      keywords.emplace_back(phrase.get<std::string>(), 1.0);
+    }
+  } else {
+    return bad(fmt::format("topic \"{}\": keywords must be an object (keyword -> weight) or an array", code));
+  }
+  if (keywords.empty()) return bad(fmt::format("topic \"{}\" has no keywords", code));
+  return keywords;
+}
 
 }  // namespace
 
@@ -44,61 +67,54 @@ Result<TopicLexicon> TopicLexicon::parse(std::string_view text, std::string_view
       label = entry["label"].get<std::string>();
     }
     lex.topics_.push_back({code, std::move(label)});
-
-    std::vector<std::pair<std::string, double>> keywords;
-    const auto& k = entry["keywords"];
-    if (k.is_object()) {
-      for (const auto& [phrase, weight] : k.items()) {
-        if (!weight.is_number() || !std::isfinite(weight.get<double>()) || weight.get<double>() <= 0)
-          return bad(fmt::format("topic \"{}\": the weight of \"{}\" is not a positive number", code, phrase));
-        keywords.emplace_back(phrase, weight.get<double>());
-      }
-    } else if (k.is_array()) {
-      for (const auto& phrase : k) {
-        if (!phrase.is_string()) return bad(fmt::format("topic \"{}\": a keyword is not a string", code));
-        keywords.emplace_back(phrase.get<std::string>(), 1.0);
-      }
-    } else {
-      return bad(fmt::format("topic \"{}\": keywords must be an object (keyword -> weight) or an array", code));
-    }
-    if (keywords.empty()) return bad(fmt::format("topic \"{}\" has no keywords", code));
-
-    for (auto& [phrase, weight] : keywords) {
+    auto keywords = read_keywords(entry["keywords"], code);
+    if (!keywords) return bad(keywords.error().message);
+    for (auto& [phrase, weight] : *keywords) {
       const std::vector<std::uint64_t> terms = phrase_term_hashes(phrase);
       if (terms.empty()) return bad(fmt::format("topic \"{}\": keyword \"{}\" has no words", code, phrase));
       if (terms.size() > kMaxPhraseTerms)
         return bad(fmt::format("topic \"{}\": keyword \"{}\" is longer than {} words", code, phrase, kMaxPhraseTerms));
-      auto phrase_at = [&](std::uint64_t key) -> Phrase& {
-        const std::uint32_t i = lex.index_.insert(key, static_cast<std::uint32_t>(lex.phrases_.size()));
-        if (i == lex.phrases_.size()) lex.phrases_.emplace_back();
-        return lex.phrases_[i];
-      };
-      std::uint64_t key = 0;
-      for (std::size_t i = 0; i < terms.size(); ++i) {
-        key = extend_key(key, terms[i]);
-        if (i == 0) first_keys.push_back(key);
-        if (i + 1 < terms.size()) phrase_at(key).continues = true;
-      }
-      const auto position = static_cast<std::uint32_t>(lex.keywords_.size());
-      lex.keywords_.push_back({std::move(phrase), topic, weight});
-      lex.next_.push_back(HashIndex::kAbsent);
-      Phrase& whole = phrase_at(key);
-      if (whole.first_keyword == HashIndex::kAbsent) {
-        whole.first_keyword = position;
-      } else {  // the same phrase again (another topic): chain it
-        std::uint32_t last = whole.first_keyword;
-        while (lex.next_[last] != HashIndex::kAbsent) last = lex.next_[last];
-        lex.next_[last] = position;
-      }
-      lex.longest_ = std::max(lex.longest_, terms.size());
+      first_keys.push_back(lex.add_keyword(std::move(phrase), terms, topic, weight));
     }
   }
-  // About 16 bits per first word: a word that starts no keyword passes the filter 1 time in 16.
+  lex.build_first_word_filter(first_keys);
+  return lex;
+}
+
+std::uint64_t TopicLexicon::add_keyword(std::string phrase, const std::vector<std::uint64_t>& terms,
+                                        std::uint32_t topic, double weight) {
+  auto phrase_at = [&](std::uint64_t key) -> Phrase& {
+    const std::uint32_t i = index_.insert(key, static_cast<std::uint32_t>(phrases_.size()));
+    if (i == phrases_.size()) phrases_.emplace_back();
+    return phrases_[i];
+  };
+  const std::uint64_t first_key = extend_phrase_key(0, terms[0]);
+  std::uint64_t key = 0;
+  for (std::size_t i = 0; i < terms.size(); ++i) {
+    key = extend_phrase_key(key, terms[i]);
+    if (i + 1 < terms.size()) phrase_at(key).continues = true;
+  }
+  const auto position = static_cast<std::uint32_t>(keywords_.size());
+  keywords_.push_back({std::move(phrase), topic, weight});
+  next_.push_back(HashIndex::kAbsent);
+  Phrase& whole = phrase_at(key);
+  if (whole.first_keyword == HashIndex::kAbsent) {
+    whole.first_keyword = position;
+  } else {  // the same phrase again (another topic): chain it
+    std::uint32_t last = whole.first_keyword;
+    while (next_[last] != HashIndex::kAbsent) last = next_[last];
+    next_[last] = position;
+  }
+  longest_ = std::max(longest_, terms.size());
+  return first_key;
+}
+
+// About 16 bits per first word: a word that starts no keyword passes the filter 1 time in 16.
+void TopicLexicon::build_first_word_filter(const std::vector<std::uint64_t>& first_keys) {
   std::size_t bits = 64;
   while (bits < 16 * first_keys.size()) bits *= 2;
-  lex.first_words_.assign(bits / 64, 0);
-  for (const std::uint64_t key : first_keys) lex.first_words_[(key >> 32 & (bits - 1)) / 64] |= 1ULL << (key >> 32 & 63);
-  return lex;
+  first_words_.assign(bits / 64, 0);
+  for (const std::uint64_t key : first_keys) first_words_[(key >> 32 & (bits - 1)) / 64] |= 1ULL << (key >> 32 & 63);
 }
 
 Result<TopicLexicon> TopicLexicon::load(const std::filesystem::path& file, double min_words) {
@@ -113,12 +129,12 @@ std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::
   if (found) found->assign(keywords_.size(), false);
   const std::uint64_t bit_mask = first_words_.size() * 64 - 1;
   for (std::size_t i = 0; i < terms.size(); ++i) {
-    std::uint64_t key = extend_key(0, terms[i].hash);
+    std::uint64_t key = extend_phrase_key(0, terms[i].hash);
     if (!(first_words_[(key >> 32 & bit_mask) / 64] >> (key >> 32 & 63) & 1)) continue;
     for (std::size_t n = 0; n < longest_ && i + n < terms.size(); ++n) {
       if (n > 0) {
         if (!terms[i + n].follows_term) break;
-        key = extend_key(key, terms[i + n].hash);
+        key = extend_phrase_key(key, terms[i + n].hash);
       }
       const std::uint32_t p = index_.find(key);
       if (p == HashIndex::kAbsent) break;  // no keyword starts this way

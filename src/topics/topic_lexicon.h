@@ -58,6 +58,12 @@ class TopicLexicon {
   };
   // Scores per topic; `found`, when given, marks the keywords that occurred.
   std::vector<double> evidence(const std::vector<Term>& terms, std::vector<bool>* found) const;
+  // Adds a keyword of `topic` whose term hashes are `terms` (at least one), with
+  // every proper beginning of it; returns the key of its first word, for the first-word filter.
+  std::uint64_t add_keyword(std::string phrase, const std::vector<std::uint64_t>& terms, std::uint32_t topic,
+                            double weight);
+  // Sets the filter's bit of each of these first-word keys.
+  void build_first_word_filter(const std::vector<std::uint64_t>& first_keys);
 
   std::vector<Topic> topics_;
   std::vector<Keyword> keywords_;
@@ -67,7 +73,7 @@ class TopicLexicon {
     std::uint32_t first_keyword = HashIndex::kAbsent;  // keywords with this phrase chain through next_
     bool continues = false;                           // a longer keyword starts with it
   };
-  HashIndex index_;  // phrase key (extend_key over its term hashes) -> phrases_
+  HashIndex index_;  // phrase key (extend_phrase_key over its term hashes) -> phrases_
   std::vector<Phrase> phrases_;
   // A bit per possible first word (keyed by the high bits of its phrase key): most words start no
   // keyword, and this small filter answers that without touching the index.

@@ -46,6 +46,14 @@ TEST_CASE("sentiment rules: negation flips the words that follow in its clause",
   CHECK(contracted.at("good").valence > 0.0f);
 }
 
+TEST_CASE("sentiment rules: a negator reaches three words, a reverser four, punctuation aside", "[sentiment_rules][data]") {
+  CHECK(Ruled("They did not see the good results.").at("good").negated);           // see, the, good
+  CHECK_FALSE(Ruled("They did not see the many good results.").at("good").negated);  // see, the, many
+  CHECK(Ruled("They did not see the \"good\" results.").at("good").negated);  // quote marks are not words
+  CHECK(Ruled("They are combating the organized crime.").at("crime").valence > 0.0f);  // the, organized, crime
+  CHECK(Ruled("They are combating the rise of organized crime.").at("crime").valence < 0.0f);  // 5th word
+}
+
 TEST_CASE("sentiment rules: contrast gives the clause after 'but' the upper hand", "[sentiment_rules][data]") {
   const Ruled r("The speech was good, but the policy is terrible.");
   CHECK(r.at("good").weight < 1.0f);
