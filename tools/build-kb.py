@@ -202,7 +202,8 @@ def admin1_iso_map(kb_dir, subdivisions):
         elif country == "US" and "US-" + code[3:] in known:
             out[code] = "US-" + code[3:]
         else:
-            hits = by_name.get((country, fold(name)), set()) | by_name.get((country, fold(ascii_name)), set())
+            names = {fold(name), fold(ascii_name), fold(ascii_name.removesuffix(" State"))}  # "Rivers State"
+            hits = set().union(*(by_name.get((country, n), set()) for n in names))
             if len(hits) == 1:
                 out[code] = hits.pop()
     return out

@@ -72,7 +72,7 @@ TEST_CASE("knowledge base: a name's candidates span kinds and countries", "[know
   CHECK(candidates("Zqxwvut").empty());
 }
 
-TEST_CASE("knowledge base: names are folded (accents, case, whitespace); other scripts have no key", "[knowledge_base]") {
+TEST_CASE("knowledge base: names are folded (accents, case, whitespace), other scripts have no key", "[knowledge_base]") {
   CHECK(key_of("Québec") == key_of("QUEBEC"));
   CHECK(key_of("Łódź") == key_of("lodz"));
   CHECK(key_of("  New   York ") == key_of("new york"));
