@@ -176,8 +176,9 @@ def add_countries(b, kb_dir):
         for c in json.load(f)["3166-1"]:
             if c["alpha_2"] in countries:
                 for key in ("name", "common_name", "official_name"):
-                    if key in c:
-                        b.add_name(c[key].split("(")[0].split(",")[0].strip(), countries[c["alpha_2"]])
+                    # "Congo, The Democratic Republic of the": the part before the comma is another country's name
+                    if key in c and "," not in c[key]:
+                        b.add_name(c[key].split("(")[0].strip(), countries[c["alpha_2"]])
     return countries
 
 
@@ -266,10 +267,15 @@ def add_cities(b, kb_dir, countries, regions):
 
 
 def add_hand_aliases(b):
+    by_geonames = {p["geonames"]: i for i, p in enumerate(b.places) if p["geonames"]}
     for cols in tsv_rows(os.path.join(HERE, "kb", "place-aliases.tsv")):
-        if len(cols) != 2 or cols[1] not in b.by_iso:
-            fail("tools/kb/place-aliases.tsv: %r: expected name<TAB>ISO code of a known place" % "\t".join(cols))
-        b.add_name(cols[0], b.by_iso[cols[1]])
+        place = None
+        if len(cols) == 2:
+            place = by_geonames.get(int(cols[1])) if cols[1].isdigit() else b.by_iso.get(cols[1])
+        if place is None:
+            fail("tools/kb/place-aliases.tsv: %r: expected name<TAB>ISO code or GeoNames id of a known place"
+                 % "\t".join(cols))
+        b.add_name(cols[0], place)
 
 
 def people(kb_dir):

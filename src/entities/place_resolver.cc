@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <iterator>
 #include <optional>
 #include <string>
 #include <utility>
@@ -108,24 +109,30 @@ std::vector<PlaceCandidate> candidates_of(const KnowledgeBase& kb, const std::ve
   return out;
 }
 
-// Drops the regions and subdivisions a city of the same name stands for: the region's most
-// populous city ("Tokyo", "Moscow", "New York", also when the name is only the city's alternate
-// name), or a city of the subdivision's country with that as its main name, as a subdivision's
-// cities are unknown ("Liverpool", "Sunderland"). Writers name such a region with a word more
-// ("New York state"); "Quebec" stays the province, Montreal being its largest city.
-void drop_regions_named_after_cities(const KnowledgeBase& kb, std::vector<PlaceCandidate>& candidates) {
-  const auto named_after_city = [&](const PlaceCandidate& r) {
-    const KbPlace& region = kb.place(r.place);
-    if (region.kind != PlaceKind::kRegion && region.kind != PlaceKind::kSubdivision) return false;
+// Drops the candidates another of the same name stands for:
+//   - a region or subdivision, when the name is the main name of the region's most populous city
+//     ("Tokyo", "Moscow", "New York") or of any city of the subdivision's country, as a
+//     subdivision's cities are unknown ("Liverpool", "Sunderland"). Writers name such a region with
+//     a word more ("New York state"); "Quebec" stays the province, Montreal being its largest city,
+//     and "Oklahoma" the state, being only an alternate name of Oklahoma City;
+//   - a city, when the name is also its country's ("Monaco", "Singapore", "Luxembourg").
+void drop_shadowed_candidates(const KnowledgeBase& kb, std::vector<PlaceCandidate>& candidates) {
+  const auto same_country = [](const KbPlace& a, const KbPlace& b) {
+    return std::string_view(a.country, 2) == std::string_view(b.country, 2);
+  };
+  const auto shadowed = [&](const PlaceCandidate& shadow) {
+    const KbPlace& p = kb.place(shadow.place);
     return std::any_of(candidates.begin(), candidates.end(), [&](const PlaceCandidate& c) {
-      const KbPlace& city = kb.place(c.place);
-      if (city.kind != PlaceKind::kCity || std::string_view(city.country, 2) != std::string_view(region.country, 2))
-        return false;
-      if (region.kind == PlaceKind::kSubdivision) return !c.alternate;
-      return region.largest_city == c.place;
+      const KbPlace& other = kb.place(c.place);
+      if (!same_country(p, other)) return false;
+      if (p.kind == PlaceKind::kCity) return other.kind == PlaceKind::kCountry;
+      if (p.kind == PlaceKind::kCountry || other.kind != PlaceKind::kCity || c.alternate) return false;
+      return p.kind == PlaceKind::kSubdivision || p.largest_city == c.place;
     });
   };
-  std::erase_if(candidates, named_after_city);
+  std::vector<PlaceCandidate> kept;  // decided on the whole list before any is dropped
+  std::copy_if(candidates.begin(), candidates.end(), std::back_inserter(kept), [&](const auto& c) { return !shadowed(c); });
+  candidates = std::move(kept);
 }
 
 double prior(const KbPlace& p, bool alternate) {
@@ -226,10 +233,11 @@ void PlaceResolver::resolve(const Document& doc, EntityLayer& layer) const {
     Entity& e = layer.entities[i];
     if (e.type == EntityType::kPerson) link_congress_member(kb, e, scratch);
     if (e.type != EntityType::kLocation) continue;
-    std::vector<std::string_view> names{e.name};
-    names.insert(names.end(), e.aliases.begin(), e.aliases.end());
-    candidates[i] = candidates_of(kb, names, scratch);
-    drop_regions_named_after_cities(kb, candidates[i]);
+    // The canonical name first: "Republic of the Congo" is one country, its alias "Congo" two.
+    candidates[i] = candidates_of(kb, {e.name}, scratch);
+    if (candidates[i].empty())
+      candidates[i] = candidates_of(kb, std::vector<std::string_view>(e.aliases.begin(), e.aliases.end()), scratch);
+    drop_shadowed_candidates(kb, candidates[i]);
     own[i] = votes_of(kb, candidates[i], std::min(kMaxEntityVotes, static_cast<double>(e.mentions.size())));
     all.add(own[i]);
   }

@@ -1,7 +1,7 @@
 // Gives the article's places and US Congress members their knowledge-base ids (knowledge_base.h),
 // chosen by the article's context, after the entity linker has grouped the mentions:
-//   - A LOCATION entity's candidates are the places any of its names (canonical name, aliases) may
-//     stand for. Each is scored by a prior (log10 of the population; countries, regions, capitals
+//   - A LOCATION entity's candidates are the places its canonical name may stand for, or, when
+//     the knowledge base does not know it, any of its aliases. Each is scored by a prior (log10 of the population; countries, regions, capitals
 //     and admin seats get a bonus; a GeoNames alternate name a malus) plus the context: the other
 //     places of the article and the dateline vote for the countries and regions their own
 //     candidates lie in ("Atlanta" votes for US and US-GA, so "Georgia" is US-GA; "Tbilisi" votes

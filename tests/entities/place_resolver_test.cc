@@ -131,3 +131,21 @@ TEST_CASE("place resolver: thousands of place entities each vote once for where 
   const EntityLayer layer = resolved("Georgia.", std::move(entities));
   CHECK(id_of(&layer.entities.back(), "iso3166") == "US-GA");
 }
+
+TEST_CASE("place resolver: a country named like its capital stays the country", "[place_resolver]") {
+  const EntityLayer layer = resolved("Monaco and Singapore signed.", {entity("Monaco", EntityType::kLocation, {"Monaco"}),
+                                                                      entity("Singapore", EntityType::kLocation)});
+  CHECK(id_of(&layer.entities[0], "iso3166") == "MC");
+  CHECK(id_of(&layer.entities[1], "iso3166") == "SG");
+  CHECK_FALSE(layer.entities[0].coordinates);
+}
+
+TEST_CASE("place resolver: a region keeps its name unless its largest city has it as main name", "[place_resolver]") {
+  const EntityLayer layer = resolved("Oklahoma, Quebec and New York.", {entity("Oklahoma", EntityType::kLocation),
+                                                                        entity("Quebec", EntityType::kLocation),
+                                                                        entity("New York", EntityType::kLocation)});
+  CHECK(id_of(&layer.entities[0], "iso3166") == "US-OK");
+  CHECK(id_of(&layer.entities[1], "iso3166") == "CA-QC");
+  CHECK(id_of(&layer.entities[2], "iso3166").empty());
+  CHECK(id_of(&layer.entities[2], "geonames") == "5128581");  // New York City
+}
