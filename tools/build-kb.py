@@ -43,6 +43,9 @@ ALTERNATE = 0x80000000
 KIND_COUNTRY, KIND_REGION, KIND_SUBDIVISION, KIND_CITY = 0, 1, 2, 3
 FEATURE_OTHER, FEATURE_CAPITAL, FEATURE_ADMIN1_SEAT, FEATURE_ADMIN_SEAT = 0, 1, 2, 3
 FLAG_COORDINATES = 1
+# All alternate names only of cities this large: English news seldom writes a smaller town's name
+# in another language, and those names would make the file (read at every start-up) a third larger.
+ALTERNATES_MIN_POPULATION = 100000
 # Letters NFKD does not split into a base letter and accents; the loader folds them the same way.
 SPECIAL = {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ß": "ss", "æ": "ae", "Æ": "AE",
            "œ": "oe", "Œ": "OE", "ı": "i", "þ": "th", "Þ": "Th", "ð": "d", "Ð": "D",
@@ -262,7 +265,9 @@ def add_cities(b, kb_dir, countries, regions):
         b.add_name(name, i)
         b.add_name(ascii_name, i)
         for alt in alternates.split(","):
-            if is_latin_name(alt):
+            # A smaller town's alternate names of several words are its English short forms ("St
+            # Andrews", "Tunbridge Wells"); of one word, mostly its names in other languages.
+            if is_latin_name(alt) and (population >= ALTERNATES_MIN_POPULATION or " " in alt):
                 b.add_name(alt, i, alternate=True)
 
 
