@@ -8,12 +8,16 @@
 #   names       N sentences of distinct person and place names, "Xxxxxxx Yyyyyyy met ... in
 #               Zzzzzzz." (N = 5k..40k), for the entities stage (its linker compared every pair of
 #               names until it indexed them by word)
+#   places      N sentences naming two places each, "Officials in Xxxx met traders from Yyyy.",
+#               drawn from the cities and capitals of data/gazetteers/ (N = 5k..40k), for the
+#               entities stage's place resolver (every place votes for where the article is, and
+#               each is scored against the sum of the votes)
 #   long-sentence  one sentence of N common words with no full stop, "but", "may" and "said"
 #               among them (N = 25k..200k), for the stance stage (its sentiment rules rewrote the
 #               rest of the clause at every hedge, the whole sentence at every contrast or
 #               attribution cue)
 #
-#   bench/pathological-scaling.sh [--build build]
+#   bench/pathological-scaling.sh [--build build] [--case NAME]   (default: every case)
 #
 # Needs python3 and a Release build with bench-pipeline. Exit status 1 when, in a case, the time
 # per MB at the largest size is more than 6 times that at the smallest: over an eightfold size,
@@ -22,9 +26,11 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build"
+cases="rare-words names places long-sentence"
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
+    --case) cases=$2; shift 2 ;;
     *) echo "unknown argument $1" >&2; exit 2 ;;
   esac
 done
@@ -32,14 +38,20 @@ tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
 generate() {  # CASE N FILE
-  python3 - "$@" <<'PY'
-import random, string, sys
-case, n, out = sys.argv[1], int(sys.argv[2]), sys.argv[3]
+  python3 - "$@" "$here/data/gazetteers" <<'PY'
+import os, random, string, sys
+case, n, out, gazetteers = sys.argv[1], int(sys.argv[2]), sys.argv[3], sys.argv[4]
 random.seed(n)
 word = lambda k: "".join(random.choice(string.ascii_lowercase) for _ in range(k))
 if case == "rare-words":
     words = sorted({word(10) for _ in range(n)})
     text = " ".join(f"The {w} went {'to' if i % 2 else 'past the'} {w}k." for i, w in enumerate(words))
+elif case == "places":
+    places = []
+    for name in ("40-capitals.tsv", "50-cities.tsv"):
+        with open(os.path.join(gazetteers, name), encoding="utf-8") as f:
+            places += [line.split("\t")[0] for line in f if not line.startswith("#") and line[:1].isupper()]
+    text = " ".join(f"Officials in {random.choice(places)} met traders from {random.choice(places)}." for _ in range(n))
 elif case == "long-sentence":
     common = "the government said prices may rise sharply but workers protested in the city while officials warned".split()
     text = " ".join(random.choice(common) for _ in range(n)) + "."
@@ -51,11 +63,11 @@ PY
 }
 
 status=0
-for case in rare-words names long-sentence; do
+for case in $cases; do
   base_set=normalize,segment
   case "$case" in
     rare-words) stage=keyphrases; sizes="25000 50000 100000 200000" ;;
-    names) stage=entities; sizes="5000 10000 20000 40000" ;;
+    names | places) stage=entities; sizes="5000 10000 20000 40000" ;;
     long-sentence) stage=stance; base_set=normalize,segment,entities; sizes="25000 50000 100000 200000" ;;
   esac
   echo "== $case ($stage)"

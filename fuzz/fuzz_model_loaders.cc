@@ -18,6 +18,7 @@
 #include <vector>
 
 #include "entities/gazetteer.h"
+#include "entities/knowledge_base.h"
 #include "core/hash_index.h"
 #include "entities/ner_tagger.h"
 #include "analyze/table_writer.h"
@@ -44,7 +45,8 @@ std::string stage_loading(const std::string& name) {
       name == "speech_verbs.txt")
     return "segment";
   if (name == "boilerplate.txt") return "boilerplate";
-  if (name.starts_with("gazetteers/") || name == "models/ner.bin" || name == kUserGazetteer) return "entities";
+  if (name.starts_with("gazetteers/") || name == "models/ner.bin" || name == "kb/places.bin" || name == kUserGazetteer)
+    return "entities";
   if (name == "models/topics.bin" || name == "models/topics-lexicon.json" || name == kUserTopicsLexicon) return "topics";
   if (name == "models/keyphrases.bin") return "keyphrases";
   if (name == "lexicons/sentiment.tsv" || name == "models/stance.bin") return "stance";
@@ -101,14 +103,14 @@ const Fixture& fixture() {
 }
 
 // Recomputes the checksum of a model file whose magic is known: the NER model keeps it after the
-// version, the ModelReader formats (topics, keyphrases) at the end.
+// version, the ModelReader formats (topics, keyphrases, knowledge base) at the end.
 void forge_checksum(std::string& bytes) {
   if (bytes.size() < 20) return;
   const std::string_view magic(bytes.data(), 8);
   if (magic == std::string_view("ANZ-NER\n", 8)) {
     const std::uint64_t sum = checksum64(bytes.data() + 20, bytes.size() - 20);
     std::memcpy(bytes.data() + 12, &sum, 8);
-  } else if (magic == "ANZTOPIC" || magic == "ANZKEYPH") {
+  } else if (magic == "ANZTOPIC" || magic == "ANZKEYPH" || magic == "ANZKBASE") {
     const std::uint64_t sum = checksum64(bytes.data(), bytes.size() - 8);
     std::memcpy(bytes.data() + bytes.size() - 8, &sum, 8);
   }
@@ -140,6 +142,10 @@ Status parse_alone(const DataFile& file, const fs::path& path, std::string_view 
   if (file.name == "models/ner.bin") {
     auto tagger = NerTagger::load(path);
     return tagger ? Status::ok() : Status(tagger.error());
+  }
+  if (file.name == "kb/places.bin") {
+    auto kb = KnowledgeBase::load(path);
+    return kb ? Status::ok() : Status(kb.error());
   }
   if (file.name == "models/topics.bin") {
     auto classifier = TopicClassifier::load(path);

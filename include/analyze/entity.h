@@ -2,6 +2,7 @@
 #pragma once
 
 #include <cstdint>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <utility>
@@ -22,13 +23,20 @@ struct Mention {
   std::uint32_t token_end = 0;
 };
 
+// A point on the Earth, WGS84 degrees.
+struct GeoPoint {
+  double lat = 0.0;
+  double lon = 0.0;
+};
+
 struct Entity {
   std::string name;                  // fullest proper name ("Donald Trump")
   EntityType type = EntityType::kMisc;
   double salience = 0.0;             // [0, 1]
   std::vector<std::string> aliases;  // distinct surface forms
   std::vector<std::string> roles;    // titles seen with the name ("former President")
-  std::vector<std::pair<std::string, std::string>> ids;  // {"iso3166", "SV"}
+  std::vector<std::pair<std::string, std::string>> ids;  // {"iso3166", "SV"}, {"geonames", "..."}
+  std::optional<GeoPoint> coordinates;  // a place the knowledge base resolved to a city
   std::vector<Mention> mentions;     // in text order
 };
 

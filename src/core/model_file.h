@@ -1,6 +1,6 @@
-// Binary model files of the topics and keyphrases stages: an 8-byte magic, a u32 version, the
-// body, then a u64 checksum (checksum64) of everything before it, so a truncated or damaged file is
-// refused on load instead of giving wrong answers. Values are little-endian, as the machine writes.
+// Binary model files of the topics and keyphrases stages and of the knowledge base: an 8-byte
+// magic, a u32 version, the body, then a u64 checksum (checksum64) of everything before it, so a
+// truncated or damaged file is refused on load instead of giving wrong answers. Values are little-endian, as the machine writes.
 #pragma once
 
 #include <cstdint>
@@ -58,6 +58,24 @@ class ModelReader {
     if (n != 0) std::memcpy(v.data(), body_.data() + pos_, n * sizeof(T));  // an empty vector's data() may be null
     pos_ += n * sizeof(T);
     return true;
+  }
+  // Points `p` at `n` values of T inside the mapped file, without copying: the values stay valid as
+  // long as this reader (or the one it is moved into) lives. Fails unless they start at a multiple
+  // of alignof(T); writers pad arrays to 8 bytes (skip_padding).
+  template <class T>
+  bool view(const T*& p, std::size_t n) {
+    if (!ok_ || n > (body_.size() - pos_) / sizeof(T)) return fail();
+    const char* at = body_.data() + pos_;
+    if (reinterpret_cast<std::uintptr_t>(at) % alignof(T) != 0) return fail();
+    p = reinterpret_cast<const T*>(at);
+    pos_ += n * sizeof(T);
+    return true;
+  }
+  // Skips the zero bytes that pad the file to the next multiple of `alignment` bytes.
+  bool skip_padding(std::size_t alignment) {
+    while (ok_ && pos_ % alignment != 0)
+      if (pos_ == body_.size() || body_[pos_++] != '\0') return fail();
+    return ok_;
   }
   bool get_string(std::string& s);
   std::size_t remaining() const { return ok_ ? body_.size() - pos_ : 0; }

@@ -4,7 +4,9 @@
 
 #include "entities/entity_linker.h"
 #include "entities/gazetteer.h"
+#include "entities/knowledge_base.h"
 #include "entities/ner_tagger.h"
+#include "entities/place_resolver.h"
 #include "analyze/table_writer.h"
 
 namespace analyze {
@@ -15,15 +17,18 @@ constexpr std::size_t kTableRows = 12;
 
 class EntitiesStage final : public Stage {
  public:
-  EntitiesStage(NerTagger tagger, std::shared_ptr<const Gazetteer> gazetteer)
-      : tagger_(std::move(tagger)), linker_(std::move(gazetteer)) {}
+  EntitiesStage(NerTagger tagger, std::shared_ptr<const Gazetteer> gazetteer,
+                std::shared_ptr<const KnowledgeBase> knowledge_base)
+      : tagger_(std::move(tagger)), linker_(std::move(gazetteer)), resolver_(std::move(knowledge_base)) {}
 
   Status run(Document& doc) const override {
     if (!english_or_warn(doc, "entities")) {
       doc.set_layer(EntityLayer{});
       return Status::ok();
     }
-    doc.set_layer(linker_.link(doc, tagger_.tag(doc)));
+    EntityLayer layer = linker_.link(doc, tagger_.tag(doc));
+    resolver_.resolve(doc, layer);
+    doc.set_layer(std::move(layer));
     return Status::ok();
   }
 
@@ -41,7 +46,10 @@ class EntitiesStage final : public Stage {
           .field("roles", e.roles);
       out.key("ids").begin_object();
       for (const auto& [scheme, value] : e.ids) out.field(scheme, value);
-      out.end_object().key("mentions").begin_array();
+      out.end_object();
+      if (e.coordinates)
+        out.key("coordinates").begin_object().field("lat", e.coordinates->lat).field("lon", e.coordinates->lon).end_object();
+      out.key("mentions").begin_array();
       for (const Mention& m : e.mentions)
         out.begin_object()
             .field("start", doc.code_point(m.begin))
@@ -83,6 +91,7 @@ class EntitiesStage final : public Stage {
  private:
   NerTagger tagger_;
   EntityLinker linker_;
+  PlaceResolver resolver_;
 };
 
 Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
@@ -92,7 +101,10 @@ Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
     if (Status s = gazetteer->add_file(file, /*user=*/true); !s) return s.error();
   auto tagger = NerTagger::load(options.data_dir / "models" / "ner.bin");
   if (!tagger) return tagger.error();
-  return std::unique_ptr<Stage>(new EntitiesStage(std::move(tagger.value()), std::move(gazetteer)));
+  auto knowledge_base = KnowledgeBase::load(options.data_dir / "kb" / "places.bin");
+  if (!knowledge_base) return knowledge_base.error();
+  return std::unique_ptr<Stage>(new EntitiesStage(std::move(tagger.value()), std::move(gazetteer),
+                                                  std::make_shared<const KnowledgeBase>(std::move(knowledge_base.value()))));
 }
 
 }  // namespace
@@ -100,7 +112,7 @@ Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
 const StageSpec& entities_stage_spec() {
   static const StageSpec spec{
       "entities",
-      "named entities (PERSON, ORGANIZATION, LOCATION, MISC) grouped across mentions, with salience and ISO 3166 ids",
+      "named entities (PERSON, ORGANIZATION, LOCATION, MISC) grouped across mentions, with salience, ids (ISO 3166, GeoNames, Wikidata) and places' coordinates",
       {"paragraphs", "sentences", "tokens"},
       {"boilerplate", "language"},
       {"entities"},
