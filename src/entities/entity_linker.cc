@@ -258,21 +258,8 @@ void apply_user_names(const Document& doc, const Gazetteer& gazetteer, std::vect
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.token_begin < b.token_begin; });
 }
 
-}  // namespace
-
-EntityLinker::EntityLinker(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {
-  for (const auto w : kTitleWords) titles_.insert(lowercase_hash(w), kTitleWord);
-  for (const auto w : kTitleModifiers) titles_.insert(lowercase_hash(w), kTitleModifier);
-}
-
-EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan>& tagged) const {
-  EntityLayer layer;
-  // --- 1. Fix-ups -------------------------------------------------------------------------------
-  std::vector<Span> spans = cleaned_spans(doc, tagged, gazetteer_.get(), titles_);
-  if (gazetteer_ && gazetteer_->has_user_entries()) apply_user_names(doc, *gazetteer_, spans);
-  if (spans.empty()) return layer;
-
-  // --- 2. Canonical names from the gazetteer ----------------------------------------------------
+// Phase 2: each span becomes a draft named by the gazetteer entry of its type with exactly its name.
+std::vector<Draft> drafts_of(const Document& doc, const std::vector<Span>& spans, const Gazetteer* gazetteer) {
   std::vector<Draft> drafts(spans.size());
   for (std::size_t i = 0; i < spans.size(); ++i) {
     Draft& d = drafts[i];
@@ -281,129 +268,183 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
     d.type = spans[i].type;
     d.entry = spans[i].entry;
     d.surface = surface(doc, d.token_begin, d.token_end);
-    if (d.entry == kNoEntry && gazetteer_)
-      for (const std::uint32_t e : gazetteer_->lookup(doc, d.token_begin, d.token_end))
-        if (gazetteer_->entry(e).type == d.type) {
+    if (d.entry == kNoEntry && gazetteer)
+      for (const std::uint32_t e : gazetteer->lookup(doc, d.token_begin, d.token_end))
+        if (gazetteer->entry(e).type == d.type) {
           d.entry = e;
           break;
         }
-    d.key = utf8::to_lower(d.entry == kNoEntry ? d.surface : gazetteer_->entry(d.entry).canonical);
+    d.key = utf8::to_lower(d.entry == kNoEntry ? d.surface : gazetteer->entry(d.entry).canonical);
   }
+  return drafts;
+}
 
-  // --- 3. Grouping ------------------------------------------------------------------------------
-  // Same type and same id or name: one group.
+// Drafts of one type with the same id, or else the same key: one group each.
+struct Groups {
+  std::vector<std::uint32_t> first;                     // a draft of each group
+  std::vector<std::vector<std::uint32_t>> members;      // the drafts of each group
+  std::vector<std::vector<std::string_view>> words;     // the words of its longest key ("donald trump")
+  std::vector<std::uint32_t> longest;                   // the draft with that key
+  std::uint32_t size() const { return static_cast<std::uint32_t>(first.size()); }
+  EntityType type(const std::vector<Draft>& drafts, std::uint32_t g) const { return drafts[first[g]].type; }
+};
+
+// Phase 3a: groups of drafts with the same type and the same id or name.
+Groups group_same_names(std::vector<Draft>& drafts, const Gazetteer* gazetteer) {
+  Groups groups;
   StringMap<std::uint32_t> group_of;
-  std::vector<std::uint32_t> group_first;  // a draft of each group
   for (std::uint32_t i = 0; i < drafts.size(); ++i) {
     Draft& d = drafts[i];
-    const GazetteerEntry* e = d.entry == kNoEntry ? nullptr : &gazetteer_->entry(d.entry);
+    const GazetteerEntry* e = d.entry == kNoEntry ? nullptr : &gazetteer->entry(d.entry);
     std::string key(1, static_cast<char>('0' + static_cast<int>(d.type)));
     key += e && !e->id.empty() ? "#" + e->id : d.key;
-    const auto [it, added] = group_of.try_emplace(key, static_cast<std::uint32_t>(group_first.size()));
-    if (added) group_first.push_back(i);
+    const auto [it, added] = group_of.try_emplace(key, groups.size());
+    if (added) groups.first.push_back(i);
     d.group = it->second;
   }
-  const auto groups = static_cast<std::uint32_t>(group_first.size());
-  std::vector<std::vector<std::uint32_t>> members(groups);
-  for (std::uint32_t i = 0; i < drafts.size(); ++i) members[drafts[i].group].push_back(i);
-  // A group's name words: those of its longest key ("donald trump").
-  std::vector<std::vector<std::string_view>> words(groups);
-  std::vector<std::uint32_t> longest(groups);
-  for (std::uint32_t g = 0; g < groups; ++g) {
-    longest[g] = members[g].front();
-    for (const std::uint32_t i : members[g])
-      if (words_of(drafts[i].key).size() > words_of(drafts[longest[g]].key).size()) longest[g] = i;
-    words[g] = words_of(drafts[longest[g]].key);
+  const std::uint32_t n = groups.size();
+  groups.members.resize(n);
+  for (std::uint32_t i = 0; i < drafts.size(); ++i) groups.members[drafts[i].group].push_back(i);
+  groups.words.resize(n);
+  groups.longest.resize(n);
+  for (std::uint32_t g = 0; g < n; ++g) {
+    std::uint32_t& longest = groups.longest[g];
+    longest = groups.members[g].front();
+    for (const std::uint32_t i : groups.members[g])
+      if (words_of(drafts[i].key).size() > words_of(drafts[longest].key).size()) longest = i;
+    groups.words[g] = words_of(drafts[longest].key);
   }
-  // The person and organisation groups by each word of their names, and organisations by their
-  // initials ("UN"), so that a short name is compared only with the longer names that could hold
-  // it: comparing every pair made an article of many distinct names quadratic.
-  auto is_named_actor = [&](std::uint32_t g) {
-    const EntityType type = drafts[group_first[g]].type;
-    return type == EntityType::kPerson || type == EntityType::kOrganization;
-  };
-  StringMap<std::vector<std::uint32_t>> groups_with_word, groups_with_initials;
-  for (std::uint32_t g = 0; g < groups; ++g) {
-    if (!is_named_actor(g)) continue;
-    for (const std::string_view w : words[g]) {
-      std::vector<std::uint32_t>& with = groups_with_word[std::string(w)];
+  return groups;
+}
+
+bool is_named_actor(EntityType type) { return type == EntityType::kPerson || type == EntityType::kOrganization; }
+
+// The person and organisation groups by each word of their names, and organisations by their
+// initials ("UN"), so that a short name is compared only with the longer names that could hold it:
+// comparing every pair would make an article of many distinct names quadratic.
+struct NameIndex {
+  StringMap<std::vector<std::uint32_t>> with_word, with_initials;
+};
+
+NameIndex index_names(const std::vector<Draft>& drafts, const Groups& groups) {
+  NameIndex index;
+  for (std::uint32_t g = 0; g < groups.size(); ++g) {
+    if (!is_named_actor(groups.type(drafts, g))) continue;
+    for (const std::string_view w : groups.words[g]) {
+      std::vector<std::uint32_t>& with = index.with_word[std::string(w)];
       if (with.empty() || with.back() != g) with.push_back(g);
     }
-    if (drafts[group_first[g]].type == EntityType::kOrganization)
-      groups_with_initials[initials(drafts[longest[g]].surface)].push_back(g);
+    if (groups.type(drafts, g) == EntityType::kOrganization)
+      index.with_initials[initials(drafts[groups.longest[g]].surface)].push_back(g);
   }
-  std::vector<std::uint32_t> parent(groups);
-  std::iota(parent.begin(), parent.end(), 0u);
-  std::vector<std::vector<std::uint32_t>> root_groups(groups);  // per root, the groups joined to it
-  for (std::uint32_t g = 0; g < groups; ++g) root_groups[g].push_back(g);
-  std::vector<std::uint32_t> order(groups);
-  std::iota(order.begin(), order.end(), 0u);
-  std::stable_sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return words[a].size() < words[b].size(); });
-  const std::vector<std::uint32_t> none;
-  for (const std::uint32_t a : order) {
-    if (!is_named_actor(a) || words[a].empty()) continue;
-    const EntityType type = drafts[group_first[a]].type;
-    // Every name that could hold a's has all of a's words (a person's in order, an organisation's
-    // first), so the groups of a's rarest word are all to look at (a's words are all indexed, as a
-    // is itself a named actor); or a is an acronym of its initials. (A group on both lists adds its
-    // root once: candidates are distinct roots.)
-    const std::vector<std::uint32_t>* with_word = &groups_with_word.find(words[a].front())->second;
-    for (const std::string_view w : words[a])
-      if (const auto& with = groups_with_word.find(w)->second; with.size() < with_word->size()) with_word = &with;
-    const std::vector<std::uint32_t>* with_initials = &none;
-    if (type == EntityType::kOrganization && words[a].size() == 1)
-      if (const auto it = groups_with_initials.find(acronym_letters(drafts[longest[a]].surface));
-          it != groups_with_initials.end())
-        with_initials = &it->second;
-    std::vector<std::uint32_t> candidates;
-    for (const std::vector<std::uint32_t>* list : {with_word, with_initials}) {
-      for (const std::uint32_t b : *list) {
-        if (b == a || drafts[group_first[b]].type != type || words[b].size() <= words[a].size()) continue;
-        const bool joins = type == EntityType::kPerson
-                               ? is_subsequence(words[a], words[b])
-                               : is_prefix(words[a], words[b]) ||
-                                     (words[a].size() == 1 &&
-                                      abbreviates(drafts[longest[a]].surface, drafts[longest[b]].surface));
-        const std::uint32_t root = find_root(parent, b);
-        if (joins && root != a && std::find(candidates.begin(), candidates.end(), root) == candidates.end())
-          candidates.push_back(root);
-      }
-    }
-    if (candidates.empty()) continue;
-    // Several ("Bush": "George Bush", "Laura Bush"): the one mentioned last before the short form,
-    // else the first after it.
-    const std::int64_t first = drafts[members[a].front()].token_begin;
-    std::uint32_t best = candidates.front(), best_draft = UINT32_MAX;
-    std::int64_t best_distance = INT64_MAX;
-    for (const std::uint32_t root : candidates)
-      for (const std::uint32_t g : root_groups[root])
-        for (const std::uint32_t i : members[g]) {
-          const std::int64_t t = drafts[i].token_begin;
-          const std::int64_t distance = t < first ? first - t : (std::int64_t{1} << 40) + t - first;
-          if (distance < best_distance || (distance == best_distance && i < best_draft)) {
-            best_distance = distance;
-            best_draft = i;
-            best = root;
-          }
-        }
-    parent[a] = best;
-    root_groups[best].insert(root_groups[best].end(), root_groups[a].begin(), root_groups[a].end());
-    root_groups[a].clear();
-  }
+  return index;
+}
 
-  // --- 4. Roles ---------------------------------------------------------------------------------
+// Groups joined into longer names: a union-find over groups, with each root's joined groups.
+struct Joins {
+  std::vector<std::uint32_t> parent;
+  std::vector<std::vector<std::uint32_t>> root_groups;
+};
+
+// Whether group a's name is a short form of group b's: a person's words in order, an
+// organisation's leading words or its initials.
+bool is_short_form(const std::vector<Draft>& drafts, const Groups& groups, std::uint32_t a, std::uint32_t b) {
+  const EntityType type = groups.type(drafts, a);
+  if (b == a || groups.type(drafts, b) != type || groups.words[b].size() <= groups.words[a].size()) return false;
+  if (type == EntityType::kPerson) return is_subsequence(groups.words[a], groups.words[b]);
+  return is_prefix(groups.words[a], groups.words[b]) ||
+         (groups.words[a].size() == 1 &&
+          abbreviates(drafts[groups.longest[a]].surface, drafts[groups.longest[b]].surface));
+}
+
+// The distinct roots of the longer names group a is a short form of. Every name that could hold
+// a's has all of a's words, so the groups of a's rarest word are all to look at (a's words are all
+// indexed, as a is itself a named actor); or a is an acronym of their initials.
+std::vector<std::uint32_t> longer_names(const std::vector<Draft>& drafts, const Groups& groups, const NameIndex& index,
+                                        std::uint32_t a, Joins& joins) {
+  static const std::vector<std::uint32_t> none;
+  const std::vector<std::string_view>& words = groups.words[a];
+  const std::vector<std::uint32_t>* with_word = &index.with_word.find(words.front())->second;
+  for (const std::string_view w : words)
+    if (const auto& with = index.with_word.find(w)->second; with.size() < with_word->size()) with_word = &with;
+  const std::vector<std::uint32_t>* with_initials = &none;
+  if (groups.type(drafts, a) == EntityType::kOrganization && words.size() == 1)
+    if (const auto it = index.with_initials.find(acronym_letters(drafts[groups.longest[a]].surface));
+        it != index.with_initials.end())
+      with_initials = &it->second;
+  std::vector<std::uint32_t> candidates;
+  for (const std::vector<std::uint32_t>* list : {with_word, with_initials})
+    for (const std::uint32_t b : *list) {
+      if (!is_short_form(drafts, groups, a, b)) continue;
+      const std::uint32_t root = find_root(joins.parent, b);
+      if (root != a && std::find(candidates.begin(), candidates.end(), root) == candidates.end())
+        candidates.push_back(root);
+    }
+  return candidates;
+}
+
+// Of several longer names ("Bush": "George Bush", "Laura Bush"), the one mentioned last before the
+// short form's first mention, else the first after it.
+std::uint32_t nearest_name(const std::vector<Draft>& drafts, const Groups& groups, const Joins& joins,
+                           const std::vector<std::uint32_t>& candidates, std::uint32_t a) {
+  const std::int64_t first = drafts[groups.members[a].front()].token_begin;
+  std::uint32_t best = candidates.front(), best_draft = UINT32_MAX;
+  std::int64_t best_distance = INT64_MAX;
+  for (const std::uint32_t root : candidates)
+    for (const std::uint32_t g : joins.root_groups[root])
+      for (const std::uint32_t i : groups.members[g]) {
+        const std::int64_t t = drafts[i].token_begin;
+        const std::int64_t distance = t < first ? first - t : (std::int64_t{1} << 40) + t - first;
+        if (distance < best_distance || (distance == best_distance && i < best_draft)) {
+          best_distance = distance;
+          best_draft = i;
+          best = root;
+        }
+      }
+  return best;
+}
+
+// Phase 3b: each person or organisation group joins the longer name it is a short form of,
+// shortest names first.
+Joins join_short_names(const std::vector<Draft>& drafts, const Groups& groups) {
+  const std::uint32_t n = groups.size();
+  Joins joins;
+  joins.parent.resize(n);
+  std::iota(joins.parent.begin(), joins.parent.end(), 0u);
+  joins.root_groups.resize(n);
+  for (std::uint32_t g = 0; g < n; ++g) joins.root_groups[g].push_back(g);
+  const NameIndex index = index_names(drafts, groups);
+  std::vector<std::uint32_t> order(n);
+  std::iota(order.begin(), order.end(), 0u);
+  std::stable_sort(order.begin(), order.end(),
+                   [&](std::uint32_t a, std::uint32_t b) { return groups.words[a].size() < groups.words[b].size(); });
+  for (const std::uint32_t a : order) {
+    if (!is_named_actor(groups.type(drafts, a)) || groups.words[a].empty()) continue;
+    const std::vector<std::uint32_t> candidates = longer_names(drafts, groups, index, a, joins);
+    if (candidates.empty()) continue;
+    const std::uint32_t best = nearest_name(drafts, groups, joins, candidates, a);
+    joins.parent[a] = best;
+    auto& into = joins.root_groups[best];
+    into.insert(into.end(), joins.root_groups[a].begin(), joins.root_groups[a].end());
+    joins.root_groups[a].clear();
+  }
+  return joins;
+}
+
+// Phase 4: titles just before a PERSON mention become its role. Walks left over titles, modifiers
+// and names of places or organisations (with or without a possessive); it is a role only if a
+// title word is among them.
+void assign_roles(const Document& doc, const HashIndex& titles, std::vector<Draft>& drafts) {
   for (std::uint32_t i = 0; i < drafts.size(); ++i) {
     Draft& d = drafts[i];
     if (d.type != EntityType::kPerson) continue;
     const std::uint32_t sentence_begin = doc.sentences[doc.tokens[d.token_begin].sentence].token_begin;
-    // Walk left over titles, modifiers and names of places or organisations (with or without a
-    // possessive); it is a role only if a title word is among them.
     std::uint32_t begin = d.token_begin;
     std::uint32_t prev = i;  // drafts before `begin` are drafts[0, prev)
     bool has_title = false;
     while (begin > sentence_begin) {
       const std::string_view form = doc.form(doc.tokens[begin - 1]);
-      if (const std::uint32_t kind = title_kind(titles_, form); kind != HashIndex::kAbsent) {
+      if (const std::uint32_t kind = title_kind(titles, form); kind != HashIndex::kAbsent) {
         has_title = has_title || kind == kTitleWord;
         --begin;
         continue;
@@ -415,70 +456,89 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
     while (begin < d.token_begin && (doc.form(doc.tokens[begin]) == "of" || doc.form(doc.tokens[begin]) == "-")) ++begin;
     if (has_title) d.role = surface(doc, begin, d.token_begin);
   }
+}
 
-  // --- 5. Entities and salience ------------------------------------------------------------------
-  const ArticleShape shape = article_shape(doc);
-  // In a headline written in title case the tagger sees capitals everywhere ("Data Center Demand
-  // Soars"): a name found only there is not taken for an entity when the article goes on, unless
-  // the gazetteer knows it or a part of it ("Northern Italy").
-  const Sentence* const title_case = title_case_headline(doc);
-  std::vector<std::vector<std::uint32_t>> entity_drafts(groups);
-  for (std::uint32_t i = 0; i < drafts.size(); ++i) entity_drafts[find_root(parent, drafts[i].group)].push_back(i);
-  std::vector<double> raw;
-  for (std::uint32_t g = 0; g < groups; ++g) {
-    const auto& ds = entity_drafts[g];
-    if (ds.empty()) continue;
-    Entity entity;
-    entity.type = drafts[ds.front()].type;
-    const GazetteerEntry* named = nullptr;  // a gazetteer entry that names the entity
-    double weight = 0.0;
-    std::vector<std::uint32_t> paragraphs;
-    std::vector<std::uint32_t> alias_count;
-    bool confirmed = title_case == nullptr;  // named outside the headline, or by the gazetteer
-    for (const std::uint32_t i : ds) {
-      const Draft& d = drafts[i];
-      confirmed = confirmed || &doc.sentences[doc.tokens[d.token_begin].sentence] != title_case ||
-                  d.entry != kNoEntry || holds_known_name(doc, gazetteer_.get(), d.token_begin, d.token_end, d.type);
-      const Token& first = doc.tokens[d.token_begin];
-      const std::uint32_t sentence = first.sentence;
-      entity.mentions.push_back({first.begin, doc.tokens[d.token_end - 1].end, sentence, d.token_begin, d.token_end});
-      const auto alias = std::find(entity.aliases.begin(), entity.aliases.end(), d.surface);
-      if (alias == entity.aliases.end()) {
-        entity.aliases.push_back(d.surface);
-        alias_count.push_back(1);
-      } else {
-        ++alias_count[static_cast<std::size_t>(alias - entity.aliases.begin())];
-      }
-      if (!d.role.empty() && std::find(entity.roles.begin(), entity.roles.end(), d.role) == entity.roles.end())
-        entity.roles.push_back(d.role);
-      if (d.entry != kNoEntry) {
-        const GazetteerEntry& e = gazetteer_->entry(d.entry);
-        if ((!e.id.empty() || e.canonical != e.name) && (!named || (named->id.empty() && !e.id.empty()))) named = &e;
-      }
-      const std::uint32_t paragraph = doc.sentences[sentence].paragraph;
-      if (std::find(paragraphs.begin(), paragraphs.end(), paragraph) == paragraphs.end()) paragraphs.push_back(paragraph);
-      weight += 1.0 + (paragraph == shape.headline ? kHeadlineBonus : 0.0) + (paragraph == shape.lead ? kLeadBonus : 0.0);
-    }
-    if (named) {
-      entity.name = named->canonical;
-      const std::size_t colon = named->id.find(':');
-      if (!named->id.empty())
-        entity.ids.emplace_back(colon == std::string::npos ? "id" : named->id.substr(0, colon),
-                                colon == std::string::npos ? named->id : named->id.substr(colon + 1));
+// An entity on its way out, with what salience needs.
+struct EntityDraft {
+  Entity entity;
+  double weight = 0.0;  // mention weights summed
+  std::uint32_t paragraphs = 0;  // distinct paragraphs it is mentioned in
+  bool confirmed = false;  // named outside a title-case headline, or known to the gazetteer
+};
+
+// The name of an entity the gazetteer does not name: its fullest alias (most words, then not in
+// capitals as a headline's "TRUMP", then most used).
+std::string fullest_alias(const std::vector<std::string>& aliases, const std::vector<std::uint32_t>& alias_count) {
+  std::size_t best = 0;
+  const auto rank = [&](std::size_t k) {
+    return std::make_tuple(words_of(aliases[k]).size(), !all_caps(aliases[k]), alias_count[k]);
+  };
+  for (std::size_t k = 1; k < aliases.size(); ++k)
+    if (rank(k) > rank(best)) best = k;
+  return aliases[best];
+}
+
+// Phase 5a: one entity from its drafts (in text order): mentions, aliases, roles, its name and id.
+// In a headline written in title case (`title_case`) the tagger sees capitals everywhere ("Data
+// Center Demand Soars"): a name found only there is not confirmed unless the gazetteer knows it or
+// a part of it ("Northern Italy").
+EntityDraft entity_of(const Document& doc, const Gazetteer* gazetteer, const std::vector<Draft>& drafts,
+                      const std::vector<std::uint32_t>& ds, const ArticleShape& shape, const Sentence* title_case) {
+  EntityDraft out;
+  Entity& entity = out.entity;
+  entity.type = drafts[ds.front()].type;
+  const GazetteerEntry* named = nullptr;  // a gazetteer entry that names the entity
+  std::vector<std::uint32_t> paragraphs;
+  std::vector<std::uint32_t> alias_count;
+  out.confirmed = title_case == nullptr;
+  for (const std::uint32_t i : ds) {
+    const Draft& d = drafts[i];
+    out.confirmed = out.confirmed || &doc.sentences[doc.tokens[d.token_begin].sentence] != title_case ||
+                    d.entry != kNoEntry || holds_known_name(doc, gazetteer, d.token_begin, d.token_end, d.type);
+    const Token& first = doc.tokens[d.token_begin];
+    const std::uint32_t sentence = first.sentence;
+    entity.mentions.push_back({first.begin, doc.tokens[d.token_end - 1].end, sentence, d.token_begin, d.token_end});
+    const auto alias = std::find(entity.aliases.begin(), entity.aliases.end(), d.surface);
+    if (alias == entity.aliases.end()) {
+      entity.aliases.push_back(d.surface);
+      alias_count.push_back(1);
     } else {
-      // The fullest alias: most words, then not in capitals (a headline's "TRUMP"), then most used.
-      std::size_t best = 0;
-      const auto rank = [&](std::size_t k) {
-        return std::make_tuple(words_of(entity.aliases[k]).size(), !all_caps(entity.aliases[k]), alias_count[k]);
-      };
-      for (std::size_t k = 1; k < entity.aliases.size(); ++k)
-        if (rank(k) > rank(best)) best = k;
-      entity.name = entity.aliases[best];
+      ++alias_count[static_cast<std::size_t>(alias - entity.aliases.begin())];
     }
-    if (!confirmed) continue;
-    const double spread = shape.content_paragraphs ? static_cast<double>(paragraphs.size()) / shape.content_paragraphs : 1.0;
-    raw.push_back(type_weight(entity.type) * weight * (1.0 + spread));
-    layer.entities.push_back(std::move(entity));
+    if (!d.role.empty() && std::find(entity.roles.begin(), entity.roles.end(), d.role) == entity.roles.end())
+      entity.roles.push_back(d.role);
+    if (d.entry != kNoEntry) {
+      const GazetteerEntry& e = gazetteer->entry(d.entry);
+      if ((!e.id.empty() || e.canonical != e.name) && (!named || (named->id.empty() && !e.id.empty()))) named = &e;
+    }
+    const std::uint32_t paragraph = doc.sentences[sentence].paragraph;
+    if (std::find(paragraphs.begin(), paragraphs.end(), paragraph) == paragraphs.end()) paragraphs.push_back(paragraph);
+    out.weight += 1.0 + (paragraph == shape.headline ? kHeadlineBonus : 0.0) + (paragraph == shape.lead ? kLeadBonus : 0.0);
+  }
+  out.paragraphs = static_cast<std::uint32_t>(paragraphs.size());
+  if (named) {
+    entity.name = named->canonical;
+    const std::size_t colon = named->id.find(':');
+    if (!named->id.empty())
+      entity.ids.emplace_back(colon == std::string::npos ? "id" : named->id.substr(0, colon),
+                              colon == std::string::npos ? named->id : named->id.substr(colon + 1));
+  } else {
+    entity.name = fullest_alias(entity.aliases, alias_count);
+  }
+  return out;
+}
+
+// Phase 5b: salience is the mention weights (headline and lead paragraph count more), times the
+// share of paragraphs the entity appears in and a weight for its type, normalised over the
+// article; entities come sorted by it.
+EntityLayer ranked_by_salience(std::vector<EntityDraft> entities, const ArticleShape& shape) {
+  EntityLayer layer;
+  std::vector<double> raw;
+  for (EntityDraft& e : entities) {
+    if (!e.confirmed) continue;
+    const double spread = shape.content_paragraphs ? static_cast<double>(e.paragraphs) / shape.content_paragraphs : 1.0;
+    raw.push_back(type_weight(e.entity.type) * e.weight * (1.0 + spread));
+    layer.entities.push_back(std::move(e.entity));
   }
   const double total = std::accumulate(raw.begin(), raw.end(), 0.0);
   for (std::size_t k = 0; k < raw.size(); ++k) layer.entities[k].salience = total > 0 ? raw[k] / total : 0.0;
@@ -487,6 +547,33 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
     return a.mentions.front().begin < b.mentions.front().begin;
   });
   return layer;
+}
+
+}  // namespace
+
+EntityLinker::EntityLinker(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {
+  for (const auto w : kTitleWords) titles_.insert(lowercase_hash(w), kTitleWord);
+  for (const auto w : kTitleModifiers) titles_.insert(lowercase_hash(w), kTitleModifier);
+}
+
+EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan>& tagged) const {
+  const Gazetteer* gazetteer = gazetteer_.get();
+  std::vector<Span> spans = cleaned_spans(doc, tagged, gazetteer, titles_);
+  if (gazetteer && gazetteer->has_user_entries()) apply_user_names(doc, *gazetteer, spans);
+  if (spans.empty()) return {};
+  std::vector<Draft> drafts = drafts_of(doc, spans, gazetteer);
+  const Groups groups = group_same_names(drafts, gazetteer);
+  Joins joins = join_short_names(drafts, groups);
+  assign_roles(doc, titles_, drafts);
+
+  std::vector<std::vector<std::uint32_t>> entity_drafts(groups.size());
+  for (std::uint32_t i = 0; i < drafts.size(); ++i) entity_drafts[find_root(joins.parent, drafts[i].group)].push_back(i);
+  const ArticleShape shape = article_shape(doc);
+  const Sentence* const title_case = title_case_headline(doc);
+  std::vector<EntityDraft> entities;
+  for (const auto& ds : entity_drafts)
+    if (!ds.empty()) entities.push_back(entity_of(doc, gazetteer, drafts, ds, shape, title_case));
+  return ranked_by_salience(std::move(entities), shape);
 }
 
 }  // namespace analyze
