@@ -1,6 +1,7 @@
 #include "entities/entity_linker.h"
 
 #include <algorithm>
+#include <array>
 #include <cstdint>
 #include <numeric>
 #include <tuple>
@@ -258,6 +259,81 @@ void apply_user_names(const Document& doc, const Gazetteer& gazetteer, std::vect
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.token_begin < b.token_begin; });
 }
 
+// Short forms and other names of organisations that are general knowledge (UK and US party
+// names, the Fed), lower-cased: a mention of one is an ORGANIZATION grouped with its full name.
+constexpr std::pair<std::string_view, std::string_view> kKnownAliases[] = {
+    {"tories", "conservative party"},      {"tory", "conservative party"},
+    {"conservatives", "conservative party"}, {"conservative", "conservative party"},
+    {"lib dems", "liberal democrats"},     {"lib dem", "liberal democrats"},
+    {"liberal democrat", "liberal democrats"}, {"labour", "labour party"},
+    {"plaid", "plaid cymru"},              {"greens", "green party"},
+    {"snp", "scottish national party"},    {"dup", "democratic unionist party"},
+    {"ukip", "uk independence party"},     {"gop", "republican party"},
+    {"republicans", "republican party"},   {"democrats", "democratic party"},
+    {"fed", "federal reserve"},            {"the fed", "federal reserve"}};
+
+// The key names are compared under: lower-cased, without a leading "the" ("The Home Office" is
+// "home office"), a known short form replaced by the full name.
+std::string name_key(std::string_view name) {
+  std::string key = utf8::to_lower(name);
+  if (key.size() > 4 && key.compare(0, 4, "the ") == 0) key.erase(0, 4);
+  for (const auto& [alias, full] : kKnownAliases)
+    if (key == alias) return std::string(full);
+  return key;
+}
+
+bool is_known_alias(std::string_view key) {
+  return std::any_of(std::begin(kKnownAliases), std::end(kKnownAliases),
+                     [&](const auto& alias) { return alias.second == key; });
+}
+
+// Each type's weight in the vote on one name's type.
+using TypeVotes = std::array<double, 4>;
+
+// A name's one type in the article: the type most of its mentions were tagged with (MISC, often an
+// attributive use as "Ofgem price cap", counts a quarter), plus one vote for MISC if the gazetteer
+// knows the name as a nationality or demonym ("South Korean"), one for PERSON after
+// each title ("Mr", "President"); a tie keeps the first mention's type. A --gazetteer name
+// decides, and a known short form of a party is an ORGANIZATION. The gazetteer's places and given
+// names have no vote: the tagger has already weighed them against the context, where a city may
+// be its club ("New York beat Boston") and a given name a company ("Mercedes").
+void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashIndex& titles, std::vector<Span>& spans) {
+  constexpr double kDecisive = 1e6;
+  constexpr double kMiscVote = 0.25;
+  StringMap<std::uint32_t> name_of;  // key -> index into votes
+  std::vector<TypeVotes> votes;
+  std::vector<EntityType> first_type;
+  std::vector<std::uint32_t> name(spans.size());
+  for (std::size_t i = 0; i < spans.size(); ++i) {
+    const Span& s = spans[i];
+    const std::string key = name_key(surface(doc, s.token_begin, s.token_end));
+    const auto [it, added] = name_of.try_emplace(key, static_cast<std::uint32_t>(votes.size()));
+    name[i] = it->second;
+    if (added) {
+      TypeVotes v{};
+      if (is_known_alias(key)) v[static_cast<int>(EntityType::kOrganization)] += kDecisive;
+      if (gazetteer)
+        for (const std::uint32_t e : gazetteer->lookup(doc, s.token_begin, s.token_end))
+          if (gazetteer->entry(e).type == EntityType::kMisc) v[static_cast<int>(EntityType::kMisc)] = 1.0;
+      votes.push_back(v);
+      first_type.push_back(s.type);
+    }
+    TypeVotes& v = votes[name[i]];
+    v[static_cast<int>(s.type)] += s.entry != kNoEntry ? kDecisive : s.type == EntityType::kMisc ? kMiscVote : 1.0;
+    if (s.token_begin > 0 && title_kind(titles, doc.form(doc.tokens[s.token_begin - 1])) == kTitleWord)
+      v[static_cast<int>(EntityType::kPerson)] += 1.0;
+  }
+  std::vector<EntityType> decided(votes.size());
+  for (std::size_t n = 0; n < votes.size(); ++n) {
+    int best = static_cast<int>(first_type[n]);
+    for (int t = 0; t < 4; ++t)
+      if (votes[n][t] > votes[n][best]) best = t;
+    decided[n] = static_cast<EntityType>(best);
+  }
+  for (std::size_t i = 0; i < spans.size(); ++i)
+    if (spans[i].entry == kNoEntry) spans[i].type = decided[name[i]];
+}
+
 // Phase 2: each span becomes a draft named by the gazetteer entry of its type with exactly its name.
 std::vector<Draft> drafts_of(const Document& doc, const std::vector<Span>& spans, const Gazetteer* gazetteer) {
   std::vector<Draft> drafts(spans.size());
@@ -274,7 +350,7 @@ std::vector<Draft> drafts_of(const Document& doc, const std::vector<Span>& spans
           d.entry = e;
           break;
         }
-    d.key = utf8::to_lower(d.entry == kNoEntry ? d.surface : gazetteer->entry(d.entry).canonical);
+    d.key = name_key(d.entry == kNoEntry ? d.surface : gazetteer->entry(d.entry).canonical);
   }
   return drafts;
 }
@@ -320,7 +396,7 @@ Groups group_same_names(std::vector<Draft>& drafts, const Gazetteer* gazetteer) 
 bool is_named_actor(EntityType type) { return type == EntityType::kPerson || type == EntityType::kOrganization; }
 
 // The person and organisation groups by each word of their names, and organisations by their
-// initials ("UN"), so that a short name is compared only with the longer names that could hold it:
+// initials ("UN") and the first part of a hyphenated first word ("Mercedes"), so that a short name is compared only with the longer names that could hold it:
 // comparing every pair would make an article of many distinct names quadratic.
 struct NameIndex {
   StringMap<std::vector<std::uint32_t>> with_word, with_initials;
@@ -334,8 +410,11 @@ NameIndex index_names(const std::vector<Draft>& drafts, const Groups& groups) {
       std::vector<std::uint32_t>& with = index.with_word[std::string(w)];
       if (with.empty() || with.back() != g) with.push_back(g);
     }
-    if (groups.type(drafts, g) == EntityType::kOrganization)
-      index.with_initials[initials(drafts[groups.longest[g]].surface)].push_back(g);
+    if (groups.type(drafts, g) != EntityType::kOrganization) continue;
+    index.with_initials[initials(drafts[groups.longest[g]].surface)].push_back(g);
+    const std::string_view first = groups.words[g].front();
+    if (const std::size_t hyphen = first.find('-'); hyphen != std::string_view::npos && hyphen > 0)
+      index.with_word[std::string(first.substr(0, hyphen))].push_back(g);
   }
   return index;
 }
@@ -346,13 +425,59 @@ struct Joins {
   std::vector<std::vector<std::uint32_t>> root_groups;
 };
 
+// Words after an organisation's name that make it another body, a division, channel, force or
+// service named after it ("BBC Radio Scotland", "Gwent Police", "Shell Energy"), lower-cased.
+constexpr std::string_view kDivisionWords[] = {
+    "radio", "tv", "television", "news", "police", "council", "energy", "foundation", "trust", "channel",
+    "studios", "records", "pictures", "sport", "north", "south", "east", "west", "scotland", "wales",
+    "england", "ireland", "cymru", "world", "america", "europe", "asia", "africa", "australia"};
+
+bool is_division_word(std::string_view word) {
+  return std::find(std::begin(kDivisionWords), std::end(kDivisionWords), word) != std::end(kDivisionWords);
+}
+
+// The drafts and groups being joined, with the article and the gazetteer they came from.
+struct Names {
+  const Document& doc;
+  const Gazetteer* gazetteer;
+  const std::vector<Draft>& drafts;
+  const Groups& groups;
+};
+
+// Whether organisation group a's name is a short form of b's with the same head: b's first words
+// unless the rest names a division ("Acme" for "Acme Corp", not "BBC" for "BBC Radio Scotland"
+// nor "Gwent" for "Gwent Police"), b's last words after a place ("Nets" for "Brooklyn Nets", not
+// "Times" for "Sunday Times"), or the first part of b's hyphenated first word ("Mercedes" for
+// "Mercedes-Benz").
+bool is_organisation_short_form(const Names& names, std::uint32_t a, std::uint32_t b) {
+  const std::vector<std::string_view>& short_words = names.groups.words[a];
+  const std::vector<std::string_view>& long_words = names.groups.words[b];
+  if (is_prefix(short_words, long_words))
+    return std::none_of(long_words.begin() + static_cast<std::ptrdiff_t>(short_words.size()), long_words.end(),
+                        is_division_word);
+  if (std::equal(short_words.rbegin(), short_words.rend(), long_words.rbegin())) {
+    const Draft& full = names.drafts[names.groups.longest[b]];
+    const Draft& nickname = names.drafts[names.groups.longest[a]];
+    const std::uint32_t length = nickname.token_end - nickname.token_begin;
+    return names.gazetteer && full.token_end - full.token_begin > length &&
+           is_place(names.doc, *names.gazetteer, full.token_begin, full.token_end - length);
+  }
+  const std::size_t hyphen = long_words.front().find('-');
+  return short_words.size() == 1 && hyphen != std::string_view::npos &&
+         long_words.front().substr(0, hyphen) == short_words.front();
+}
+
 // Whether group a's name is a short form of group b's: a person's words in order, an
-// organisation's leading words or its initials.
-bool is_short_form(const std::vector<Draft>& drafts, const Groups& groups, std::uint32_t a, std::uint32_t b) {
+// organisation's short form of the same head or its initials.
+bool is_short_form(const Names& names, std::uint32_t a, std::uint32_t b) {
+  const std::vector<Draft>& drafts = names.drafts;
+  const Groups& groups = names.groups;
   const EntityType type = groups.type(drafts, a);
-  if (b == a || groups.type(drafts, b) != type || groups.words[b].size() <= groups.words[a].size()) return false;
+  if (b == a || groups.type(drafts, b) != type || groups.words[b].size() < groups.words[a].size() ||
+      groups.words[b] == groups.words[a])
+    return false;
   if (type == EntityType::kPerson) return is_subsequence(groups.words[a], groups.words[b]);
-  return is_prefix(groups.words[a], groups.words[b]) ||
+  return is_organisation_short_form(names, a, b) ||
          (groups.words[a].size() == 1 &&
           abbreviates(drafts[groups.longest[a]].surface, drafts[groups.longest[b]].surface));
 }
@@ -360,8 +485,9 @@ bool is_short_form(const std::vector<Draft>& drafts, const Groups& groups, std::
 // The distinct roots of the longer names group a is a short form of. Every name that could hold
 // a's has all of a's words, so the groups of a's rarest word are all to look at (a's words are all
 // indexed, as a is itself a named actor); or a is an acronym of their initials.
-std::vector<std::uint32_t> longer_names(const std::vector<Draft>& drafts, const Groups& groups, const NameIndex& index,
-                                        std::uint32_t a, Joins& joins) {
+std::vector<std::uint32_t> longer_names(const Names& names, const NameIndex& index, std::uint32_t a, Joins& joins) {
+  const std::vector<Draft>& drafts = names.drafts;
+  const Groups& groups = names.groups;
   static const std::vector<std::uint32_t> none;
   const std::vector<std::string_view>& words = groups.words[a];
   const std::vector<std::uint32_t>* with_word = &index.with_word.find(words.front())->second;
@@ -375,7 +501,7 @@ std::vector<std::uint32_t> longer_names(const std::vector<Draft>& drafts, const 
   std::vector<std::uint32_t> candidates;
   for (const std::vector<std::uint32_t>* list : {with_word, with_initials})
     for (const std::uint32_t b : *list) {
-      if (!is_short_form(drafts, groups, a, b)) continue;
+      if (!is_short_form(names, a, b)) continue;
       const std::uint32_t root = find_root(joins.parent, b);
       if (root != a && std::find(candidates.begin(), candidates.end(), root) == candidates.end())
         candidates.push_back(root);
@@ -406,7 +532,9 @@ std::uint32_t nearest_name(const std::vector<Draft>& drafts, const Groups& group
 
 // Phase 3b: each person or organisation group joins the longer name it is a short form of,
 // shortest names first.
-Joins join_short_names(const std::vector<Draft>& drafts, const Groups& groups) {
+Joins join_short_names(const Names& names) {
+  const std::vector<Draft>& drafts = names.drafts;
+  const Groups& groups = names.groups;
   const std::uint32_t n = groups.size();
   Joins joins;
   joins.parent.resize(n);
@@ -420,7 +548,7 @@ Joins join_short_names(const std::vector<Draft>& drafts, const Groups& groups) {
                    [&](std::uint32_t a, std::uint32_t b) { return groups.words[a].size() < groups.words[b].size(); });
   for (const std::uint32_t a : order) {
     if (!is_named_actor(groups.type(drafts, a)) || groups.words[a].empty()) continue;
-    const std::vector<std::uint32_t> candidates = longer_names(drafts, groups, index, a, joins);
+    const std::vector<std::uint32_t> candidates = longer_names(names, index, a, joins);
     if (candidates.empty()) continue;
     const std::uint32_t best = nearest_name(drafts, groups, joins, candidates, a);
     joins.parent[a] = best;
@@ -467,11 +595,12 @@ struct EntityDraft {
 };
 
 // The name of an entity the gazetteer does not name: its fullest alias (most words, then not in
-// capitals as a headline's "TRUMP", then most used).
+// capitals as a headline's "TRUMP", then not a known short form as "Lib Dems", then most used).
 std::string fullest_alias(const std::vector<std::string>& aliases, const std::vector<std::uint32_t>& alias_count) {
   std::size_t best = 0;
   const auto rank = [&](std::size_t k) {
-    return std::make_tuple(words_of(aliases[k]).size(), !all_caps(aliases[k]), alias_count[k]);
+    const bool full = name_key(aliases[k]) == utf8::to_lower(aliases[k]);
+    return std::make_tuple(words_of(aliases[k]).size(), !all_caps(aliases[k]), full, alias_count[k]);
   };
   for (std::size_t k = 1; k < aliases.size(); ++k)
     if (rank(k) > rank(best)) best = k;
@@ -561,9 +690,10 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
   std::vector<Span> spans = cleaned_spans(doc, tagged, gazetteer, titles_);
   if (gazetteer && gazetteer->has_user_entries()) apply_user_names(doc, *gazetteer, spans);
   if (spans.empty()) return {};
+  agree_on_types(doc, gazetteer, titles_, spans);
   std::vector<Draft> drafts = drafts_of(doc, spans, gazetteer);
   const Groups groups = group_same_names(drafts, gazetteer);
-  Joins joins = join_short_names(drafts, groups);
+  Joins joins = join_short_names(Names{doc, gazetteer, drafts, groups});
   assign_roles(doc, titles_, drafts);
 
   std::vector<std::vector<std::uint32_t>> entity_drafts(groups.size());

@@ -156,10 +156,74 @@ TEST_CASE("linker: an ambiguous surname goes to the person named last before it"
   CHECK(find_entity(layer, "George Bush")->mentions.size() == 2);
 }
 
-TEST_CASE("linker: types never mix", "[entity_linker]") {
-  const Document doc = segmented("Jordan scored twice in Jordan.");
-  const auto layer = plain_linker().link(doc, {{0, 1, kPer}, {4, 5, kLoc}});
-  CHECK(layer.entities.size() == 2);
+TEST_CASE("linker: one name has one type in an article, the one most of its mentions have", "[entity_linker]") {
+  const Document doc = segmented("Ofgem said prices rise. Ofgem wants more. Critics said Ofgem failed. Ofgem price caps help.");
+  auto spans = tag_all(doc, {{"Ofgem", kOrg}});
+  REQUIRE(spans.size() == 4);
+  spans[2].type = kPer;   // a mistyped mention
+  spans[3].type = kMisc;  // an attributive use
+  const auto layer = plain_linker().link(doc, spans);
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].type == kOrg);
+  CHECK(layer.entities[0].mentions.size() == 4);
+}
+
+TEST_CASE("linker: a title before a name votes PERSON, and a tie keeps the first mention's type", "[entity_linker]") {
+  const Document doc = segmented("Jordan scored twice. Mr Jordan left for Amman.");
+  auto spans = tag_all(doc, {{"Jordan", kLoc}, {"Amman", kLoc}});
+  spans[0].type = kPer;  // PERSON once, LOCATION once: the title decides
+  const auto layer = plain_linker().link(doc, spans);
+  REQUIRE(find_entity(layer, "Jordan"));
+  CHECK(find_entity(layer, "Jordan")->type == kPer);
+  CHECK(find_entity(layer, "Jordan")->mentions.size() == 2);
+  const Document tie = segmented("Jordan scored twice in Jordan.");
+  const auto tied = plain_linker().link(tie, {{0, 1, kPer}, {4, 5, kLoc}});
+  REQUIRE(tied.entities.size() == 1);
+  CHECK(tied.entities[0].type == kPer);
+}
+
+TEST_CASE("linker: a demonym the gazetteer knows stays MISC though tagged PERSON as often", "[entity_linker]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented("Israeli firms grew. An Israeli said so.");
+  auto spans = tag_all(doc, {{"Israeli", kMisc}});
+  spans[1].type = kPer;
+  const auto layer = linker.link(doc, spans);
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].type == kMisc);
+}
+
+TEST_CASE("linker: party short forms and a leading 'the' join the full name", "[entity_linker]") {
+  const Document doc = segmented(
+      "The Conservative Party won. The Tories cheered, a Tory MP said, and the Conservatives agreed. "
+      "The Lib Dems and the Liberal Democrats are one. The Home Office and the Home Office agreed.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Conservative Party", kOrg}, {"Tories", kOrg}, {"Tory", kMisc}, {"Conservatives", kOrg},
+                         {"Lib Dems", kOrg}, {"Liberal Democrats", kOrg}, {"The Home Office", kOrg}, {"Home Office", kOrg}}));
+  const Entity* tories = find_entity(layer, "Conservative Party");
+  REQUIRE(tories);
+  CHECK(tories->type == kOrg);
+  CHECK(tories->mentions.size() == 4);
+  REQUIRE(find_entity(layer, "Liberal Democrats"));
+  CHECK(find_entity(layer, "Liberal Democrats")->mentions.size() == 2);
+  CHECK(layer.entities.size() == 3);
+}
+
+TEST_CASE("linker: an organisation joins a longer name only with the same head", "[entity_linker]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented(
+      "BBC Radio Scotland and the BBC spoke. Gwent Police patrol Gwent. Acme Corp and Acme agreed. "
+      "Mercedes-Benz and Mercedes grew. The Los Angeles Lakers beat the Lakers. The Sunday Times and The Times sold.");
+  const auto layer = linker.link(
+      doc, tag_all(doc, {{"BBC Radio Scotland", kOrg}, {"BBC", kOrg}, {"Gwent Police", kOrg}, {"Gwent", kOrg},
+                         {"Acme Corp", kOrg}, {"Acme", kOrg}, {"Mercedes-Benz", kOrg}, {"Mercedes", kOrg},
+                         {"Los Angeles Lakers", kOrg}, {"Lakers", kOrg}, {"The Sunday Times", kOrg}, {"The Times", kOrg}}));
+  CHECK(find_entity(layer, "BBC Radio Scotland")->mentions.size() == 1);  // a division, not the broadcaster
+  CHECK(find_entity(layer, "Gwent Police")->mentions.size() == 1);
+  CHECK(find_entity(layer, "Acme Corp")->mentions.size() == 2);
+  CHECK(find_entity(layer, "Mercedes-Benz")->mentions.size() == 2);
+  CHECK(find_entity(layer, "Los Angeles Lakers")->mentions.size() == 2);  // a club named after its city
+  CHECK(find_entity(layer, "The Sunday Times")->mentions.size() == 1);
+  CHECK(layer.entities.size() == 9);
 }
 
 TEST_CASE("linker: --gazetteer names win over the tagger", "[entity_linker]") {
