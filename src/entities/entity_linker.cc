@@ -7,6 +7,7 @@
 #include <tuple>
 
 #include "core/string_set.h"
+#include "text/dateline.h"
 #include "text/headline.h"
 #include "core/utf8.h"
 
@@ -23,7 +24,8 @@ constexpr std::string_view kTitleWords[] = {
     "archbishop", "rev.", "reverend", "rabbi", "imam", "sheikh", "ayatollah", "emir", "sultan", "ambassador", "envoy",
     "commissioner", "chairman", "chairwoman", "ceo", "spokesman", "spokeswoman", "speaker", "leader", "general",
     "gen.", "colonel", "col.", "lieutenant", "lt.", "captain", "capt.", "sergeant", "sgt.", "commander", "cmdr.",
-    "admiral", "adm.", "major", "maj.", "coach", "detective", "attorney", "agent", "officer"};
+    "admiral", "adm.", "major", "maj.", "coach", "detective", "attorney", "agent", "officer", "mp", "msp", "mla", "mep",
+    "councillor", "cllr", "boss", "manager", "director", "founder"};
 // Words that may stand before a title ("former President", "Prime Minister", "then-Governor").
 constexpr std::string_view kTitleModifiers[] = {
     "former", "late", "then", "acting", "interim", "deputy", "vice", "prime", "foreign", "defense", "defence",
@@ -194,33 +196,141 @@ bool holds_known_name(const Document& doc, const Gazetteer* gazetteer, std::uint
 
 bool adjacent(const Document& doc, std::uint32_t token) { return doc.tokens[token].begin == doc.tokens[token - 1].end; }
 
-// The tagger's spans, cleaned: boilerplate dropped, possessives and a PERSON's titles cut off,
-// "U.S.-Latin America" split at the hyphen when both sides are known places, and a span of another
-// type that repeats a multi-word PERSON name of the article, or one of its words after the first,
-// made a PERSON. In CoNLL-2003 train + dev such repeats are that person 99.8 % of the time
-// (5,518 of 5,529 names) and 99.5 % (2,119 of 2,129 single words).
+// Generic and format acronyms, titles and time zones the tagger takes for names, lower-cased: a
+// span that is one of them, or a time ("8am"), names nothing.
+constexpr std::string_view kNotNames[] = {
+    "dvd", "dvds", "vhs", "cd", "cds", "sms", "mms", "gps", "pdf", "usb", "tv", "hd", "hr", "sti", "stis", "gdp",
+    "ceo", "cfo", "mp", "mps", "msp", "msps", "ms", "pm", "pcc", "qc", "kc", "gmt", "bst", "utc", "est", "edt",
+    "pst", "pdt", "cst", "cdt", "cet", "cest"};
+
+bool ends_with(std::string_view s, std::string_view tail) {
+  return s.size() >= tail.size() && s.substr(s.size() - tail.size()) == tail;
+}
+
+bool is_time(std::string_view lower) {
+  if (lower.empty() || lower.front() < '0' || lower.front() > '9') return false;
+  return ends_with(lower, "am") || ends_with(lower, "pm") || ends_with(lower, "a.m.") || ends_with(lower, "p.m.");
+}
+
+// Whether tokens [begin, end) are a generic acronym, a title, a time zone or a time.
+bool names_nothing(const Document& doc, std::uint32_t begin, std::uint32_t end) {
+  const std::string lower = utf8::to_lower(surface(doc, begin, end));
+  return is_time(lower) || std::find(std::begin(kNotNames), std::end(kNotNames), lower) != std::end(kNotNames);
+}
+
+bool has_capital(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; }) ||
+         std::any_of(s.begin(), s.end(), [](char c) { return static_cast<unsigned char>(c) >= 0x80; });
+}
+
+bool is_dash(std::string_view form) { return form == "-" || form == "--" || form == "\u2013" || form == "\u2014"; }
+
+// Punctuation no name starts or ends with: dashes, quotes, an opening bracket at the end, a closing
+// one at the start ("Fred [", "- Emma"; not the ")" of "Mladost (L)" nor the "$" of "C$").
+bool is_edge_junk(std::string_view form, bool at_start) {
+  return is_dash(form) || form == "\"" || form == "'" || form == "\u201c" || form == "\u201d" ||
+         form == (at_start ? ")" : "(") || form == (at_start ? "]" : "[") || form == "," || form == ";" || form == ":";
+}
+
+// A dash with space on a side ("Dublin - it was"), which no name crosses.
+bool is_spaced_dash(const Document& doc, std::uint32_t k) {
+  return is_dash(doc.form(doc.tokens[k])) &&
+         ((k > 0 && !adjacent(doc, k)) || (k + 1 < doc.tokens.size() && !adjacent(doc, k + 1)));
+}
+
+// Where a span is cut: at a spaced dash, and at the commas and the "and" of a list ("Facebook,
+// Instagram and Twitter"; not "Marks and Spencer" nor "Washington, D.C.", which lack the other).
+std::vector<std::uint32_t> cut_points(const Document& doc, const Span& s) {
+  std::vector<std::uint32_t> cuts;
+  std::uint32_t last_comma = 0;
+  bool list = false;
+  for (std::uint32_t k = s.token_begin; k < s.token_end; ++k) {
+    const std::string_view form = doc.form(doc.tokens[k]);
+    if (form == ",") last_comma = k;
+    list = list || (last_comma && (form == "and" || form == "&"));
+  }
+  for (std::uint32_t k = s.token_begin; k < s.token_end; ++k) {
+    const std::string_view form = doc.form(doc.tokens[k]);
+    if (is_spaced_dash(doc, k) || (list && (form == "," || form == "and" || form == "&"))) cuts.push_back(k);
+  }
+  return cuts;
+}
+
+// One piece of a span, trimmed: punctuation off its edges, title words off its end ("US President"
+// is the place that qualifies the title), a title and "for" off its start ("MP for Somerton and
+// Frome" is the constituency, a place), "-based" off its end ("Boston-based" is the place Boston).
+// Empty if it is not MISC and names nothing: no capital letter ("ker", a drop cap's leftover), a
+// generic acronym, a zone or a time.
+Span trimmed(const Document& doc, Span s, const HashIndex& titles) {
+  const auto form = [&](std::uint32_t k) { return doc.form(doc.tokens[k]); };
+  while (s.token_begin < s.token_end && is_edge_junk(form(s.token_begin), true)) ++s.token_begin;
+  while (s.token_end > s.token_begin && is_edge_junk(form(s.token_end - 1), false)) --s.token_end;
+  if (s.token_end - s.token_begin >= 3 && form(s.token_end - 1) == "based" && form(s.token_end - 2) == "-" &&
+      adjacent(doc, s.token_end - 1) && adjacent(doc, s.token_end - 2)) {
+    s.token_end -= 2;
+    s.type = EntityType::kLocation;
+  }
+  if (s.token_end - s.token_begin >= 3 && title_kind(titles, form(s.token_begin)) != HashIndex::kAbsent &&
+      form(s.token_begin + 1) == "for") {
+    s.token_begin += 2;
+    s.type = EntityType::kLocation;
+  }
+  if (s.type != EntityType::kPerson)
+    while (s.token_end > s.token_begin + 1 && title_kind(titles, form(s.token_end - 1)) == kTitleWord) --s.token_end;
+  // MISC spans are no row of the entity table: "GMT" and "C$" stay what the tagger said.
+  if (s.token_begin < s.token_end && s.type != EntityType::kMisc &&
+      (!has_capital(surface(doc, s.token_begin, s.token_end)) || names_nothing(doc, s.token_begin, s.token_end)))
+    s.token_end = s.token_begin;
+  return s;
+}
+
+// A span cut at dashes and list separators into trimmed pieces, the empty ones left out.
+std::vector<Span> pieces_of(const Document& doc, const Span& s, const HashIndex& titles) {
+  std::vector<Span> pieces;
+  std::uint32_t begin = s.token_begin;
+  std::vector<std::uint32_t> cuts = cut_points(doc, s);
+  cuts.push_back(s.token_end);
+  for (const std::uint32_t cut : cuts) {
+    if (const Span piece = trimmed(doc, {begin, cut, s.type, s.entry}, titles); piece.token_end > piece.token_begin)
+      pieces.push_back(piece);
+    begin = cut + 1;
+  }
+  return pieces;
+}
+
+// A piece made a mention: possessives and a PERSON's titles cut off, "U.S.-Latin America" split at
+// the hyphen when both sides are known places.
+void add_mention(const Document& doc, Span s, const Gazetteer* gazetteer, const HashIndex& titles, std::vector<Span>& spans) {
+  while (s.token_end > s.token_begin && is_possessive(doc.form(doc.tokens[s.token_end - 1]))) --s.token_end;
+  if (s.type == EntityType::kPerson)
+    while (s.token_end - s.token_begin > 1 && title_kind(titles, doc.form(doc.tokens[s.token_begin])) != HashIndex::kAbsent)
+      ++s.token_begin;
+  if (s.token_end == s.token_begin) return;
+  for (std::uint32_t k = s.token_begin + 1; gazetteer && k + 1 < s.token_end; ++k) {
+    if (doc.form(doc.tokens[k]) != "-" || !adjacent(doc, k) || !adjacent(doc, k + 1)) continue;
+    if (is_place(doc, *gazetteer, s.token_begin, k) && is_place(doc, *gazetteer, k + 1, s.token_end)) {
+      spans.push_back({s.token_begin, k, EntityType::kLocation});
+      s = {k + 1, s.token_end, EntityType::kLocation};
+    }
+    break;
+  }
+  spans.push_back(s);
+}
+
+// The tagger's spans, cleaned: boilerplate dropped, junk trimmed or dropped (pieces_of), possessives
+// and a PERSON's titles cut off, known place pairs split (add_mention), and a span of another type
+// that repeats a multi-word PERSON name of the article, or one of its words after the first, made a
+// PERSON. In CoNLL-2003 train + dev such repeats are that person 99.8 % of the time (5,518 of 5,529
+// names) and 99.5 % (2,119 of 2,129 single words).
 std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpan>& tagged, const Gazetteer* gazetteer,
                                 const HashIndex& titles) {
   std::vector<Span> spans;
   spans.reserve(tagged.size());
   for (const TaggedSpan& t : tagged) {
-    Span s{t.token_begin, t.token_end, t.type};
-    if (s.token_end <= s.token_begin || s.token_end > doc.tokens.size()) continue;
-    if (doc.in_boilerplate(doc.sentences[doc.tokens[s.token_begin].sentence])) continue;
-    while (s.token_end > s.token_begin && is_possessive(doc.form(doc.tokens[s.token_end - 1]))) --s.token_end;
-    if (s.type == EntityType::kPerson)
-      while (s.token_end - s.token_begin > 1 && title_kind(titles, doc.form(doc.tokens[s.token_begin])) != HashIndex::kAbsent)
-        ++s.token_begin;
-    if (s.token_end == s.token_begin) continue;
-    for (std::uint32_t k = s.token_begin + 1; gazetteer && k + 1 < s.token_end; ++k) {
-      if (doc.form(doc.tokens[k]) != "-" || !adjacent(doc, k) || !adjacent(doc, k + 1)) continue;
-      if (is_place(doc, *gazetteer, s.token_begin, k) && is_place(doc, *gazetteer, k + 1, s.token_end)) {
-        spans.push_back({s.token_begin, k, EntityType::kLocation});
-        s = {k + 1, s.token_end, EntityType::kLocation};
-      }
-      break;
-    }
-    spans.push_back(s);
+    if (t.token_end <= t.token_begin || t.token_end > doc.tokens.size()) continue;
+    if (doc.in_boilerplate(doc.sentences[doc.tokens[t.token_begin].sentence])) continue;
+    for (const Span& piece : pieces_of(doc, {t.token_begin, t.token_end, t.type}, titles))
+      add_mention(doc, piece, gazetteer, titles, spans);
   }
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.token_begin < b.token_begin; });
 
@@ -296,7 +406,9 @@ using TypeVotes = std::array<double, 4>;
 // each title ("Mr", "President"); a tie keeps the first mention's type. A --gazetteer name
 // decides, and a known short form of a party is an ORGANIZATION. The gazetteer's places and given
 // names have no vote: the tagger has already weighed them against the context, where a city may
-// be its club ("New York beat Boston") and a given name a company ("Mercedes").
+// be its club ("New York beat Boston") and a given name a company ("Mercedes"). A dateline
+// ("NEW YORK 1996-08-29") names where the story was filed, not a party to it: its place keeps its
+// type and has no vote.
 void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashIndex& titles, std::vector<Span>& spans) {
   constexpr double kDecisive = 1e6;
   constexpr double kMiscVote = 0.25;
@@ -304,8 +416,11 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
   std::vector<TypeVotes> votes;
   std::vector<EntityType> first_type;
   std::vector<std::uint32_t> name(spans.size());
+  std::vector<bool> in_dateline(spans.size());
   for (std::size_t i = 0; i < spans.size(); ++i) {
     const Span& s = spans[i];
+    in_dateline[i] = s.token_begin < dateline_end(doc, doc.sentences[doc.tokens[s.token_begin].sentence]);
+    if (in_dateline[i]) continue;
     const std::string key = name_key(surface(doc, s.token_begin, s.token_end));
     const auto [it, added] = name_of.try_emplace(key, static_cast<std::uint32_t>(votes.size()));
     name[i] = it->second;
@@ -331,7 +446,7 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
     decided[n] = static_cast<EntityType>(best);
   }
   for (std::size_t i = 0; i < spans.size(); ++i)
-    if (spans[i].entry == kNoEntry) spans[i].type = decided[name[i]];
+    if (spans[i].entry == kNoEntry && !in_dateline[i]) spans[i].type = decided[name[i]];
 }
 
 // Phase 2: each span becomes a draft named by the gazetteer entry of its type with exactly its name.

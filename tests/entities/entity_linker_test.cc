@@ -315,3 +315,58 @@ TEST_CASE("linker: a name found only in a title-case headline is kept only if th
   const Document plain = segmented("Data center demand soars at Acme Widgets\n\nThe market grew.");
   CHECK(find_entity(linker.link(plain, tag_all(plain, {{"Acme Widgets", kOrg}})), "Acme Widgets"));
 }
+
+TEST_CASE("linker: times, zones and generic acronyms are no entities, unless MISC", "[entity_linker]") {
+  const Document doc = segmented("Polls close at 8am GMT. Acme sold the DVD and a VHS copy by SMS.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"8am", kLoc}, {"GMT", kMisc}, {"Acme", kOrg}, {"DVD", kOrg}, {"VHS", kOrg}, {"SMS", kOrg}}));
+  REQUIRE(layer.entities.size() == 2);
+  CHECK(find_entity(layer, "Acme"));
+  CHECK(find_entity(layer, "GMT"));  // MISC is no row of the table: left as the tagger said
+}
+
+TEST_CASE("linker: no name crosses a spaced dash or a list, nor starts or ends with punctuation", "[entity_linker]") {
+  const Document doc = segmented("He flew to Dublin - it was late. Facebook, Instagram and Twitter grew. Marks and Spencer fell.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Dublin - it", kLoc}, {"Facebook, Instagram and Twitter", kOrg},
+                                                           {"Marks and Spencer", kOrg}}));
+  CHECK(mention_texts(doc, *find_entity(layer, "Dublin")) == std::vector<std::string>{"Dublin"});
+  CHECK(find_entity(layer, "Facebook"));
+  CHECK(find_entity(layer, "Instagram"));
+  CHECK(find_entity(layer, "Twitter"));
+  CHECK(find_entity(layer, "Marks and Spencer"));  // "and" without a comma is no list
+  CHECK(layer.entities.size() == 5);
+  const Document dash = segmented("Emma - a nurse - and \"Jo Smith\" met.");
+  const auto people = plain_linker().link(dash, {{0, 2, kPer}, {7, 10, kPer}});  // "Emma -" and `Jo Smith"`
+  CHECK(find_entity(people, "Emma"));
+  CHECK(find_entity(people, "Jo Smith"));
+}
+
+TEST_CASE("linker: 'X-based' is the place X, a title is no name, 'MP for X' is the place X", "[entity_linker]") {
+  const Document doc = segmented("The Boston-based firm hired the US President and the MP for Somerton and Frome.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Boston-based", kMisc}, {"US President", kOrg}, {"MP for Somerton and Frome", kOrg}}));
+  REQUIRE(find_entity(layer, "Boston"));
+  CHECK(find_entity(layer, "Boston")->type == kLoc);
+  REQUIRE(find_entity(layer, "US"));
+  CHECK(find_entity(layer, "Somerton and Frome")->type == kLoc);
+  CHECK(layer.entities.size() == 3);
+}
+
+TEST_CASE("linker: a name without a capital letter is no entity", "[entity_linker]") {
+  const Document doc = segmented("ker said the urt was open to Acme.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"ker", kPer}, {"urt", kOrg}, {"Acme", kOrg}}));
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].name == "Acme");
+}
+
+TEST_CASE("linker: a place in a dateline keeps its type when the article's club has its name", "[entity_linker]") {
+  const Document doc = segmented("NEW YORK 1996-08-29\nNEW YORK beat BOSTON. NEW YORK won again.");
+  auto spans = tag_all(doc, {{"NEW YORK", kOrg}, {"BOSTON", kOrg}});
+  spans[0].type = kLoc;
+  const auto layer = plain_linker().link(doc, spans);
+  std::vector<EntityType> types;
+  for (const Entity& e : layer.entities)
+    if (e.name == "NEW YORK") types.push_back(e.type);
+  std::sort(types.begin(), types.end());
+  CHECK(types == std::vector<EntityType>{kOrg, kLoc});
+}
