@@ -239,15 +239,17 @@ bool is_spaced_dash(const Document& doc, std::uint32_t k) {
 }
 
 // Where a span is cut: at a spaced dash, and at the commas and the "and" of a list ("Facebook,
-// Instagram and Twitter"; not "Marks and Spencer" nor "Washington, D.C.", which lack the other).
+// Instagram and Twitter"; not "Marks and Spencer" nor "Washington, D.C.", which lack the other,
+// nor "Ministry of Land, Infrastructure and Transport", whose list is inside the name).
 std::vector<std::uint32_t> cut_points(const Document& doc, const Span& s) {
   std::vector<std::uint32_t> cuts;
   std::uint32_t last_comma = 0;
-  bool list = false;
+  bool list = false, inside_name = false;
   for (std::uint32_t k = s.token_begin; k < s.token_end; ++k) {
     const std::string_view form = doc.form(doc.tokens[k]);
     if (form == ",") last_comma = k;
-    list = list || (last_comma && (form == "and" || form == "&"));
+    inside_name = inside_name || (!last_comma && form == "of");
+    list = list || (last_comma && !inside_name && (form == "and" || form == "&"));
   }
   for (std::uint32_t k = s.token_begin; k < s.token_end; ++k) {
     const std::string_view form = doc.form(doc.tokens[k]);

@@ -335,6 +335,9 @@ TEST_CASE("linker: no name crosses a spaced dash or a list, nor starts or ends w
   CHECK(find_entity(layer, "Twitter"));
   CHECK(find_entity(layer, "Marks and Spencer"));  // "and" without a comma is no list
   CHECK(layer.entities.size() == 5);
+  const Document ministry = segmented("The Ministry of Land, Infrastructure and Transport said so.");
+  CHECK(find_entity(plain_linker().link(ministry, tag_all(ministry, {{"Ministry of Land, Infrastructure and Transport", kOrg}})),
+                    "Ministry of Land, Infrastructure and Transport"));
   const Document dash = segmented("Emma - a nurse - and \"Jo Smith\" met.");
   const auto people = plain_linker().link(dash, {{0, 2, kPer}, {7, 10, kPer}});  // "Emma -" and `Jo Smith"`
   CHECK(find_entity(people, "Emma"));
