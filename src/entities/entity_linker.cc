@@ -17,22 +17,24 @@ namespace {
 
 // Words that make a title right before a name ("President", "Mr."), matched lower-cased.
 constexpr std::string_view kTitleWords[] = {
-    "mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "dr.", "dr", "prof.", "professor", "sir", "dame", "lord", "lady",
-    "president", "president-elect", "vice-president", "minister", "premier", "chancellor", "secretary",
+    "prof.", "professor", "lord", "lady", "president", "president-elect", "vice-president", "minister", "premier", "chancellor", "secretary",
     "secretary-general", "governor", "gov.", "senator", "sen.", "representative", "rep.", "congressman",
     "congresswoman", "mayor", "judge", "justice", "king", "queen", "prince", "princess", "pope", "cardinal", "bishop",
     "archbishop", "rev.", "reverend", "rabbi", "imam", "sheikh", "ayatollah", "emir", "sultan", "ambassador", "envoy",
     "commissioner", "chairman", "chairwoman", "ceo", "spokesman", "spokeswoman", "speaker", "leader", "general",
     "gen.", "colonel", "col.", "lieutenant", "lt.", "captain", "capt.", "sergeant", "sgt.", "commander", "cmdr.",
     "admiral", "adm.", "major", "maj.", "coach", "detective", "attorney", "agent", "officer", "mp", "msp", "mla", "mep",
-    "councillor", "cllr", "boss", "manager", "director", "founder"};
+    "councillor", "cllr", "boss", "manager", "director", "founder", "executive", "head", "owner", "editor",
+    "presenter", "chair", "chairperson"};
+// Honorifics: they mark a name as a person's ("Mr Jordan") but name no function, so are no role.
+constexpr std::string_view kHonorifics[] = {"mr.", "mr", "mrs.", "mrs", "ms.", "ms", "miss", "mx", "dr.", "dr", "sir", "dame"};
 // Words that may stand before a title ("former President", "Prime Minister", "then-Governor").
 constexpr std::string_view kTitleModifiers[] = {
     "former", "late", "then", "acting", "interim", "deputy", "vice", "prime", "foreign", "defense", "defence",
-    "finance", "interior", "home", "state", "chief", "executive", "outgoing", "incoming", "current", "sitting", "ex",
+    "finance", "interior", "home", "state", "chief", "outgoing", "incoming", "current", "sitting", "ex",
     "assistant", "senior", "grand", "crown", "supreme", "first", "of", "-"};
 
-enum TitleKind : std::uint32_t { kTitleWord = 1, kTitleModifier = 2 };
+enum TitleKind : std::uint32_t { kTitleWord = 1, kTitleModifier = 2, kHonorific = 3 };
 
 // kTitleWord, kTitleModifier or HashIndex::kAbsent for a token's form.
 std::uint32_t title_kind(const HashIndex& titles, std::string_view form) { return titles.find(lowercase_hash(form)); }
@@ -437,8 +439,10 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
     }
     TypeVotes& v = votes[name[i]];
     v[static_cast<int>(s.type)] += s.entry != kNoEntry ? kDecisive : s.type == EntityType::kMisc ? kMiscVote : 1.0;
-    if (s.token_begin > 0 && title_kind(titles, doc.form(doc.tokens[s.token_begin - 1])) == kTitleWord)
-      v[static_cast<int>(EntityType::kPerson)] += 1.0;
+    if (s.token_begin > 0)
+      if (const std::uint32_t kind = title_kind(titles, doc.form(doc.tokens[s.token_begin - 1]));
+          kind == kTitleWord || kind == kHonorific)
+        v[static_cast<int>(EntityType::kPerson)] += 1.0;
   }
   std::vector<EntityType> decided(votes.size());
   for (std::size_t n = 0; n < votes.size(); ++n) {
@@ -676,30 +680,73 @@ Joins join_short_names(const Names& names) {
   return joins;
 }
 
-// Phase 4: titles just before a PERSON mention become its role. Walks left over titles, modifiers
-// and names of places or organisations (with or without a possessive); it is a role only if a
-// title word is among them.
+// The title just before a PERSON mention (drafts[i]): walks left over titles, modifiers,
+// honorifics and names of places or organisations (with or without a possessive: "El Salvador's
+// President"); a role only if a title word is among them. After an honorific there is none: "Mr"
+// names no function, and a title before it is another person's ("a letter to the home secretary
+// Mr Davies said").
+std::string title_before(const Document& doc, const HashIndex& titles, const std::vector<Draft>& drafts, std::uint32_t i) {
+  const Draft& d = drafts[i];
+  const std::uint32_t sentence_begin = doc.sentences[doc.tokens[d.token_begin].sentence].token_begin;
+  std::uint32_t begin = d.token_begin;
+  std::uint32_t prev = i;  // drafts before `begin` are drafts[0, prev)
+  bool has_title = false;
+  while (begin > sentence_begin) {
+    const std::string_view form = doc.form(doc.tokens[begin - 1]);
+    if (const std::uint32_t kind = title_kind(titles, form); kind != HashIndex::kAbsent) {
+      has_title = has_title || kind == kTitleWord;
+      --begin;
+      continue;
+    }
+    const std::uint32_t end = is_possessive(form) ? begin - 1 : begin;
+    if (prev == 0 || drafts[prev - 1].token_end != end || drafts[prev - 1].type == EntityType::kPerson) break;
+    begin = drafts[--prev].token_begin;
+  }
+  if (!has_title || title_kind(titles, doc.form(doc.tokens[d.token_begin - 1])) == kHonorific) return {};
+  while (begin < d.token_begin && (doc.form(doc.tokens[begin]) == "of" || doc.form(doc.tokens[begin]) == "-")) ++begin;
+  return surface(doc, begin, d.token_begin);
+}
+
+bool is_article(std::string_view form) { return form == "the" || form == "a" || form == "an"; }
+
+// The function named by an apposition after a PERSON mention, set off by commas or ending the
+// sentence: "Jane Doe, chief executive of Acme, said", "Jo Smith, the club's boss." Its words are
+// titles and their modifiers, capitalised names, "of", "at", "for", a possessive and the lower-case
+// word before it; at most kMaxApposition tokens, and a title word among them.
+std::string apposition_after(const Document& doc, const HashIndex& titles, const Draft& d) {
+  constexpr std::uint32_t kMaxApposition = 8;
+  const std::uint32_t sentence_end = doc.sentences[doc.tokens[d.token_begin].sentence].token_end;
+  std::uint32_t k = d.token_end;
+  if (k >= sentence_end || doc.form(doc.tokens[k]) != ",") return {};
+  std::uint32_t begin = ++k;
+  if (k < sentence_end && is_article(doc.form(doc.tokens[k]))) begin = ++k;
+  bool has_title = false;
+  for (; k < sentence_end && k - begin < kMaxApposition; ++k) {
+    const std::string_view form = doc.form(doc.tokens[k]);
+    const std::uint32_t kind = title_kind(titles, form);
+    has_title = has_title || kind == kTitleWord;
+    const bool before_possessive = k + 1 < sentence_end && is_possessive(doc.form(doc.tokens[k + 1]));
+    if (kind == kTitleWord || kind == kTitleModifier || form == "of" || form == "at" || form == "for" ||
+        is_possessive(form) || before_possessive || has_capital(form.substr(0, 1)))
+      continue;
+    break;
+  }
+  const bool closed = k == sentence_end || doc.form(doc.tokens[k]) == "," || doc.form(doc.tokens[k]) == ".";
+  std::uint32_t end = k;
+  while (end > begin && (doc.form(doc.tokens[end - 1]) == "of" || doc.form(doc.tokens[end - 1]) == "at")) --end;
+  if (!has_title || !closed || end == begin) return {};
+  const std::string_view last = doc.form(doc.tokens[end - 1]);  // a title or a name: "boss", "Acme"
+  if (title_kind(titles, last) != kTitleWord && !has_capital(last.substr(0, 1))) return {};
+  return surface(doc, begin, end);
+}
+
+// Phase 4: a PERSON mention's role: the title before it, else an apposition after it.
 void assign_roles(const Document& doc, const HashIndex& titles, std::vector<Draft>& drafts) {
   for (std::uint32_t i = 0; i < drafts.size(); ++i) {
     Draft& d = drafts[i];
     if (d.type != EntityType::kPerson) continue;
-    const std::uint32_t sentence_begin = doc.sentences[doc.tokens[d.token_begin].sentence].token_begin;
-    std::uint32_t begin = d.token_begin;
-    std::uint32_t prev = i;  // drafts before `begin` are drafts[0, prev)
-    bool has_title = false;
-    while (begin > sentence_begin) {
-      const std::string_view form = doc.form(doc.tokens[begin - 1]);
-      if (const std::uint32_t kind = title_kind(titles, form); kind != HashIndex::kAbsent) {
-        has_title = has_title || kind == kTitleWord;
-        --begin;
-        continue;
-      }
-      const std::uint32_t end = is_possessive(form) ? begin - 1 : begin;
-      if (prev == 0 || drafts[prev - 1].token_end != end || drafts[prev - 1].type == EntityType::kPerson) break;
-      begin = drafts[--prev].token_begin;
-    }
-    while (begin < d.token_begin && (doc.form(doc.tokens[begin]) == "of" || doc.form(doc.tokens[begin]) == "-")) ++begin;
-    if (has_title) d.role = surface(doc, begin, d.token_begin);
+    d.role = title_before(doc, titles, drafts, i);
+    if (d.role.empty()) d.role = apposition_after(doc, titles, d);
   }
 }
 
@@ -800,6 +847,7 @@ EntityLayer ranked_by_salience(std::vector<EntityDraft> entities, const ArticleS
 EntityLinker::EntityLinker(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {
   for (const auto w : kTitleWords) titles_.insert(lowercase_hash(w), kTitleWord);
   for (const auto w : kTitleModifiers) titles_.insert(lowercase_hash(w), kTitleModifier);
+  for (const auto w : kHonorifics) titles_.insert(lowercase_hash(w), kHonorific);
 }
 
 EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan>& tagged) const {

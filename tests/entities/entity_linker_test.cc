@@ -72,7 +72,7 @@ TEST_CASE("linker: a title after a place and a possessive is one role", "[entity
                          {"Marco Rubio", kPer}, {"Acme Corp", kOrg}, {"Jane Doe", kPer}}));
   CHECK(find_entity(layer, "Nayib Bukele")->roles == std::vector<std::string>{"El Salvador's President"});
   CHECK(find_entity(layer, "Donald Trump")->roles == std::vector<std::string>{"former U.S. President"});
-  CHECK(find_entity(layer, "Smith")->roles == std::vector<std::string>{"Mr."});
+  CHECK(find_entity(layer, "Smith")->roles.empty());  // an honorific names no function
   CHECK(find_entity(layer, "Marco Rubio")->roles == std::vector<std::string>{"Secretary of State"});
   CHECK(find_entity(layer, "Jane Doe")->roles.empty());  // a name before a name is no title
   CHECK(find_entity(layer, "El Salvador")->roles.empty());
@@ -372,4 +372,22 @@ TEST_CASE("linker: a place in a dateline keeps its type when the article's club 
     if (e.name == "NEW YORK") types.push_back(e.type);
   std::sort(types.begin(), types.end());
   CHECK(types == std::vector<EntityType>{kOrg, kLoc});
+}
+
+TEST_CASE("linker: appositions and possessives name a person's role, honorifics do not", "[entity_linker]") {
+  const Document doc = segmented(
+      "Jane Doe, chief executive of Acme, said profits rose. Jo Smith, the club's boss, agreed. "
+      "Acme's chief executive Tim Cook spoke. Dr Ann Lee, who is 40, left. Home Secretary Suella Braverman and "
+      "Mr Sunak met Bob Ray, a friend. In a letter to the home secretary Mr Davies said no.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Jane Doe", kPer}, {"Acme", kOrg}, {"Jo Smith", kPer}, {"Tim Cook", kPer}, {"Ann Lee", kPer},
+                         {"Suella Braverman", kPer}, {"Sunak", kPer}, {"Bob Ray", kPer}, {"Davies", kPer}}));
+  CHECK(find_entity(layer, "Jane Doe")->roles == std::vector<std::string>{"chief executive of Acme"});
+  CHECK(find_entity(layer, "Jo Smith")->roles == std::vector<std::string>{"club's boss"});
+  CHECK(find_entity(layer, "Tim Cook")->roles == std::vector<std::string>{"Acme's chief executive"});
+  CHECK(find_entity(layer, "Ann Lee")->roles.empty());
+  CHECK(find_entity(layer, "Suella Braverman")->roles == std::vector<std::string>{"Home Secretary"});
+  CHECK(find_entity(layer, "Sunak")->roles.empty());
+  CHECK(find_entity(layer, "Bob Ray")->roles.empty());  // "a friend" is no function
+  CHECK(find_entity(layer, "Davies")->roles.empty());   // the title is another person's
 }
