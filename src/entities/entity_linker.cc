@@ -517,8 +517,9 @@ Groups group_same_names(std::vector<Draft>& drafts, const Gazetteer* gazetteer) 
 bool is_named_actor(EntityType type) { return type == EntityType::kPerson || type == EntityType::kOrganization; }
 
 // The person and organisation groups by each word of their names, and organisations by their
-// initials ("UN") and the first part of a hyphenated first word ("Mercedes"), so that a short name is compared only with the longer names that could hold it:
-// comparing every pair would make an article of many distinct names quadratic.
+// initials ("UN"), the first part of a hyphenated first word ("Mercedes") and the singular of a
+// plural last word ("Democrat"), so that a short name is compared only with the longer names that
+// could hold it: comparing every pair would make an article of many distinct names quadratic.
 struct NameIndex {
   StringMap<std::vector<std::uint32_t>> with_word, with_initials;
 };
@@ -536,6 +537,8 @@ NameIndex index_names(const std::vector<Draft>& drafts, const Groups& groups) {
     const std::string_view first = groups.words[g].front();
     if (const std::size_t hyphen = first.find('-'); hyphen != std::string_view::npos && hyphen > 0)
       index.with_word[std::string(first.substr(0, hyphen))].push_back(g);
+    if (const std::string_view last = groups.words[g].back(); last.size() > 1 && last.back() == 's')
+      index.with_word[std::string(last.substr(0, last.size() - 1))].push_back(g);
   }
   return index;
 }
@@ -568,8 +571,8 @@ struct Names {
 // Whether organisation group a's name is a short form of b's with the same head: b's first words
 // unless the rest names a division ("Acme" for "Acme Corp", not "BBC" for "BBC Radio Scotland"
 // nor "Gwent" for "Gwent Police"), b's last words after a place ("Nets" for "Brooklyn Nets", not
-// "Times" for "Sunday Times"), or the first part of b's hyphenated first word ("Mercedes" for
-// "Mercedes-Benz").
+// "Times" for "Sunday Times"), b with its plural "s" left off ("Welsh Liberal Democrat"), or the
+// first part of b's hyphenated first word ("Mercedes" for "Mercedes-Benz").
 bool is_organisation_short_form(const Names& names, std::uint32_t a, std::uint32_t b) {
   const std::vector<std::string_view>& short_words = names.groups.words[a];
   const std::vector<std::string_view>& long_words = names.groups.words[b];
@@ -583,6 +586,11 @@ bool is_organisation_short_form(const Names& names, std::uint32_t a, std::uint32
     return names.gazetteer && full.token_end - full.token_begin > length &&
            is_place(names.doc, *names.gazetteer, full.token_begin, full.token_end - length);
   }
+  if (short_words.size() == long_words.size() &&
+      std::equal(short_words.begin(), short_words.end() - 1, long_words.begin()) &&
+      long_words.back().size() == short_words.back().size() + 1 && long_words.back().back() == 's' &&
+      long_words.back().compare(0, short_words.back().size(), short_words.back()) == 0)
+    return true;  // the attributive singular: "a Liberal Democrat councillor"
   const std::size_t hyphen = long_words.front().find('-');
   return short_words.size() == 1 && hyphen != std::string_view::npos &&
          long_words.front().substr(0, hyphen) == short_words.front();

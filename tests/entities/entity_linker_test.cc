@@ -224,6 +224,10 @@ TEST_CASE("linker: an organisation joins a longer name only with the same head",
   CHECK(find_entity(layer, "Los Angeles Lakers")->mentions.size() == 2);  // a club named after its city
   CHECK(find_entity(layer, "The Sunday Times")->mentions.size() == 1);
   CHECK(layer.entities.size() == 9);
+  const Document plural = segmented("The Welsh Liberal Democrats met. A Welsh Liberal Democrat spoke.");
+  const auto one = linker.link(plural, tag_all(plural, {{"Welsh Liberal Democrats", kOrg}, {"Welsh Liberal Democrat", kOrg}}));
+  REQUIRE(one.entities.size() == 1);
+  CHECK(one.entities[0].name == "Welsh Liberal Democrats");
 }
 
 TEST_CASE("linker: --gazetteer names win over the tagger", "[entity_linker]") {
