@@ -396,6 +396,10 @@ std::string name_key(std::string_view name) {
   return key;
 }
 
+bool has_digit(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool is_known_alias(std::string_view key) {
   return std::any_of(std::begin(kKnownAliases), std::end(kKnownAliases),
                      [&](const auto& alias) { return alias.second == key; });
@@ -412,7 +416,8 @@ using TypeVotes = std::array<double, 4>;
 // names have no vote: the tagger has already weighed them against the context, where a city may
 // be its club ("New York beat Boston") and a given name a company ("Mercedes"). A dateline
 // ("NEW YORK 1996-08-29") names where the story was filed, not a party to it: its place keeps its
-// type and has no vote.
+// type and has no vote. A name with a digit is no person's ("S4C", "G20"): an ORGANIZATION unless
+// its mentions say another type.
 void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashIndex& titles, std::vector<Span>& spans) {
   constexpr double kDecisive = 1e6;
   constexpr double kMiscVote = 0.25;
@@ -444,6 +449,11 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
           kind == kTitleWord || kind == kHonorific)
         v[static_cast<int>(EntityType::kPerson)] += 1.0;
   }
+  for (const auto& [key, n] : name_of)
+    if (has_digit(key) && votes[n][static_cast<int>(EntityType::kPerson)] < kDecisive) {
+      votes[n][static_cast<int>(EntityType::kPerson)] = 0;
+      if (first_type[n] == EntityType::kPerson) first_type[n] = EntityType::kOrganization;
+    }
   std::vector<EntityType> decided(votes.size());
   for (std::size_t n = 0; n < votes.size(); ++n) {
     int best = static_cast<int>(first_type[n]);

@@ -182,6 +182,13 @@ TEST_CASE("linker: a title before a name votes PERSON, and a tie keeps the first
   CHECK(tied.entities[0].type == kPer);
 }
 
+TEST_CASE("linker: a name with a digit is no person's", "[entity_linker]") {
+  const Document doc = segmented("S4C said it would air the show. S4C confirmed.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"S4C", kPer}}));
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].type == kOrg);
+}
+
 TEST_CASE("linker: a demonym the gazetteer knows stays MISC though tagged PERSON as often", "[entity_linker]") {
   const EntityLinker linker(shipped_gazetteer());
   const Document doc = segmented("Israeli firms grew. An Israeli said so.");
