@@ -227,6 +227,27 @@ bool has_capital(std::string_view s) {
 
 bool is_dash(std::string_view form) { return form == "-" || form == "--" || form == "\u2013" || form == "\u2014"; }
 
+// Function words and greetings capitalised only because they open a sentence or a quotation
+// ("Both e-POWER models", "Let it be", "Hi!"), lower-cased: no name starts with one there.
+constexpr std::string_view kSentenceOpeners[] = {
+    "both", "let", "hi", "hello", "after", "before", "when", "while", "if", "as", "but", "and", "or", "so", "yet",
+    "with", "without", "from", "for", "at", "in", "on", "by", "to", "this", "that", "these", "those", "it", "its",
+    "his", "her", "their", "our", "my", "your", "we", "they", "he", "she", "you", "yes", "no", "thanks", "dear",
+    "meanwhile", "however", "although", "though", "since", "until", "despite"};
+
+// Whether token k opens a sentence or a quotation ("Hi! ...", ': "Both ...').
+bool opens_sentence(const Document& doc, std::uint32_t k) {
+  if (k == doc.sentences[doc.tokens[k].sentence].token_begin) return true;
+  const std::string_view before = doc.form(doc.tokens[k - 1]);
+  return before == "\"" || before == "\u201c" || before == ":";
+}
+
+bool opens_sentence_only(const Document& doc, std::uint32_t k) {
+  if (!opens_sentence(doc, k)) return false;
+  const std::string lower = utf8::to_lower(doc.form(doc.tokens[k]));
+  return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners), lower) != std::end(kSentenceOpeners);
+}
+
 // Punctuation no name starts or ends with: dashes, quotes, an opening bracket at the end, a closing
 // one at the start ("Fred [", "- Emma"; not the ")" of "Mladost (L)" nor the "$" of "C$").
 bool is_edge_junk(std::string_view form, bool at_start) {
@@ -260,14 +281,16 @@ std::vector<std::uint32_t> cut_points(const Document& doc, const Span& s) {
   return cuts;
 }
 
-// One piece of a span, trimmed: punctuation off its edges, title words off its end ("US President"
+// One piece of a span, trimmed: punctuation off its edges, a function word opening the sentence off
+// its start, title words off its end ("US President"
 // is the place that qualifies the title), a title and "for" off its start ("MP for Somerton and
 // Frome" is the constituency, a place), "-based" off its end ("Boston-based" is the place Boston).
 // Empty if it is not MISC and names nothing: no capital letter ("ker", a drop cap's leftover), a
 // generic acronym, a zone or a time.
 Span trimmed(const Document& doc, Span s, const HashIndex& titles) {
   const auto form = [&](std::uint32_t k) { return doc.form(doc.tokens[k]); };
-  while (s.token_begin < s.token_end && is_edge_junk(form(s.token_begin), true)) ++s.token_begin;
+  while (s.token_begin < s.token_end && (is_edge_junk(form(s.token_begin), true) || opens_sentence_only(doc, s.token_begin)))
+    ++s.token_begin;
   while (s.token_end > s.token_begin && is_edge_junk(form(s.token_end - 1), false)) --s.token_end;
   if (s.token_end - s.token_begin >= 3 && form(s.token_end - 1) == "based" && form(s.token_end - 2) == "-" &&
       adjacent(doc, s.token_end - 1) && adjacent(doc, s.token_end - 2)) {

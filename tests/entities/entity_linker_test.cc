@@ -366,6 +366,17 @@ TEST_CASE("linker: 'X-based' is the place X, a title is no name, 'MP for X' is t
   CHECK(layer.entities.size() == 3);
 }
 
+TEST_CASE("linker: a function word opening the sentence is no part of a name", "[entity_linker]") {
+  const Document doc = segmented("He said: \"Both Acme models sold.\" Let them go. Hi! It was Jo Smith. In Paris it rained.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Both Acme", kOrg}, {"Let", kOrg}, {"Hi", kOrg}, {"Jo Smith", kPer}, {"Paris", kLoc}}));
+  REQUIRE(find_entity(layer, "Acme"));
+  CHECK(mention_texts(doc, *find_entity(layer, "Acme")) == std::vector<std::string>{"Acme"});
+  CHECK(find_entity(layer, "Let") == nullptr);
+  CHECK(find_entity(layer, "Hi") == nullptr);
+  CHECK(layer.entities.size() == 3);
+}
+
 TEST_CASE("linker: a name without a capital letter is no entity", "[entity_linker]") {
   const Document doc = segmented("ker said the urt was open to Acme.");
   const auto layer = plain_linker().link(doc, tag_all(doc, {{"ker", kPer}, {"urt", kOrg}, {"Acme", kOrg}}));
