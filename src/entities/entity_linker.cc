@@ -249,10 +249,11 @@ bool opens_sentence_only(const Document& doc, std::uint32_t k) {
 }
 
 // Punctuation no name starts or ends with: dashes, quotes, an opening bracket at the end, a closing
-// one at the start ("Fred [", "- Emma"; not the ")" of "Mladost (L)" nor the "$" of "C$").
+// one at the start ("Fred [", "- Emma"; not the ")" of "Mladost (L)", the "$" of "C$" nor the ";"
+// closing a character reference, "Bogot&#225;").
 bool is_edge_junk(std::string_view form, bool at_start) {
   return is_dash(form) || form == "\"" || form == "'" || form == "\u201c" || form == "\u201d" ||
-         form == (at_start ? ")" : "(") || form == (at_start ? "]" : "[") || form == "," || form == ";" || form == ":";
+         form == (at_start ? ")" : "(") || form == (at_start ? "]" : "[") || form == "," || form == ":";
 }
 
 // A dash with space on a side ("Dublin - it was"), which no name crosses.
@@ -279,6 +280,23 @@ std::vector<std::uint32_t> cut_points(const Document& doc, const Span& s) {
     if (is_spaced_dash(doc, k) || (list && (form == "," || form == "and" || form == "&"))) cuts.push_back(k);
   }
   return cuts;
+}
+
+// The end of a name that an HTML character reference splits ("Bogot&#225;", "Medell&iacute;n"):
+// the reference and the letters joined to it belong to the name. At most kMaxReference tokens make
+// one reference.
+std::uint32_t end_over_references(const Document& doc, std::uint32_t end) {
+  constexpr std::uint32_t kMaxReference = 4;
+  const std::uint32_t sentence_end = doc.sentences[doc.tokens[end - 1].sentence].token_end;
+  const auto joined = [&](std::uint32_t k) { return k < sentence_end && adjacent(doc, k); };
+  while (joined(end) && doc.form(doc.tokens[end]).front() == '&') {
+    std::uint32_t k = end;
+    while (joined(k) && k - end < kMaxReference && doc.form(doc.tokens[k]).back() != ';') ++k;
+    if (!joined(k) || doc.form(doc.tokens[k]).back() != ';') break;
+    end = k + 1;
+    while (joined(end) && doc.form(doc.tokens[end]).front() >= 'a' && doc.form(doc.tokens[end]).front() <= 'z') ++end;
+  }
+  return end;
 }
 
 // One piece of a span, trimmed: punctuation off its edges, a function word opening the sentence off
@@ -356,10 +374,16 @@ std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpa
   for (const TaggedSpan& t : tagged) {
     if (t.token_end <= t.token_begin || t.token_end > doc.tokens.size()) continue;
     if (doc.in_boilerplate(doc.sentences[doc.tokens[t.token_begin].sentence])) continue;
-    for (const Span& piece : pieces_of(doc, {t.token_begin, t.token_end, t.type}, titles))
+    const std::uint32_t end = end_over_references(doc, t.token_end);
+    for (const Span& piece : pieces_of(doc, {t.token_begin, end, t.type}, titles))
       add_mention(doc, piece, gazetteer, titles, spans);
   }
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.token_begin < b.token_begin; });
+  // A name grown over a character reference may reach the next span: the first keeps the tokens.
+  std::size_t kept = 0;
+  for (const Span& s : spans)
+    if (kept == 0 || s.token_begin >= spans[kept - 1].token_end) spans[kept++] = s;
+  spans.resize(kept);
 
   // Lower-cased names of multi-word PERSON spans, and their words after the first.
   StringSet person_names, person_words;

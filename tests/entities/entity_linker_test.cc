@@ -413,3 +413,13 @@ TEST_CASE("linker: appositions and possessives name a person's role, honorifics 
   CHECK(find_entity(layer, "Bob Ray")->roles.empty());  // "a friend" is no function
   CHECK(find_entity(layer, "Davies")->roles.empty());   // the title is another person's
 }
+
+TEST_CASE("linker: an HTML character reference inside a name stays in it", "[entity_linker]") {
+  const Document doc = segmented("The mayor of Bogot&#225; met Medell&iacute;n officials. Bogot&#225; agreed.");
+  auto spans = tag_all(doc, {{"Bogot", kLoc}, {"Medell", kLoc}});  // the tagger stops at the "&"
+  const auto layer = plain_linker().link(doc, spans);
+  REQUIRE(find_entity(layer, "Bogot&#225;"));
+  CHECK(mention_texts(doc, *find_entity(layer, "Bogot&#225;")) == std::vector<std::string>{"Bogot&#225;", "Bogot&#225;"});
+  CHECK(find_entity(layer, "Medell&iacute;n"));
+  CHECK(layer.entities.size() == 2);
+}
