@@ -1,22 +1,31 @@
 // Turns the tagger's mention spans into the article's entities: "Donald Trump", "Trump" and
 // "Trump's" become one PERSON "Donald Trump"; "U.S.", "US" and "America" one LOCATION "United
-// States" with {"iso3166": "US"}. Rules, in order:
-//   1. Fix-ups: a possessive "'s" is never inside a mention; leading titles ("President Trump") are
+// States" with {"iso3166": "US"}. Phases, in order (each linear in the article's size):
+//   1. Clean-up: no span crosses a spaced dash or a list ("Facebook, Instagram and Twitter");
+//      dashes, quotes and unpaired brackets at its edges, title words at its end ("US President"
+//      is the place US), "MP for" at its start and "-based" ("Boston-based" is the place Boston)
+//      are cut; a PER/ORG/LOC span without a capital, or that is a generic acronym (DVD), a time
+//      zone or a time, is dropped. A possessive "'s" is never inside a mention; leading titles are
 //      cut from a PERSON mention; "U.S.-Latin America" becomes two places when the gazetteer knows
 //      both; a mention that repeats a PERSON name of the article, or a word of one after the first,
-//      is that person ("Bukele" tagged ORGANIZATION); --gazetteer names win over tagger spans.
-//   2. Each mention takes the canonical name and id of the gazetteer entry of its type with exactly
+//      is that person; --gazetteer names win over tagger spans.
+//   2. Types: a name (lower-cased, without a leading "the") takes one type in the article, voted
+//      by all its mentions (titles and honorifics before it vote PERSON, a known demonym MISC, a
+//      known party short form is ORGANIZATION); a place in a dateline keeps its own.
+//   3. Each mention takes the canonical name and id of the gazetteer entry of its type with exactly
 //      its name (user files first, then data/gazetteers/ in file order).
-//   3. Mentions of one type with the same id, or else the same (canonical) name ignoring case, are
-//      one entity. A PERSON name whose words all appear, in order, in a longer PERSON name joins
-//      it ("Trump" -> "Donald Trump"); an ORGANIZATION joins a longer one it starts or abbreviates
-//      ("UN" -> "United Nations").
-//   4. Titles just before a PERSON mention ("former President", "El Salvador's President", "Mr.")
-//      become the entity's roles.
-//   5. A name found only in a headline written in title case ("Data Center Demand Soars"), in an
+//   4. Grouping: mentions of one type with the same id, or else the same name or known alias
+//      ("Tories" = "Conservative Party"), are one entity. A PERSON name whose words all appear, in
+//      order, in a longer PERSON name joins it ("Trump" -> "Donald Trump"); an ORGANIZATION joins a
+//      longer one with the same head: its initials ("UN"), its first words unless the rest names a
+//      division ("Acme Corp", not "BBC Radio Scotland"), its last words after a place ("Brooklyn
+//      Nets"), the first part of a hyphenated name ("Mercedes-Benz").
+//   5. Roles: titles just before a PERSON mention ("former President", "El Salvador's President"),
+//      else an apposition after it ("Jane Doe, chief executive of Acme,"); honorifics are no role.
+//   6. A name found only in a headline written in title case ("Data Center Demand Soars"), in an
 //      article with more than the headline, is dropped unless the gazetteer knows it or a part
 //      of it ("Northern Italy"): there every word is capitalised, so capitals mark no name.
-//   6. Salience: mention weights (headline and lead paragraph count more), times the share of
+//   7. Salience: mention weights (headline and lead paragraph count more), times the share of
 //      paragraphs the entity appears in and a weight for its type, normalised over the article.
 #pragma once
 

@@ -72,7 +72,7 @@ TEST_CASE("linker: a title after a place and a possessive is one role", "[entity
                          {"Marco Rubio", kPer}, {"Acme Corp", kOrg}, {"Jane Doe", kPer}}));
   CHECK(find_entity(layer, "Nayib Bukele")->roles == std::vector<std::string>{"El Salvador's President"});
   CHECK(find_entity(layer, "Donald Trump")->roles == std::vector<std::string>{"former U.S. President"});
-  CHECK(find_entity(layer, "Smith")->roles == std::vector<std::string>{"Mr."});
+  CHECK(find_entity(layer, "Smith")->roles.empty());  // an honorific names no function
   CHECK(find_entity(layer, "Marco Rubio")->roles == std::vector<std::string>{"Secretary of State"});
   CHECK(find_entity(layer, "Jane Doe")->roles.empty());  // a name before a name is no title
   CHECK(find_entity(layer, "El Salvador")->roles.empty());
@@ -156,10 +156,85 @@ TEST_CASE("linker: an ambiguous surname goes to the person named last before it"
   CHECK(find_entity(layer, "George Bush")->mentions.size() == 2);
 }
 
-TEST_CASE("linker: types never mix", "[entity_linker][data]") {
-  const Document doc = segmented("Jordan scored twice in Jordan.");
-  const auto layer = plain_linker().link(doc, {{0, 1, kPer}, {4, 5, kLoc}});
-  CHECK(layer.entities.size() == 2);
+TEST_CASE("linker: one name has one type in an article, the one most of its mentions have", "[entity_linker][data]") {
+  const Document doc = segmented("Ofgem said prices rise. Ofgem wants more. Critics said Ofgem failed. Ofgem price caps help.");
+  auto spans = tag_all(doc, {{"Ofgem", kOrg}});
+  REQUIRE(spans.size() == 4);
+  spans[2].type = kPer;   // a mistyped mention
+  spans[3].type = kMisc;  // an attributive use
+  const auto layer = plain_linker().link(doc, spans);
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].type == kOrg);
+  CHECK(layer.entities[0].mentions.size() == 4);
+}
+
+TEST_CASE("linker: a title before a name votes PERSON, and a tie keeps the first mention's type", "[entity_linker][data]") {
+  const Document doc = segmented("Jordan scored twice. Mr Jordan left for Amman.");
+  auto spans = tag_all(doc, {{"Jordan", kLoc}, {"Amman", kLoc}});
+  spans[0].type = kPer;  // PERSON once, LOCATION once: the title decides
+  const auto layer = plain_linker().link(doc, spans);
+  REQUIRE(find_entity(layer, "Jordan"));
+  CHECK(find_entity(layer, "Jordan")->type == kPer);
+  CHECK(find_entity(layer, "Jordan")->mentions.size() == 2);
+  const Document tie = segmented("Jordan scored twice in Jordan.");
+  const auto tied = plain_linker().link(tie, {{0, 1, kPer}, {4, 5, kLoc}});
+  REQUIRE(tied.entities.size() == 1);
+  CHECK(tied.entities[0].type == kPer);
+}
+
+TEST_CASE("linker: a name with a digit is no person's", "[entity_linker][data]") {
+  const Document doc = segmented("S4C said it would air the show. S4C confirmed.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"S4C", kPer}}));
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].type == kOrg);
+}
+
+TEST_CASE("linker: a demonym the gazetteer knows stays MISC though tagged PERSON as often", "[entity_linker][data]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented("Israeli firms grew. An Israeli said so.");
+  auto spans = tag_all(doc, {{"Israeli", kMisc}});
+  spans[1].type = kPer;
+  const auto layer = linker.link(doc, spans);
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].type == kMisc);
+}
+
+TEST_CASE("linker: party short forms and a leading 'the' join the full name", "[entity_linker][data]") {
+  const Document doc = segmented(
+      "The Conservative Party won. The Tories cheered, a Tory MP said, and the Conservatives agreed. "
+      "The Lib Dems and the Liberal Democrats are one. The Home Office and the Home Office agreed.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Conservative Party", kOrg}, {"Tories", kOrg}, {"Tory", kMisc}, {"Conservatives", kOrg},
+                         {"Lib Dems", kOrg}, {"Liberal Democrats", kOrg}, {"The Home Office", kOrg}, {"Home Office", kOrg}}));
+  const Entity* tories = find_entity(layer, "Conservative Party");
+  REQUIRE(tories);
+  CHECK(tories->type == kOrg);
+  CHECK(tories->mentions.size() == 4);
+  REQUIRE(find_entity(layer, "Liberal Democrats"));
+  CHECK(find_entity(layer, "Liberal Democrats")->mentions.size() == 2);
+  CHECK(layer.entities.size() == 3);
+}
+
+TEST_CASE("linker: an organisation joins a longer name only with the same head", "[entity_linker][data]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented(
+      "BBC Radio Scotland and the BBC spoke. Gwent Police patrol Gwent. Acme Corp and Acme agreed. "
+      "Mercedes-Benz and Mercedes grew. The Los Angeles Lakers beat the Lakers. The Sunday Times and The Times sold.");
+  const auto layer = linker.link(
+      doc, tag_all(doc, {{"BBC Radio Scotland", kOrg}, {"BBC", kOrg}, {"Gwent Police", kOrg}, {"Gwent", kOrg},
+                         {"Acme Corp", kOrg}, {"Acme", kOrg}, {"Mercedes-Benz", kOrg}, {"Mercedes", kOrg},
+                         {"Los Angeles Lakers", kOrg}, {"Lakers", kOrg}, {"The Sunday Times", kOrg}, {"The Times", kOrg}}));
+  CHECK(find_entity(layer, "BBC Radio Scotland")->mentions.size() == 1);  // a division, not the broadcaster
+  CHECK(find_entity(layer, "Gwent Police")->mentions.size() == 1);
+  CHECK(find_entity(layer, "Acme Corp")->mentions.size() == 2);
+  CHECK(find_entity(layer, "Mercedes-Benz")->mentions.size() == 2);
+  CHECK(find_entity(layer, "Los Angeles Lakers")->mentions.size() == 2);  // a club named after its city
+  CHECK(find_entity(layer, "The Sunday Times")->mentions.size() == 1);
+  CHECK(layer.entities.size() == 9);
+  const Document plural = segmented("The Welsh Liberal Democrats met. A Welsh Liberal Democrat spoke.");
+  const auto one = linker.link(plural, tag_all(plural, {{"Welsh Liberal Democrats", kOrg}, {"Welsh Liberal Democrat", kOrg}}));
+  REQUIRE(one.entities.size() == 1);
+  CHECK(one.entities[0].name == "Welsh Liberal Democrats");
 }
 
 TEST_CASE("linker: --gazetteer names win over the tagger", "[entity_linker][data]") {
@@ -250,4 +325,101 @@ TEST_CASE("linker: a name found only in a title-case headline is kept only if th
   CHECK(find_entity(linker.link(alone, tag_all(alone, {{"Data Center Demand Soars", kOrg}})), "Data Center Demand Soars"));
   const Document plain = segmented("Data center demand soars at Acme Widgets\n\nThe market grew.");
   CHECK(find_entity(linker.link(plain, tag_all(plain, {{"Acme Widgets", kOrg}})), "Acme Widgets"));
+}
+
+TEST_CASE("linker: times, zones and generic acronyms are no entities, unless MISC", "[entity_linker][data]") {
+  const Document doc = segmented("Polls close at 8am GMT. Acme sold the DVD and a VHS copy by SMS.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"8am", kLoc}, {"GMT", kMisc}, {"Acme", kOrg}, {"DVD", kOrg}, {"VHS", kOrg}, {"SMS", kOrg}}));
+  REQUIRE(layer.entities.size() == 2);
+  CHECK(find_entity(layer, "Acme"));
+  CHECK(find_entity(layer, "GMT"));  // MISC is no row of the table: left as the tagger said
+}
+
+TEST_CASE("linker: no name crosses a spaced dash or a list, nor starts or ends with punctuation", "[entity_linker][data]") {
+  const Document doc = segmented("He flew to Dublin - it was late. Facebook, Instagram and Twitter grew. Marks and Spencer fell.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Dublin - it", kLoc}, {"Facebook, Instagram and Twitter", kOrg},
+                                                           {"Marks and Spencer", kOrg}}));
+  CHECK(mention_texts(doc, *find_entity(layer, "Dublin")) == std::vector<std::string>{"Dublin"});
+  CHECK(find_entity(layer, "Facebook"));
+  CHECK(find_entity(layer, "Instagram"));
+  CHECK(find_entity(layer, "Twitter"));
+  CHECK(find_entity(layer, "Marks and Spencer"));  // "and" without a comma is no list
+  CHECK(layer.entities.size() == 5);
+  const Document ministry = segmented("The Ministry of Land, Infrastructure and Transport said so.");
+  CHECK(find_entity(plain_linker().link(ministry, tag_all(ministry, {{"Ministry of Land, Infrastructure and Transport", kOrg}})),
+                    "Ministry of Land, Infrastructure and Transport"));
+  const Document dash = segmented("Emma - a nurse - and \"Jo Smith\" met.");
+  const auto people = plain_linker().link(dash, {{0, 2, kPer}, {7, 10, kPer}});  // "Emma -" and `Jo Smith"`
+  CHECK(find_entity(people, "Emma"));
+  CHECK(find_entity(people, "Jo Smith"));
+}
+
+TEST_CASE("linker: 'X-based' is the place X, a title is no name, 'MP for X' is the place X", "[entity_linker][data]") {
+  const Document doc = segmented("The Boston-based firm hired the US President and the MP for Somerton and Frome.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Boston-based", kMisc}, {"US President", kOrg}, {"MP for Somerton and Frome", kOrg}}));
+  REQUIRE(find_entity(layer, "Boston"));
+  CHECK(find_entity(layer, "Boston")->type == kLoc);
+  REQUIRE(find_entity(layer, "US"));
+  CHECK(find_entity(layer, "Somerton and Frome")->type == kLoc);
+  CHECK(layer.entities.size() == 3);
+}
+
+TEST_CASE("linker: a function word opening the sentence is no part of a name", "[entity_linker][data]") {
+  const Document doc = segmented("He said: \"Both Acme models sold.\" Let them go. Hi! It was Jo Smith. In Paris it rained.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Both Acme", kOrg}, {"Let", kOrg}, {"Hi", kOrg}, {"Jo Smith", kPer}, {"Paris", kLoc}}));
+  REQUIRE(find_entity(layer, "Acme"));
+  CHECK(mention_texts(doc, *find_entity(layer, "Acme")) == std::vector<std::string>{"Acme"});
+  CHECK(find_entity(layer, "Let") == nullptr);
+  CHECK(find_entity(layer, "Hi") == nullptr);
+  CHECK(layer.entities.size() == 3);
+}
+
+TEST_CASE("linker: a name without a capital letter is no entity", "[entity_linker][data]") {
+  const Document doc = segmented("ker said the urt was open to Acme.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"ker", kPer}, {"urt", kOrg}, {"Acme", kOrg}}));
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].name == "Acme");
+}
+
+TEST_CASE("linker: a place in a dateline keeps its type when the article's club has its name", "[entity_linker][data]") {
+  const Document doc = segmented("NEW YORK 1996-08-29\nNEW YORK beat BOSTON. NEW YORK won again.");
+  auto spans = tag_all(doc, {{"NEW YORK", kOrg}, {"BOSTON", kOrg}});
+  spans[0].type = kLoc;
+  const auto layer = plain_linker().link(doc, spans);
+  std::vector<EntityType> types;
+  for (const Entity& e : layer.entities)
+    if (e.name == "NEW YORK") types.push_back(e.type);
+  std::sort(types.begin(), types.end());
+  CHECK(types == std::vector<EntityType>{kOrg, kLoc});
+}
+
+TEST_CASE("linker: appositions and possessives name a person's role, honorifics do not", "[entity_linker][data]") {
+  const Document doc = segmented(
+      "Jane Doe, chief executive of Acme, said profits rose. Jo Smith, the club's boss, agreed. "
+      "Acme's chief executive Tim Cook spoke. Dr Ann Lee, who is 40, left. Home Secretary Suella Braverman and "
+      "Mr Sunak met Bob Ray, a friend. In a letter to the home secretary Mr Davies said no.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Jane Doe", kPer}, {"Acme", kOrg}, {"Jo Smith", kPer}, {"Tim Cook", kPer}, {"Ann Lee", kPer},
+                         {"Suella Braverman", kPer}, {"Sunak", kPer}, {"Bob Ray", kPer}, {"Davies", kPer}}));
+  CHECK(find_entity(layer, "Jane Doe")->roles == std::vector<std::string>{"chief executive of Acme"});
+  CHECK(find_entity(layer, "Jo Smith")->roles == std::vector<std::string>{"club's boss"});
+  CHECK(find_entity(layer, "Tim Cook")->roles == std::vector<std::string>{"Acme's chief executive"});
+  CHECK(find_entity(layer, "Ann Lee")->roles.empty());
+  CHECK(find_entity(layer, "Suella Braverman")->roles == std::vector<std::string>{"Home Secretary"});
+  CHECK(find_entity(layer, "Sunak")->roles.empty());
+  CHECK(find_entity(layer, "Bob Ray")->roles.empty());  // "a friend" is no function
+  CHECK(find_entity(layer, "Davies")->roles.empty());   // the title is another person's
+}
+
+TEST_CASE("linker: an HTML character reference inside a name stays in it", "[entity_linker][data]") {
+  const Document doc = segmented("The mayor of Bogot&#225; met Medell&iacute;n officials. Bogot&#225; agreed.");
+  auto spans = tag_all(doc, {{"Bogot", kLoc}, {"Medell", kLoc}});  // the tagger stops at the "&"
+  const auto layer = plain_linker().link(doc, spans);
+  REQUIRE(find_entity(layer, "Bogot&#225;"));
+  CHECK(mention_texts(doc, *find_entity(layer, "Bogot&#225;")) == std::vector<std::string>{"Bogot&#225;", "Bogot&#225;"});
+  CHECK(find_entity(layer, "Medell&iacute;n"));
+  CHECK(layer.entities.size() == 2);
 }
