@@ -5,7 +5,8 @@
 // elsewhere in the article.
 //
 // One extractor serves one document at a time: analyze() does the per-token work once, then
-// local_features() and non_local_features() are called per sentence. Buffers are reused, so a warm extractor does not allocate.
+// local_features() and non_local_features() are called per sentence. Buffers are reused, so a warm
+// extractor does not allocate.
 #pragma once
 
 #include <cstdint>
@@ -75,8 +76,18 @@ class NerFeatureExtractor {
     std::uint16_t first_pass[kNerTags] = {};  // first-pass tags of its occurrences
   };
 
+  // analyze()'s phases: per-token analysis of a sentence (returns whether it is all capitals),
+  // the document's casing counts, then re-casing of all-caps lines from them.
+  bool analyze_sentence(const Document& doc, const Sentence& s);
+  void count_document_casing(const Sentence& s, bool headline);
+  void recase_headlines(const Document& doc);
+  // How a word in an all-caps line is re-cased: as the article writes it elsewhere, else as the
+  // corpus usually does, else (an unknown word) as a name.
+  NerCasing headline_casing(const TokenInfo& info) const;
   void analyze_token(std::string_view form, TokenInfo& info);
   std::uint32_t doc_slot(std::uint64_t key);
+  // How the article itself capitalises the word elsewhere.
+  void add_document_casing_feature(const TokenInfo& t, std::vector<std::uint64_t>& f) const;
 
   const NerModel& model_;
   std::vector<TokenInfo> tokens_;  // by document token index
