@@ -41,6 +41,7 @@ enum Family : std::uint64_t {
   kFirstPassTag,
   kFirstPassAgreement,
   kFirstPassAt,
+  kFirstPassEarlier,
 };
 
 constexpr std::uint64_t kFnvBasis = 0xcbf29ce484222325ULL;
@@ -262,13 +263,29 @@ void NerFeatureExtractor::recase_headlines(const Document& doc) {
   }
 }
 
+std::uint8_t NerFeatureExtractor::earlier_tags(const std::uint16_t (&seen_types)[5]) {
+  int best = 0;
+  for (int k = 1; k < 5; ++k)
+    if (seen_types[k] > seen_types[best] || (best == 0 && seen_types[k] > 0)) best = k;
+  if (best > 0) return static_cast<std::uint8_t>(kEarlierType + best - 1);
+  return seen_types[0] > 0 ? kOnlyOutside : kNotSeen;
+}
+
 void NerFeatureExtractor::collect_first_pass(const Document& doc, const std::uint8_t* first_pass_tags) {
-  for (DocWord& w : doc_words_) std::fill(std::begin(w.first_pass), std::end(w.first_pass), 0);
+  for (DocWord& w : doc_words_) {
+    std::fill(std::begin(w.first_pass), std::end(w.first_pass), 0);
+    std::fill(std::begin(w.seen_types), std::end(w.seen_types), 0);
+  }
+  earlier_.assign(doc.tokens.size(), kNotSeen);
+  // One sweep in text order: each token's history is read before its own tag joins it.
   for (const Sentence& s : doc.sentences) {
     if (doc.in_boilerplate(s)) continue;
     for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
-      std::uint16_t& c = doc_words_[tokens_[t].doc_slot].first_pass[first_pass_tags[t]];
-      c = static_cast<std::uint16_t>(std::min(c + 1, 0xffff));
+      DocWord& w = doc_words_[tokens_[t].doc_slot];
+      const int tag = first_pass_tags[t];
+      count_up(w.first_pass[tag]);
+      earlier_[t] = earlier_tags(w.seen_types);
+      count_up(w.seen_types[tag == 0 ? 0 : 1 + static_cast<int>(ner_tag_type(tag))]);
     }
   }
 }
@@ -448,8 +465,10 @@ void NerFeatureExtractor::non_local_features(const Document& doc, std::uint32_t 
         f.push_back(key(kFirstPassType, static_cast<std::uint64_t>(k) + 8, context));
       }
       if (!any_entity && total > 0) f.push_back(key(kFirstPassOutside, 0, context));
-      // Agreement of this occurrence's first-pass tag with the others'.
+      // Agreement of this occurrence's first-pass tag with the others', and with the earlier ones'.
       f.push_back(key(kFirstPassAgreement, 0, static_cast<std::uint64_t>(own_tag) * 8 + static_cast<std::uint64_t>(usual_type(t))));
+      f.push_back(key(kFirstPassEarlier, 0, static_cast<std::uint64_t>(earlier_[t]) * 16 + context));
+      f.push_back(key(kFirstPassEarlier, 1, static_cast<std::uint64_t>(earlier_[t]) * 32 + static_cast<std::uint64_t>(own_tag)));
     }
     for (const int d : {-1, 1}) {
       const std::int64_t j = static_cast<std::int64_t>(t) + d;

@@ -71,7 +71,8 @@ std::vector<TaggedSpan> NerTagger::tag(const Document& doc, NerPasses passes) co
   };
 
   // Pass 1 tags with local features. Pass 2 adds to those scores what pass 1 said about the same
-  // word elsewhere in the article (Ratinov & Roth's non-local features), which fixes headlines,
+  // word elsewhere in the article and earlier in it (Ratinov & Roth's non-local features: two-stage
+  // prediction aggregation and extended prediction history), which fixes headlines,
   // sentence-initial names and short forms. One weight set serves both (see ner_trainer.h).
   for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (!tagged(doc.sentences[s])) continue;
