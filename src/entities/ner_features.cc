@@ -263,10 +263,22 @@ void NerFeatureExtractor::recase_headlines(const Document& doc) {
   }
 }
 
-std::uint8_t NerFeatureExtractor::earlier_tags(const std::uint16_t (&seen_types)[5]) {
+namespace {
+
+// Of counts by O (0) then each entity type (1 + type): the type counted most often, as 1 + type,
+// even when O outnumbers it; 0 when no entity type was counted.
+template <class Count>
+int most_frequent_type(const Count (&counts)[5]) {
   int best = 0;
   for (int k = 1; k < 5; ++k)
-    if (seen_types[k] > seen_types[best] || (best == 0 && seen_types[k] > 0)) best = k;
+    if (counts[k] > counts[best] || (best == 0 && counts[k] > 0)) best = k;
+  return best;
+}
+
+}  // namespace
+
+std::uint8_t NerFeatureExtractor::earlier_tags(const std::uint16_t (&seen_types)[5]) {
+  const int best = most_frequent_type(seen_types);
   if (best > 0) return static_cast<std::uint8_t>(kEarlierType + best - 1);
   return seen_types[0] > 0 ? kOnlyOutside : kNotSeen;
 }
@@ -438,10 +450,7 @@ void NerFeatureExtractor::non_local_features(const Document& doc, std::uint32_t 
     int counts[5] = {};
     for (int tag = 0; tag < kNerTags; ++tag)
       counts[tag == 0 ? 0 : 1 + static_cast<int>(ner_tag_type(tag))] += w.first_pass[tag] - (tag == first_pass_tags[t]);
-    int best = 0;
-    for (int k = 1; k < 5; ++k)
-      if (counts[k] > counts[best] || (best == 0 && counts[k] > 0)) best = k;
-    return best;
+    return most_frequent_type(counts);
   };
   for (std::uint32_t t = sentence.token_begin; t < sentence.token_end; ++t) {
     const TokenInfo& token = tokens_[t];
