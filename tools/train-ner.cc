@@ -12,6 +12,7 @@
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
+#include <cstdlib>
 #include <filesystem>
 #include <fstream>
 #include <map>
@@ -61,6 +62,18 @@ bool parse_type(const std::string& name, EntityType& type) {
   if (it == types.end()) return false;
   type = it->second;
   return true;
+}
+
+// "FILE" or "FILE:WEIGHT" (a --train argument): the file and its documents' weight (1 by default).
+std::pair<std::string, float> weighted_file(const std::string& argument) {
+  const std::size_t colon = argument.rfind(':');
+  if (colon == std::string::npos) return {argument, 1.0f};
+  const std::string number = argument.substr(colon + 1);
+  char* end = nullptr;
+  const float weight = std::strtof(number.c_str(), &end);
+  if (number.empty() || *end != '\0') return {argument, 1.0f};
+  if (!(weight > 0.0f)) fail(fmt::format("bad weight in {}: must be above 0", argument));
+  return {argument.substr(0, colon), weight};
 }
 
 constexpr const char* kTypeNames[] = {"PER", "ORG", "LOC", "MISC"};
@@ -221,7 +234,10 @@ int main(int argc, char** argv) {
   std::string out_file, model_file, dev_file, predictions_file, gazetteer_dir, clusters_file;
   NerTrainingOptions options;
   std::uint32_t lexicon_min_count = 2;
-  app.add_option("--train", train_files, "labelled JSONL ({id, text, entities}), e.g. conll2003/train.jsonl");
+  bool first_pass_only = false;
+  app.add_option("--train", train_files,
+                 "labelled JSONL ({id, text, entities}), e.g. conll2003/train.jsonl; FILE:WEIGHT scales the perceptron's "
+                 "updates on that file's sentences (default 1)");
   app.add_option("--unlabelled", unlabelled_files, "JSONL files with a \"text\" key for the word lexicon");
   app.add_option("--gazetteers", gazetteer_dir, "directory of gazetteer TSV files (name, type, ...)");
   app.add_option("--clusters", clusters_file, "word clusters: bits<TAB>word lines (train-ner-clusters)");
@@ -236,6 +252,7 @@ int main(int argc, char** argv) {
   app.add_option("--prune", options.prune, "drop features whose weights are all below this share of the largest")
       ->capture_default_str();
   app.add_option("--lexicon-min-count", lexicon_min_count, "drop rarer lexicon words")->capture_default_str();
+  app.add_flag("--first-pass-only", first_pass_only, "tag --dev with the first pass alone (local features), to measure the second");
 
   CLI11_PARSE(app, argc, argv);
   if (model_file.empty() && (train_files.empty() || out_file.empty())) fail("give --train and --out, or --model");
@@ -247,9 +264,10 @@ int main(int argc, char** argv) {
     std::vector<NerTrainingDocument> docs;
     AlignmentStats alignment;
     NerLexiconBuilder lexicon;
-    for (const std::string& file : train_files) {
+    for (const std::string& argument : train_files) {
+      const auto [file, weight] = weighted_file(argument);
       for_each_record(file, [&](const nlohmann::json& record) {
-        NerTrainingDocument d{segmenter.run(record.at("id").get<std::string>(), record.at("text").get<std::string>()), {}};
+        NerTrainingDocument d{segmenter.run(record.at("id").get<std::string>(), record.at("text").get<std::string>()), {}, weight};
         d.gold = align(d.doc, record.at("entities"), alignment);
         lexicon.add(d.doc);
         docs.push_back(std::move(d));
@@ -279,7 +297,7 @@ int main(int argc, char** argv) {
     options.log = [](const std::string& line) { fmt::print(stderr, "  {}\n", line); };
     train_ner_weights(docs, options, model);
     std::string files;
-    for (const auto& f : train_files) files += " --train " + fs::path(f).filename().string();
+    for (const auto& f : train_files) files += " --train " + fs::path(f).filename().string();  // keeps ":WEIGHT"
     for (const auto& f : unlabelled_files) files += " --unlabelled " + fs::path(f).filename().string();
     if (!clusters_file.empty()) files += " --clusters " + fs::path(clusters_file).filename().string();
     model.description = fmt::format("train-ner{} --epochs {} --folds {} --min-feature-count {} --prune {} --lexicon-min-count {} --seed {}",
@@ -307,7 +325,7 @@ int main(int argc, char** argv) {
   for_each_record(dev_file, [&](const nlohmann::json& record) {
     const Document doc = segmenter.run(record.at("id").get<std::string>(), record.at("text").get<std::string>());
     const auto start = Clock::now();
-    const std::vector<TaggedSpan> spans = tagger->tag(doc);
+    const std::vector<TaggedSpan> spans = tagger->tag(doc, first_pass_only ? NerPasses::kFirstOnly : NerPasses::kBoth);
     tagging += seconds_since(start);
     tokens += doc.tokens.size();
     std::vector<Span> gold, predicted;

@@ -2,10 +2,11 @@
 // form, shapes, affixes, a +-2 window, capitalisation (sentence-initial, all-caps headlines re-cased
 // from the document and the lexicon), how the corpus and the document capitalise the word, word
 // clusters, gazetteer matches, and, in the second pass, how the first pass tagged the same word
-// elsewhere in the article.
+// elsewhere in the article and earlier in it.
 //
 // One extractor serves one document at a time: analyze() does the per-token work once, then
-// local_features() and non_local_features() are called per sentence. Buffers are reused, so a warm extractor does not allocate.
+// local_features() and non_local_features() are called per sentence. Buffers are reused, so a warm
+// extractor does not allocate.
 #pragma once
 
 #include <cstdint>
@@ -73,13 +74,29 @@ class NerFeatureExtractor {
     std::uint16_t all_caps = 0;     // of which all capitals ("NATO", "U.S.")
     std::uint16_t lower = 0;        // starting with a lower-case letter
     std::uint16_t first_pass[kNerTags] = {};  // first-pass tags of its occurrences
+    std::uint16_t seen_types[5] = {};         // running count while sweeping: O, then each type
   };
+  // What the first pass said of a word's earlier occurrences (Ratinov & Roth's extended prediction
+  // history): kNotSeen, kOnlyOutside, or kEarlierType + the type most of them got.
+  enum EarlierTags : std::uint8_t { kNotSeen = 0, kOnlyOutside = 1, kEarlierType = 2 };
+  static std::uint8_t earlier_tags(const std::uint16_t (&seen_types)[5]);
 
+  // analyze()'s phases: per-token analysis of a sentence (returns whether it is all capitals),
+  // the document's casing counts, then re-casing of all-caps lines from them.
+  bool analyze_sentence(const Document& doc, const Sentence& s);
+  void count_document_casing(const Sentence& s, bool headline);
+  void recase_headlines(const Document& doc);
+  // How a word in an all-caps line is re-cased: as the article writes it elsewhere, else as the
+  // corpus usually does, else (an unknown word) as a name.
+  NerCasing headline_casing(const TokenInfo& info) const;
   void analyze_token(std::string_view form, TokenInfo& info);
   std::uint32_t doc_slot(std::uint64_t key);
+  // How the article itself capitalises the word elsewhere.
+  void add_document_casing_feature(const TokenInfo& t, std::vector<std::uint64_t>& f) const;
 
   const NerModel& model_;
   std::vector<TokenInfo> tokens_;  // by document token index
+  std::vector<std::uint8_t> earlier_;  // EarlierTags by document token index (collect_first_pass)
   std::vector<DocWord> doc_words_;  // open addressing by key
   std::vector<std::uint64_t> gazetteer_keys_;
   std::vector<NerGazetteerMatch> gazetteer_matches_;

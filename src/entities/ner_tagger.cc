@@ -38,7 +38,7 @@ Result<NerTagger> NerTagger::load(const std::filesystem::path& model_file) {
 
 Status NerTagger::save(const std::filesystem::path& model_file) const { return model_->save(model_file); }
 
-std::vector<TaggedSpan> NerTagger::tag(const Document& doc) const {
+std::vector<TaggedSpan> NerTagger::tag(const Document& doc, NerPasses passes) const {
   std::vector<TaggedSpan> spans;
   if (doc.tokens.empty()) return spans;
   NerFeatureExtractor extractor(*model_);
@@ -71,22 +71,27 @@ std::vector<TaggedSpan> NerTagger::tag(const Document& doc) const {
   };
 
   // Pass 1 tags with local features. Pass 2 adds to those scores what pass 1 said about the same
-  // word elsewhere in the article (Ratinov & Roth's non-local features), which fixes headlines,
+  // word elsewhere in the article and earlier in it (Ratinov & Roth's non-local features: two-stage
+  // prediction aggregation and extended prediction history), which fixes headlines,
   // sentence-initial names and short forms. One weight set serves both (see ner_trainer.h).
   for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
     if (!tagged(doc.sentences[s])) continue;
     extractor.local_features(doc, s, features);
     decode(s, first_pass.data());
   }
-  extractor.collect_first_pass(doc, first_pass.data());
-  for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
-    if (!tagged(doc.sentences[s])) continue;
-    extractor.non_local_features(doc, s, first_pass.data(), features);
-    decode(s, tags.data());
+  if (passes == NerPasses::kBoth) {
+    extractor.collect_first_pass(doc, first_pass.data());
+    for (std::uint32_t s = 0; s < doc.sentences.size(); ++s) {
+      if (!tagged(doc.sentences[s])) continue;
+      extractor.non_local_features(doc, s, first_pass.data(), features);
+      decode(s, tags.data());
+    }
   }
 
+  const std::uint8_t* final_tags = passes == NerPasses::kBoth ? tags.data() : first_pass.data();
   for (const Sentence& sentence : doc.sentences)
-    if (tagged(sentence)) ner_spans_from_tags(tags.data() + sentence.token_begin, sentence.token_begin, sentence.token_end, spans);
+    if (tagged(sentence))
+      ner_spans_from_tags(final_tags + sentence.token_begin, sentence.token_begin, sentence.token_end, spans);
   for (TaggedSpan& span : spans)
     while (span.type == EntityType::kPerson && span.token_end - span.token_begin > 1 &&
            is_honorific(doc.form(doc.tokens[span.token_begin])))

@@ -21,6 +21,10 @@ namespace analyze {
 
 struct NerModel;  // weights, lexicon and gazetteer (entities/ner_model.h)
 
+// Which passes NerTagger::tag runs: both (the default), or the first alone (local features only),
+// to measure what the second pass adds in accuracy and costs in time.
+enum class NerPasses { kBoth, kFirstOnly };
+
 class NerTagger {
  public:
   // Loads a model written by NerTagger::save (tools/train-ner writes data/models/ner.bin).
@@ -29,7 +33,7 @@ class NerTagger {
 
   // Tags every sentence of `doc` that is not in a boilerplate paragraph. Needs the `tokens` and
   // `sentences` layers. Spans are in text order and never overlap. Thread-safe (const, no caches).
-  std::vector<TaggedSpan> tag(const Document& doc) const;
+  std::vector<TaggedSpan> tag(const Document& doc, NerPasses passes = NerPasses::kBoth) const;
 
   // Writes the model in the binary format `load` reads.
   Status save(const std::filesystem::path& model_file) const;

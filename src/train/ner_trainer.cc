@@ -40,6 +40,7 @@ struct Corpus {
     std::uint32_t first_token = 0;  // into token_offsets / gold
     std::uint32_t tokens = 0;
     std::uint32_t doc_token = 0;  // the sentence's first token in its document
+    float weight = 1.0f;          // its document's weight
   };
   std::vector<std::uint32_t> ids;
   std::vector<std::uint64_t> token_offsets{0};  // token k has ids[token_offsets[k] .. token_offsets[k + 1])
@@ -70,7 +71,7 @@ void extract(const std::vector<NerTrainingDocument>& docs, const NerModel& model
       gold.resize(sentence.token_end - sentence.token_begin);
       ner_tags_from_spans(docs[d].gold, sentence.token_begin, sentence.token_end, gold.data());
       corpus.sentences.push_back({d, static_cast<std::uint32_t>(corpus.gold.size()),
-                                  sentence.token_end - sentence.token_begin, sentence.token_begin});
+                                  sentence.token_end - sentence.token_begin, sentence.token_begin, docs[d].weight});
       for (std::size_t i = 0; i < features.tokens(); ++i) {
         for (std::uint32_t k = features.offsets[i]; k < features.offsets[i + 1]; ++k)
           corpus.ids.push_back(ids.id(features.features[k]));
@@ -170,12 +171,12 @@ DenseWeights train_perceptron(const Corpus& corpus, const std::vector<std::uint3
         const int predicted_prev = i == 0 ? kNerTags : predicted[i - 1];
         if (g != p) {
           ++wrong;
-          update(s.first_token + i, g, 1.0f);
-          update(s.first_token + i, p, -1.0f);
+          update(s.first_token + i, g, s.weight);
+          update(s.first_token + i, p, -s.weight);
         }
         if (g != p || gold_prev != predicted_prev) {
-          update_transition(gold_prev, g, 1.0f);
-          update_transition(predicted_prev, p, -1.0f);
+          update_transition(gold_prev, g, s.weight);
+          update_transition(predicted_prev, p, -s.weight);
         }
       }
       ++step;

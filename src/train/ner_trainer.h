@@ -20,6 +20,9 @@ namespace analyze {
 struct NerTrainingDocument {
   Document doc;                  // with tokens and sentences (the normalize and segment stages)
   std::vector<TaggedSpan> gold;  // gold mentions as token spans
+  // Scales the perceptron's updates on this document's sentences: below 1 for a large or noisier
+  // source, so that it informs the model without outvoting the main one.
+  float weight = 1.0f;
 };
 
 struct NerTrainingOptions {

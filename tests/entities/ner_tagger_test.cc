@@ -14,6 +14,7 @@
 #include "core/utf8.h"
 #include "temp_dir.h"
 #include "test_support.h"
+#include "train/ner_training_support.h"
 
 namespace analyze {
 namespace {
@@ -116,17 +117,8 @@ TEST_CASE("a tagger trained on a tiny corpus tags it and survives a save/load ro
               span_of(d.doc, firm, EntityType::kOrganization)};
     docs.push_back(std::move(d));
   }
-  NerModel model;
-  NerLexiconBuilder lexicon;
-  for (const auto& d : docs) lexicon.add(d.doc);
-  model.lexicon = lexicon.build(1);
-  NerTrainingOptions options;
-  options.epochs = 5;
-  options.folds = 2;
-  train_ner_weights(docs, options, model);
-  CHECK(model.weights.size() > 0);
-
-  const NerTagger trained(std::make_shared<const NerModel>(std::move(model)));
+  const NerTagger trained = testing::tiny_tagger(docs, 5, 2);
+  CHECK(trained.model().weights.size() > 0);
   const Document doc = analyzed("Maria Santos visited Nairobi on Monday.");
   const std::vector<std::string> found = mentions(doc, trained.tag(doc));
   CHECK(has(found, "PERSON Maria Santos"));
