@@ -3,6 +3,7 @@
 
 #include "text/boilerplate_stage.h"
 #include "entities/entities_stage.h"
+#include "quantities/quantities_stage.h"
 #include "topics/keyphrases_stage.h"
 #include "text/language_stage.h"
 #include "text/normalize_stage.h"
@@ -20,6 +21,7 @@ const std::vector<StageSpec>& stage_registry() {
       boilerplate_stage_spec(),
       language_stage_spec(),
       stats_stage_spec(),
+      quantities_stage_spec(),
       entities_stage_spec(),
       topics_stage_spec(),
       keyphrases_stage_spec(),
