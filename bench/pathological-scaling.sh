@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pathological scaling: a stage's time per MB on one article made of many items, at four sizes.
 # The time per MB must stay roughly flat as the article grows; a stage that compares every item
-# with every other shows it at once. Three cases:
+# with every other shows it at once. Four cases:
 #   rare-words  N distinct words the keyphrase background never saw, each after "the" or "to", so
 #               the keyphrases stage votes on every one (N = 25k..200k; it was quadratic while the
 #               votes sat in a list searched word by word)
@@ -12,6 +12,9 @@
 #               among them (N = 25k..200k), for the stance stage (its sentiment rules rewrote the
 #               rest of the clause at every hedge, the whole sentence at every contrast or
 #               attribution cue)
+#   numbers     one paragraph of N numbers, amounts, percentages and ranges ("12% 13 apples £14bn
+#               15-16 tonnes ...", N = 25k..200k), for the quantities stage (its scanner must read
+#               each byte a bounded number of times, also after a number that makes no quantity)
 #
 #   bench/pathological-scaling.sh [--build build]
 #
@@ -40,6 +43,9 @@ word = lambda k: "".join(random.choice(string.ascii_lowercase) for _ in range(k)
 if case == "rare-words":
     words = sorted({word(10) for _ in range(n)})
     text = " ".join(f"The {w} went {'to' if i % 2 else 'past the'} {w}k." for i, w in enumerate(words))
+elif case == "numbers":
+    forms = ["{}%", "{} apples", "£{}bn", "{}-{} tonnes", "${},{:03d}", "{} per cent", "between {} and {}%"]
+    text = " ".join(forms[i % len(forms)].format(i, i % 1000) for i in range(n)) + "."
 elif case == "long-sentence":
     common = "the government said prices may rise sharply but workers protested in the city while officials warned".split()
     text = " ".join(random.choice(common) for _ in range(n)) + "."
@@ -51,12 +57,13 @@ PY
 }
 
 status=0
-for case in rare-words names long-sentence; do
+for case in rare-words names long-sentence numbers; do
   base_set=normalize,segment
   case "$case" in
     rare-words) stage=keyphrases; sizes="25000 50000 100000 200000" ;;
     names) stage=entities; sizes="5000 10000 20000 40000" ;;
     long-sentence) stage=stance; base_set=normalize,segment,entities; sizes="25000 50000 100000 200000" ;;
+    numbers) stage=quantities; sizes="25000 50000 100000 200000" ;;
   esac
   echo "== $case ($stage)"
   first=""
