@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pathological scaling: a stage's time per MB on one article made of many items, at four sizes.
 # The time per MB must stay roughly flat as the article grows; a stage that compares every item
-# with every other shows it at once. Three cases:
+# with every other shows it at once. Five cases:
 #   rare-words  N distinct words the keyphrase background never saw, each after "the" or "to", so
 #               the keyphrases stage votes on every one (N = 25k..200k; it was quadratic while the
 #               votes sat in a list searched word by word)
@@ -16,6 +16,9 @@
 #               among them (N = 25k..200k), for the stance stage (its sentiment rules rewrote the
 #               rest of the clause at every hedge, the whole sentence at every contrast or
 #               attribution cue)
+#   numbers     one paragraph of N numbers, amounts, percentages and ranges ("12% 13 apples £14bn
+#               15-16 tonnes ...", N = 25k..200k), for the quantities stage (its scanner must read
+#               each byte a bounded number of times, also after a number that makes no quantity)
 #
 #   bench/pathological-scaling.sh [--build build] [--case NAME]   (default: every case)
 #
@@ -26,7 +29,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build"
-cases="rare-words names places long-sentence"
+cases="rare-words names places long-sentence numbers"
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -52,6 +55,9 @@ elif case == "places":
         with open(os.path.join(gazetteers, name), encoding="utf-8") as f:
             places += [line.split("\t")[0] for line in f if not line.startswith("#") and line[:1].isupper()]
     text = " ".join(f"Officials in {random.choice(places)} met traders from {random.choice(places)}." for _ in range(n))
+elif case == "numbers":
+    forms = ["{}%", "{} apples", "£{}bn", "{}-{} tonnes", "${},{:03d}", "{} per cent", "between {} and {}%"]
+    text = " ".join(forms[i % len(forms)].format(i, i % 1000) for i in range(n)) + "."
 elif case == "long-sentence":
     common = "the government said prices may rise sharply but workers protested in the city while officials warned".split()
     text = " ".join(random.choice(common) for _ in range(n)) + "."
@@ -69,6 +75,7 @@ for case in $cases; do
     rare-words) stage=keyphrases; sizes="25000 50000 100000 200000" ;;
     names | places) stage=entities; sizes="5000 10000 20000 40000" ;;
     long-sentence) stage=stance; base_set=normalize,segment,entities; sizes="25000 50000 100000 200000" ;;
+    numbers) stage=quantities; sizes="25000 50000 100000 200000" ;;
   esac
   echo "== $case ($stage)"
   first=""

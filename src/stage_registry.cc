@@ -1,15 +1,16 @@
 // The registry: every stage in run order. A new stage is its own file plus one line here.
 #include "analyze/stage.h"
 
-#include "text/boilerplate_stage.h"
 #include "entities/entities_stage.h"
-#include "topics/keyphrases_stage.h"
+#include "quantities/quantities_stage.h"
+#include "stance/stance_stage.h"
+#include "text/boilerplate_stage.h"
 #include "text/language_stage.h"
 #include "text/normalize_stage.h"
 #include "text/segment_stage.h"
-#include "stance/stance_stage.h"
 #include "text/stats_stage.h"
 #include "text/terms_stage.h"
+#include "topics/keyphrases_stage.h"
 #include "topics/topics_stage.h"
 
 namespace analyze {
@@ -21,6 +22,7 @@ const std::vector<StageSpec>& stage_registry() {
       boilerplate_stage_spec(),
       language_stage_spec(),
       stats_stage_spec(),
+      quantities_stage_spec(),
       entities_stage_spec(),
       terms_stage_spec(),
       topics_stage_spec(),
