@@ -362,10 +362,28 @@ void add_mention(const Document& doc, Span s, const Gazetteer* gazetteer, const 
   spans.push_back(s);
 }
 
+// A one-word PERSON span that is the first word of a multi-word ORGANIZATION name of the article,
+// and no word of a person's name there, is that organisation's short form: a club or a company
+// named after a place or a founder ("Northport took the lead" beside "Northport City"), an
+// ORGANIZATION, which the grouping then joins to the full name.
+void retype_organisation_first_words(const Document& doc, const StringSet& person_words, std::vector<Span>& spans) {
+  StringSet organisation_first_words;
+  for (const Span& s : spans)
+    if (s.type == EntityType::kOrganization && s.token_end - s.token_begin >= 2)
+      organisation_first_words.insert(utf8::to_lower(doc.form(doc.tokens[s.token_begin])));
+  if (organisation_first_words.empty()) return;
+  std::string lower;
+  for (Span& s : spans) {
+    if (s.type != EntityType::kPerson || s.token_end - s.token_begin != 1) continue;
+    utf8::to_lower(doc.form(doc.tokens[s.token_begin]), lower);
+    if (organisation_first_words.count(lower) && !person_words.count(lower)) s.type = EntityType::kOrganization;
+  }
+}
+
 // The tagger's spans, cleaned: boilerplate dropped, junk trimmed or dropped (pieces_of), possessives
-// and a PERSON's titles cut off, known place pairs split (add_mention), and a span of another type
+// and a PERSON's titles cut off, known place pairs split (add_mention), a span of another type
 // that repeats a multi-word PERSON name of the article, or one of its words after the first, made a
-// PERSON. In CoNLL-2003 train + dev such repeats are that person 99.8 % of the time (5,518 of 5,529
+// PERSON, and a lone PERSON word that opens an organisation's name made an ORGANIZATION. In CoNLL-2003 train + dev such repeats are that person 99.8 % of the time (5,518 of 5,529
 // names) and 99.5 % (2,119 of 2,129 single words).
 std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpan>& tagged, const Gazetteer* gazetteer,
                                 const HashIndex& titles) {
@@ -398,6 +416,7 @@ std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpa
     utf8::to_lower(surface(doc, s.token_begin, s.token_end), lower);
     if ((s.token_end - s.token_begin == 1 ? person_words : person_names).count(lower)) s.type = EntityType::kPerson;
   }
+  retype_organisation_first_words(doc, person_words, spans);
   return spans;
 }
 

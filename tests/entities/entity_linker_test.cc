@@ -423,3 +423,20 @@ TEST_CASE("linker: an HTML character reference inside a name stays in it", "[ent
   CHECK(find_entity(layer, "Medell&iacute;n"));
   CHECK(layer.entities.size() == 2);
 }
+
+TEST_CASE("linker: a lone PERSON word opening an organisation's name is its short form", "[entity_linker][data]") {
+  const Document doc = segmented("Riverside beat Northport City 2-1. Northport took the lead before the break.");
+  const auto layer =
+      plain_linker().link(doc, tag_all(doc, {{"Northport City", kOrg}, {"Riverside", kOrg}, {"Northport", kPer}}));
+  const Entity* club = find_entity(layer, "Northport City");
+  REQUIRE(club);
+  CHECK(club->type == kOrg);
+  CHECK(club->mentions.size() == 2);
+  CHECK_FALSE(find_entity(layer, "Northport"));
+  // A word of a person's name stays the person's, though a company opens with it.
+  const Document named = segmented("John Smith founded Smith Holdings. Smith said sales rose.");
+  const auto people = plain_linker().link(named, tag_all(named, {{"John Smith", kPer}, {"Smith Holdings", kOrg}, {"Smith", kPer}}));
+  const Entity* smith = find_entity(people, "John Smith");
+  REQUIRE(smith);
+  CHECK(smith->mentions.size() == 2);
+}
