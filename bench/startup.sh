@@ -1,0 +1,37 @@
+#!/usr/bin/env bash
+# Start-up against a baseline in the same run: the wall time of one small article (all stages,
+# model loading included) for each binary given, the binaries taking turns so that the machine's
+# drift hits them alike; prints each binary's median, quartiles and its ratio to the first.
+#
+#   bench/startup.sh [--runs 60] [--article data/samples/election-runoff.txt] BIN [BIN...]
+#
+# e.g. bench/startup.sh /tmp/base/build/analyze build/analyze  (a build of an older commit first).
+set -euo pipefail
+here=$(cd "$(dirname "$0")/.." && pwd)
+runs=60
+article="$here/data/samples/election-runoff.txt"
+bins=()
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs=$2; shift 2 ;;
+    --article) article=$2; shift 2 ;;
+    *) bins+=("$1"); shift ;;
+  esac
+done
+[ ${#bins[@]} -gt 0 ] || { echo "startup.sh: name at least one binary" >&2; exit 2; }
+python3 - "$runs" "$article" "${bins[@]}" <<'PY'
+import statistics, subprocess, sys, time
+runs, article, bins = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
+times = {b: [] for b in bins}
+for _ in range(runs):
+    for b in bins:
+        start = time.perf_counter()
+        subprocess.run([b, "--format", "json", article], stdout=subprocess.DEVNULL, check=True)
+        times[b].append(time.perf_counter() - start)
+first = statistics.median(times[bins[0]])
+for b in bins:
+    t = sorted(times[b])
+    median = statistics.median(t)
+    print(f"{b}: median {median * 1000:.1f} ms (quartiles {t[len(t) // 4] * 1000:.1f}-{t[3 * len(t) // 4] * 1000:.1f}), "
+          f"{median / first:.2f}x the first")
+PY
