@@ -19,7 +19,7 @@
 
 #include "entities/gazetteer.h"
 #include "entities/knowledge_base.h"
-#include "core/hash_index.h"
+#include "core/model_file.h"
 #include "entities/ner_tagger.h"
 #include "analyze/table_writer.h"
 #include "topics/topic_classifier.h"
@@ -102,18 +102,12 @@ const Fixture& fixture() {
   return f;
 }
 
-// Recomputes the checksum of a model file whose magic is known: the NER model keeps it after the
-// version, the ModelReader formats (topics, keyphrases, knowledge base) at the end.
-void forge_checksum(std::string& bytes) {
-  if (bytes.size() < 20) return;
-  const std::string_view magic(bytes.data(), 8);
-  if (magic == std::string_view("ANZ-NER\n", 8)) {
-    const std::uint64_t sum = checksum64(bytes.data() + 20, bytes.size() - 20);
-    std::memcpy(bytes.data() + 12, &sum, 8);
-  } else if (magic == "ANZTOPIC" || magic == "ANZKEYPH" || magic == "ANZKBASE") {
-    const std::uint64_t sum = checksum64(bytes.data(), bytes.size() - 8);
-    std::memcpy(bytes.data() + bytes.size() - 8, &sum, 8);
-  }
+// Recomputes the checksum at the end of a binary model file (the framing of core/model_file.h).
+void forge_checksum(const DataFile& file, std::string& bytes) {
+  if (!file.name.ends_with(".bin") || bytes.size() < kModelHeaderBytes + kModelChecksumBytes) return;
+  const std::size_t end = bytes.size() - kModelChecksumBytes;
+  const std::uint64_t sum = model_checksum(std::string_view(bytes).substr(0, end));
+  std::memcpy(bytes.data() + end, &sum, sizeof sum);
 }
 
 void apply_edits(std::string& bytes, std::string_view edits) {
@@ -208,7 +202,7 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
   } else {
     bytes.assign(payload);
   }
-  if (mode & 2) forge_checksum(bytes);
+  if (mode & 2) forge_checksum(file, bytes);
 
   StageOptions options;
   options.data_dir = f.data;

@@ -10,10 +10,11 @@ Sources:
   /usr/share/iso-codes/json/iso_3166-1.json, iso_3166-2.json          (iso-codes, LGPL-2.1+)
   tools/kb/place-aliases.tsv, tools/kb/admin1-iso.tsv                 (written by the analyze developers)
 
-Python 3 standard library only; the output is deterministic (same inputs, same bytes).
+Python 3 standard library and libxxhash (through ctypes); the output is deterministic (same inputs,
+same bytes).
 
 File layout (little-endian): the model-file framing of src/core/model_file.h (8-byte magic
-"ANZKBASE", u32 version, body, u64 checksum of everything before it). Body: eight u32 counts
+"ANZKBASE", u32 version 2, body, u64 XXH3-64 of everything before it). Body: eight u32 counts
 (places, name keys, candidates, person keys, string bytes, three zero), zero padding to a multiple
 of 8, then the arrays, each starting at a multiple of 8 so the loader can use them in place:
   places      40-byte records (PLACE below; regions name their most populous city)
@@ -23,6 +24,7 @@ of 8, then the arrays, each starting at a multiple of 8 so the loader can use th
   strings     the places' display names, UTF-8
 """
 import argparse
+import ctypes
 import json
 import math
 import os
@@ -33,7 +35,7 @@ import unicodedata
 HERE = os.path.dirname(os.path.abspath(__file__))
 ISO_DIR = "/usr/share/iso-codes/json"
 MAGIC = b"ANZKBASE"
-VERSION = 1
+VERSION = 2
 PLACE = struct.Struct("<IIffII2s6sBBBBI")  # geonames, population, lat, lon, name offset, admin1, country, iso,
 #                                           kind, feature, name length, flags, largest city
 NAME_KEY = struct.Struct("<QII")
@@ -89,16 +91,16 @@ def mix64(x):
     return x
 
 
-def checksum64(data):
-    """checksum64() of src/core/hash_index.h."""
-    m = 0xFFFFFFFFFFFFFFFF
-    h = 0x243F6A8885A308D3 ^ len(data)
-    whole = len(data) // 8 * 8
-    for (w,) in struct.iter_unpack("<Q", data[:whole]):
-        h = mix64(h ^ w)
-    for b in data[whole:]:
-        h = mix64(h ^ b)
-    return h & m
+def xxh3_64(data):
+    """XXH3-64 with seed 0, the model files' checksum (model_checksum() of src/core/model_file.h),
+    from libxxhash (Debian libxxhash0, which libxxhash-dev brings)."""
+    try:
+        lib = ctypes.CDLL("libxxhash.so.0")
+    except OSError:
+        fail("libxxhash.so.0 not found: apt-get install libxxhash-dev")
+    lib.XXH3_64bits.restype = ctypes.c_uint64
+    lib.XXH3_64bits.argtypes = [ctypes.c_char_p, ctypes.c_size_t]
+    return lib.XXH3_64bits(data, len(data))
 
 
 def tsv_rows(path, skip_comments=True):
@@ -333,7 +335,7 @@ def serialise(b, person_keys):
     for block in (records, name_keys, struct.pack("<%dI" % len(candidates), *candidates), people_bytes, strings):
         pad8(out)
         out += block
-    return bytes(out) + struct.pack("<Q", checksum64(bytes(out)))
+    return bytes(out) + struct.pack("<Q", xxh3_64(bytes(out)))
 
 
 def main():

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <cstdint>
-#include <cstring>
 #include <string_view>
 #include <vector>
 
@@ -18,20 +17,6 @@ inline std::uint64_t mix64(std::uint64_t x) {
   x *= 0x94d049bb133111ebULL;
   x ^= x >> 31;
   return x;
-}
-
-// Checksum of model files: a word at a time, so verifying a multi-megabyte model at start-up
-// costs about a millisecond, while any truncation or changed byte is still detected.
-inline std::uint64_t checksum64(const char* data, std::size_t n) {
-  std::uint64_t h = 0x243f6a8885a308d3ULL ^ n;
-  std::size_t i = 0;
-  for (; i + 8 <= n; i += 8) {
-    std::uint64_t w;
-    std::memcpy(&w, data + i, 8);
-    h = mix64(h ^ w);
-  }
-  for (; i < n; ++i) h = mix64(h ^ static_cast<unsigned char>(data[i]));
-  return h;
 }
 
 // Hash of `word` with ASCII letters lower-cased (lexicon entries are ASCII; other bytes are hashed

@@ -1,6 +1,15 @@
-// Binary model files of the topics and keyphrases stages and of the knowledge base: an 8-byte
-// magic, a u32 version, the body, then a u64 checksum (checksum64) of everything before it, so a
-// truncated or damaged file is refused on load instead of giving wrong answers. Values are little-endian, as the machine writes.
+// The one framing of every binary model file (the NER, topic, keyphrase and stance models and the
+// knowledge base), and its writer and reader:
+//
+//   offset 0       8 bytes   magic: names the kind of model ("ANZTOPIC"), zero-padded
+//   offset 8       u32       the model's format version; version 1 files used an older checksum
+//   offset 12      body      the model's own layout (its header says what), read in order
+//   size - 8       u64       XXH3-64 (seed 0) of every byte before it
+//
+// so a truncated or damaged file is refused on load instead of giving wrong answers, and a file
+// of another version is refused with a message naming the version expected. Every value is
+// little-endian: the writer and reader copy values as the machine holds them, and the
+// static_assert below keeps them to little-endian machines.
 #pragma once
 
 #include <cstdint>
@@ -16,6 +25,16 @@
 
 namespace analyze {
 
+static_assert(__BYTE_ORDER__ == __ORDER_LITTLE_ENDIAN__,
+              "model files are little-endian and read in place: a big-endian port must byte-swap in model_file.h");
+
+// Bytes of the framing around the body.
+inline constexpr std::size_t kModelHeaderBytes = 8 + sizeof(std::uint32_t);
+inline constexpr std::size_t kModelChecksumBytes = sizeof(std::uint64_t);
+
+// The checksum stored at the end of a file whose other bytes are `bytes`.
+std::uint64_t model_checksum(std::string_view bytes);
+
 // Appends values to a file image; save() adds the checksum and writes it.
 class ModelWriter {
  public:
@@ -28,7 +47,9 @@ class ModelWriter {
   void put_all(const std::vector<T>& v) {
     bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
+  void put_bytes(std::string_view s) { bytes_.append(s); }
   void put_string(std::string_view s);  // u16 length + bytes
+  // Errors: Error{"io", "<file>: cannot write the file"}.
   Status save(const std::filesystem::path& file);
 
  private:
@@ -40,7 +61,8 @@ class ModelWriter {
 class ModelReader {
  public:
   // Errors: Error{"bad-model", "<file>: <why>"} for a missing file, another magic, another
-  // version or a checksum mismatch. `what` names the model in messages ("topic model").
+  // version (naming the one expected) or a checksum mismatch. `what` names the model in messages
+  // ("topic model").
   static Result<ModelReader> open(const std::filesystem::path& file, std::string_view magic, std::uint32_t version,
                                   std::string_view what);
 
@@ -77,7 +99,8 @@ class ModelReader {
       if (pos_ == body_.size() || body_[pos_++] != '\0') return fail();
     return ok_;
   }
-  bool get_string(std::string& s);
+  bool get_bytes(std::string& s, std::size_t n);
+  bool get_string(std::string& s);  // u16 length + bytes
   std::size_t remaining() const { return ok_ ? body_.size() - pos_ : 0; }
   bool ok() const { return ok_; }
   // Error{"bad-model", "<file>: <why>"}.

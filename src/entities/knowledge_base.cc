@@ -16,7 +16,7 @@ namespace analyze {
 namespace {
 
 constexpr std::string_view kMagic = "ANZKBASE";
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::size_t kCounts = 8;
 constexpr std::size_t kAlignment = 8;
 

@@ -2,14 +2,10 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <fstream>
 #include <limits>
 #include <type_traits>
 
-#include <fmt/format.h>
-
-#include "core/mapped_file.h"
+#include "core/model_file.h"
 
 namespace analyze {
 
@@ -185,69 +181,39 @@ bool NerLexicon::assign(std::vector<std::uint64_t> keys, std::vector<NerWordInfo
 }
 
 // --- Model file -------------------------------------------------------------------------------
-// Layout (little-endian): magic, u32 version, u64 checksum of everything after it, then the
-// description, lexicon, gazetteer and weights, each array preceded by its u64 length.
+// The body (framing: core/model_file.h): the description, lexicon, gazetteer and weights, each
+// array and string preceded by its u64 length.
 
 namespace {
 
-constexpr char kMagic[8] = {'A', 'N', 'Z', '-', 'N', 'E', 'R', '\n'};
-constexpr std::uint32_t kVersion = 1;
-constexpr std::size_t kHeader = sizeof(kMagic) + sizeof(std::uint32_t) + sizeof(std::uint64_t);
+constexpr std::string_view kMagic("ANZ-NER\n", 8);
+constexpr std::uint32_t kVersion = 2;
 
 static_assert(sizeof(NerWordInfo) == 12 && std::is_trivially_copyable_v<NerWordInfo>);
 static_assert(sizeof(NerGazetteer::Entry) == 8 && std::is_trivially_copyable_v<NerGazetteer::Entry>);
 
-class Writer {
- public:
-  template <class T>
-  void value(const T& v) {
-    static_assert(std::is_trivially_copyable_v<T>);
-    out.append(reinterpret_cast<const char*>(&v), sizeof(T));
-  }
-  template <class T>
-  void array(const std::vector<T>& v) {
-    value<std::uint64_t>(v.size());
-    out.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
-  }
-  void string(const std::string& s) {
-    value<std::uint64_t>(s.size());
-    out.append(s);
-  }
-  std::string out;
-};
+template <class T>
+void put_array(ModelWriter& w, const std::vector<T>& v) {
+  static_assert(std::is_trivially_copyable_v<T>);
+  w.put<std::uint64_t>(v.size());
+  w.put_all(v);
+}
 
-class Reader {
- public:
-  Reader(std::string_view data, std::size_t pos) : data_(data), pos_(pos) {}
-  template <class T>
-  bool value(T& v) {
-    if (data_.size() - pos_ < sizeof(T)) return false;
-    std::memcpy(&v, data_.data() + pos_, sizeof(T));
-    pos_ += sizeof(T);
-    return true;
-  }
-  template <class T>
-  bool array(std::vector<T>& v, std::uint64_t max_size) {
-    std::uint64_t n = 0;
-    if (!value(n) || n > max_size || n > (data_.size() - pos_) / sizeof(T)) return false;
-    v.resize(n);
-    if (n != 0) std::memcpy(v.data(), data_.data() + pos_, n * sizeof(T));  // an empty vector's data() may be null
-    pos_ += n * sizeof(T);
-    return true;
-  }
-  bool string(std::string& s, std::uint64_t max_size) {
-    std::uint64_t n = 0;
-    if (!value(n) || n > max_size || n > data_.size() - pos_) return false;
-    s.assign(data_, pos_, n);
-    pos_ += n;
-    return true;
-  }
-  bool at_end() const { return pos_ == data_.size(); }
+void put_text(ModelWriter& w, std::string_view s) {
+  w.put<std::uint64_t>(s.size());
+  w.put_bytes(s);
+}
 
- private:
-  std::string_view data_;
-  std::size_t pos_;
-};
+template <class T>
+bool get_array(ModelReader& r, std::vector<T>& v, std::uint64_t max_size) {
+  std::uint64_t n = 0;
+  return r.get(n) && n <= max_size && r.get_all(v, n);
+}
+
+bool get_text(ModelReader& r, std::string& s, std::uint64_t max_size) {
+  std::uint64_t n = 0;
+  return r.get(n) && n <= max_size && r.get_bytes(s, n);
+}
 
 constexpr std::uint64_t kMaxEntries = 1ULL << 26;
 
@@ -257,24 +223,24 @@ bool all_finite(const float* v, std::size_t n) {
   return true;
 }
 
-void write_weights(Writer& w, const NerWeights& weights) {
+void write_weights(ModelWriter& w, const NerWeights& weights) {
   std::vector<std::uint64_t> keys;
   std::vector<std::int16_t> rows;
   weights.rows(keys, rows);
-  w.array(keys);
-  w.array(rows);
-  w.value(weights.scale());
-  for (const float t : weights.transitions()) w.value(t);
+  put_array(w, keys);
+  put_array(w, rows);
+  w.put(weights.scale());
+  for (const float t : weights.transitions()) w.put(t);
 }
 
-bool read_weights(Reader& r, NerWeights& weights) {
+bool read_weights(ModelReader& r, NerWeights& weights) {
   std::vector<std::uint64_t> keys;
   std::vector<std::int16_t> rows;
   float scale = 0;
   NerTransitions transitions{};
-  if (!r.array(keys, kMaxEntries) || !r.array(rows, kMaxEntries * kNerTags) || !r.value(scale)) return false;
+  if (!get_array(r, keys, kMaxEntries) || !get_array(r, rows, kMaxEntries * kNerTags) || !r.get(scale)) return false;
   for (float& t : transitions)
-    if (!r.value(t)) return false;
+    if (!r.get(t)) return false;
   if (rows.size() != keys.size() * kNerTags || !std::isfinite(scale) || scale <= 0 ||
       !all_finite(transitions.data(), transitions.size()))
     return false;
@@ -289,71 +255,48 @@ bool valid(const NerWordInfo& w) {
 }  // namespace
 
 Status NerModel::save(const std::filesystem::path& file) const {
-  Writer w;
-  w.string(description);
-  w.array(lexicon.keys());
-  w.array(lexicon.info());
-  w.value<std::uint64_t>(gazetteer.list_names().size());
-  for (const std::string& name : gazetteer.list_names()) w.string(name);
-  w.array(gazetteer.keys());
-  w.array(gazetteer.entries());
+  ModelWriter w(kMagic, kVersion);
+  put_text(w, description);
+  put_array(w, lexicon.keys());
+  put_array(w, lexicon.info());
+  w.put<std::uint64_t>(gazetteer.list_names().size());
+  for (const std::string& name : gazetteer.list_names()) put_text(w, name);
+  put_array(w, gazetteer.keys());
+  put_array(w, gazetteer.entries());
   write_weights(w, weights);
-
-  std::ofstream out(file, std::ios::binary | std::ios::trunc);
-  const std::uint64_t sum = checksum64(w.out.data(), w.out.size());
-  out.write(kMagic, sizeof(kMagic));
-  out.write(reinterpret_cast<const char*>(&kVersion), sizeof(kVersion));
-  out.write(reinterpret_cast<const char*>(&sum), sizeof(sum));
-  out.write(w.out.data(), static_cast<std::streamsize>(w.out.size()));
-  out.close();
-  if (!out) return Error{"io-error", fmt::format("{}: cannot write the model", file.string())};
-  return Status::ok();
+  return w.save(file);
 }
 
 Result<NerModel> NerModel::load(const std::filesystem::path& file) {
-  const auto bad = [&](std::string_view why) {
-    return Error{"bad-model", fmt::format("{}: {}", file.string(), why)};
-  };
-  auto mapped = MappedFile::open(file);
-  if (!mapped) return bad(fmt::format("cannot open the named-entity model ({})", mapped.error().message));
-  const std::string_view data = mapped.value().bytes();
-  if (data.size() < kHeader) return bad("not a named-entity model (too short)");
-  if (std::memcmp(data.data(), kMagic, sizeof(kMagic)) != 0) return bad("not a named-entity model (bad magic)");
-  std::uint32_t version = 0;
-  std::uint64_t sum = 0;
-  std::memcpy(&version, data.data() + sizeof(kMagic), sizeof(version));
-  std::memcpy(&sum, data.data() + sizeof(kMagic) + sizeof(version), sizeof(sum));
-  if (version != kVersion) return bad(fmt::format("model version {} is not the supported {}", version, kVersion));
-  if (checksum64(data.data() + kHeader, data.size() - kHeader) != sum) return bad("corrupt model (checksum mismatch)");
-
+  auto opened = ModelReader::open(file, kMagic, kVersion, "named-entity model");
+  if (!opened) return opened.error();
+  ModelReader& r = opened.value();
   NerModel model;
-  Reader r(data, kHeader);
   std::vector<std::uint64_t> keys;
   std::vector<NerWordInfo> info;
-  if (!r.string(model.description, 1 << 20) || !r.array(keys, kMaxEntries) || !r.array(info, kMaxEntries) ||
+  if (!get_text(r, model.description, 1 << 20) || !get_array(r, keys, kMaxEntries) || !get_array(r, info, kMaxEntries) ||
       keys.size() != info.size())
-    return bad("corrupt model (lexicon)");
+    return r.error("corrupt model (lexicon)");
   for (const NerWordInfo& w : info)
-    if (!valid(w)) return bad("corrupt model (lexicon entry)");
-  if (!model.lexicon.assign(std::move(keys), std::move(info))) return bad("corrupt model (lexicon keys)");
+    if (!valid(w)) return r.error("corrupt model (lexicon entry)");
+  if (!model.lexicon.assign(std::move(keys), std::move(info))) return r.error("corrupt model (lexicon keys)");
 
   std::uint64_t lists = 0;
   std::vector<std::string> names;
   std::vector<NerGazetteer::Entry> entries;
-  if (!r.value(lists) || lists > NerGazetteer::kMaxLists) return bad("corrupt model (gazetteer lists)");
+  if (!r.get(lists) || lists > NerGazetteer::kMaxLists) return r.error("corrupt model (gazetteer lists)");
   names.resize(lists);
   for (std::string& name : names)
-    if (!r.string(name, 1024)) return bad("corrupt model (gazetteer list name)");
-  if (!r.array(keys, kMaxEntries) || !r.array(entries, kMaxEntries) || keys.size() != entries.size())
-    return bad("corrupt model (gazetteer)");
+    if (!get_text(r, name, 1024)) return r.error("corrupt model (gazetteer list name)");
+  if (!get_array(r, keys, kMaxEntries) || !get_array(r, entries, kMaxEntries) || keys.size() != entries.size())
+    return r.error("corrupt model (gazetteer)");
   for (const NerGazetteer::Entry& e : entries)
-    if (e.longer > 1 || (lists < 32 && (e.lists >> lists) != 0)) return bad("corrupt model (gazetteer entry)");
+    if (e.longer > 1 || (lists < 32 && (e.lists >> lists) != 0)) return r.error("corrupt model (gazetteer entry)");
   if (!model.gazetteer.assign(std::move(names), std::move(keys), std::move(entries)))
-    return bad("corrupt model (gazetteer keys)");
+    return r.error("corrupt model (gazetteer keys)");
 
-  if (!read_weights(r, model.weights))
-    return bad("corrupt model (weights)");
-  if (!r.at_end()) return bad("corrupt model (trailing bytes)");
+  if (!read_weights(r, model.weights)) return r.error("corrupt model (weights)");
+  if (r.remaining() != 0) return r.error("corrupt model (trailing bytes)");
   return model;
 }
 

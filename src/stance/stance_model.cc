@@ -2,31 +2,15 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <fstream>
 
-#include <fmt/format.h>
-
-#include "core/mapped_file.h"
+#include "core/model_file.h"
 
 namespace analyze {
 
 namespace {
 
-constexpr char kMagic[8] = {'A', 'N', 'S', 'T', 'A', 'N', 'C', 'E'};
-constexpr std::uint32_t kVersion = 1;
-constexpr std::size_t kHeaderBytes = sizeof(kMagic) + 4 + 4 + 8;
-
-template <class T>
-T read_at(std::string_view bytes, std::size_t offset) {
-  T v;
-  std::memcpy(&v, bytes.data() + offset, sizeof(T));
-  return v;
-}
-
-}  // namespace
-
-namespace {
+constexpr std::string_view kMagic = "ANSTANCE";
+constexpr std::uint32_t kVersion = 2;
 
 std::uint32_t check_of(std::uint64_t key) { return static_cast<std::uint32_t>(key >> 32); }
 
@@ -63,43 +47,32 @@ const StanceModel::Row* StanceModel::find(std::uint64_t key) const {
 }
 
 Result<StanceModel> StanceModel::load(const std::filesystem::path& file) {
-  auto bad = [&](std::string_view why) { return Error{"bad-model", fmt::format("{}: {}", file.string(), why)}; };
-  auto mapped = MappedFile::open(file);
-  if (!mapped) return bad(fmt::format("cannot open the stance model ({})", mapped.error().message));
-  const std::string_view bytes = mapped.value().bytes();
-  if (bytes.size() < kHeaderBytes || std::memcmp(bytes.data(), kMagic, sizeof(kMagic)) != 0)
-    return bad("not a stance model (bad magic)");
-  if (read_at<std::uint32_t>(bytes, 8) != kVersion) return bad("unsupported stance model version");
-  if (read_at<std::uint32_t>(bytes, 12) != kClasses) return bad("wrong number of classes");
-  const auto n = read_at<std::uint64_t>(bytes, 16);
-  const std::size_t row = 8 + kClasses * 4;
-  if (n > (bytes.size() - kHeaderBytes) / row || kHeaderBytes + n * row != bytes.size())
-    return bad("truncated or oversized (feature count does not match the file size)");
-  std::vector<std::uint64_t> keys(n);
-  std::vector<float> weights(n * kClasses);
-  if (n != 0) {  // an empty vector's data() may be null, and memcpy must not get null
-    std::memcpy(keys.data(), bytes.data() + kHeaderBytes, n * 8);
-    std::memcpy(weights.data(), bytes.data() + kHeaderBytes + n * 8, n * kClasses * 4);
-  }
+  auto opened = ModelReader::open(file, kMagic, kVersion, "stance model");
+  if (!opened) return opened.error();
+  ModelReader& r = opened.value();
+  std::uint32_t classes = 0;
+  std::uint64_t n = 0;
+  if (!r.get(classes) || classes != kClasses) return r.error("wrong number of classes");
+  if (!r.get(n) || n > r.remaining() / (8 + kClasses * 4))
+    return r.error("truncated or oversized (feature count does not match the file size)");
+  std::vector<std::uint64_t> keys;
+  std::vector<float> weights;
+  if (!r.get_all(keys, n) || !r.get_all(weights, n * kClasses) || r.remaining() != 0)
+    return r.error("truncated or oversized (feature count does not match the file size)");
   for (const float w : weights)
-    if (!std::isfinite(w)) return bad("non-finite weight");
+    if (!std::isfinite(w)) return r.error("non-finite weight");
   StanceModel model(std::move(keys), std::move(weights));
-  if (model.size() != n) return bad("duplicate or reserved feature keys");
+  if (model.size() != n) return r.error("duplicate or reserved feature keys");
   return model;
 }
 
 Status StanceModel::save(const std::filesystem::path& file) const {
-  std::ofstream out(file, std::ios::binary);
-  const std::uint32_t version = kVersion, classes = kClasses;
-  const std::uint64_t n = keys_.size();
-  out.write(kMagic, sizeof(kMagic));
-  out.write(reinterpret_cast<const char*>(&version), 4);
-  out.write(reinterpret_cast<const char*>(&classes), 4);
-  out.write(reinterpret_cast<const char*>(&n), 8);
-  out.write(reinterpret_cast<const char*>(keys_.data()), static_cast<std::streamsize>(n * 8));
-  out.write(reinterpret_cast<const char*>(weights_.data()), static_cast<std::streamsize>(weights_.size() * 4));
-  if (!out) return Error{"io", fmt::format("{}: cannot write the stance model", file.string())};
-  return Status::ok();
+  ModelWriter w(kMagic, kVersion);
+  w.put(static_cast<std::uint32_t>(kClasses));
+  w.put(static_cast<std::uint64_t>(keys_.size()));
+  w.put_all(keys_);
+  w.put_all(weights_);
+  return w.save(file);
 }
 
 void StanceModel::add_logits(const std::vector<StanceFeature>& features, Scores& logits) const {

@@ -2,8 +2,9 @@
 // (stance_features.h) with three classes, negative / neutral / positive. Trained by
 // tools/train-stance on NewsMTSC; stored in data/models/stance.bin.
 //
-// File format (little-endian): magic "ANSTANCE", u32 version (1), u32 classes (3), u64 feature
-// count n, n u64 feature keys (distinct, non-zero), n*3 f32 weights (finite), and nothing after.
+// File format: the model-file framing of core/model_file.h (magic "ANSTANCE", version 2) around
+// u32 classes (3), u64 feature count n, n u64 feature keys (distinct, non-zero), n*3 f32 weights
+// (finite), and nothing after.
 //
 // In memory the weights sit inline in a 16-byte-per-slot open-addressing table (the key's high 32
 // bits as its check, the low bits as its home slot), so scoring a feature costs one cache miss at

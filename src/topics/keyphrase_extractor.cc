@@ -17,7 +17,7 @@ namespace analyze {
 namespace {
 
 constexpr std::string_view kMagic = "ANZKEYPH";
-constexpr std::uint32_t kVersion = 3;
+constexpr std::uint32_t kVersion = 4;
 constexpr std::size_t kMaxWords = 4;
 
 // Closed word classes. Stop words end candidate runs; determiners, verb cues, copulas and "than" are

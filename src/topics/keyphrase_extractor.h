@@ -41,7 +41,7 @@
 // topics training texts: per word seen in at least 10 of them, its idf, how often it follows a
 // determiner or a verb cue, how often it is used like an adjective (right after a copula or a degree
 // word, or right before "than"), and how often it ends a run of content words. File (model_file.h;
-// magic "ANZKEYPH", version 3): u32 documents, u32 word count W, u64 word hash[W] (distinct), f32
+// magic "ANZKEYPH", version 4): u32 documents, u32 word count W, u64 word hash[W] (distinct), f32
 // idf[W], then u8[W] each for the determiner, verb-cue, run-end and adjective shares (x255).
 #pragma once
 

@@ -17,7 +17,7 @@ namespace analyze {
 namespace {
 
 constexpr std::string_view kMagic = "ANZTOPIC";
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::uint64_t kBigramFamily = 2;
 
 // ln(count) without a call to log for the counts documents have (the same values: computed once

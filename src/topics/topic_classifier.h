@@ -6,7 +6,7 @@
 // (1 + ln count) * idf per feature the model knows, scaled to unit length, so a headline and a long
 // article give margins on the same scale.
 //
-// Model file (model_file.h; magic "ANZTOPIC", version 1): u32 topic count T, u32 feature count F,
+// Model file (model_file.h; magic "ANZTOPIC", version 2): u32 topic count T, u32 feature count F,
 // u32 weight count W; per topic: u16 code length + code, u16 label length + label, u8 level,
 // u16 index of its level-1 topic; f32 bias[T], f32 calibration scale[T], f32 calibration offset[T],
 // f32 weight scale[T]; u64 feature key[F] (distinct); f32 idf[F]; u32 row end[F] (cumulative,

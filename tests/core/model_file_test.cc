@@ -52,3 +52,31 @@ TEST_CASE("model file: arrays, empty ones included, survive a save and open", "[
     CHECK(corrupt.error().message.find("test-model.bin") != std::string::npos);
   }
 }
+
+TEST_CASE("model file: the checksum is XXH3-64 with seed 0, as tools/build-kb.py computes it", "[model_file]") {
+  CHECK(model_checksum("") == 0x2d06800538d394c2ULL);
+  CHECK(model_checksum("abc") == 0x78af5f94892f3950ULL);
+}
+
+TEST_CASE("model file: another version or a bad magic is refused, naming the version expected", "[model_file]") {
+  const analyze::testing::TempDir dir;
+  const fs::path file = dir.path / "old-model.bin";
+  ModelWriter w("TESTMODL", 1);
+  w.put_bytes("body");
+  REQUIRE(w.save(file));
+  auto old = ModelReader::open(file, "TESTMODL", 2, "test model");
+  REQUIRE_FALSE(old);
+  CHECK(old.error().code == "bad-model");
+  CHECK(old.error().message.find("old-model.bin: test model version 1 is not supported (expected version 2") != std::string::npos);
+
+  auto other = ModelReader::open(file, "OTHERMOD", 1, "test model");
+  REQUIRE_FALSE(other);
+  CHECK(other.error().message.find("not a test model (bad magic)") != std::string::npos);
+
+  auto current = ModelReader::open(file, "TESTMODL", 1, "test model");
+  REQUIRE(current);
+  std::string body;
+  CHECK(current.value().get_bytes(body, 4));
+  CHECK(body == "body");
+  CHECK_FALSE(current.value().get_bytes(body, 1));
+}

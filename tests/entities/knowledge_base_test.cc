@@ -122,7 +122,7 @@ TEST_CASE("knowledge base: a missing, damaged or inconsistent file is a bad-mode
   refused(dir.write("magic.bin", "ANZTOPIC" + real.substr(8)), "bad magic");
 
   // A file whose checksum is right but whose candidate list points past the places.
-  ModelWriter w("ANZKBASE", 1);
+  ModelWriter w("ANZKBASE", 2);
   for (const std::uint32_t count : {0u, 1u, 1u, 0u, 0u, 0u, 0u, 0u}) w.put(count);
   w.put(std::uint32_t{0});  // padding to 8 bytes
   w.put(std::uint64_t{1});  // name key: hash, first candidate, count
