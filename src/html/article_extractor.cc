@@ -22,13 +22,14 @@ constexpr std::array<std::string_view, 24> kNegative = {
     "-ad-",  "hidden",  "banner",  "combx",  "comment", "com-",     "contact",  "footer", "gdpr",   "masthead", "media",  "meta",
     "outbrain", "promo", "related", "scroll", "share",  "shoutbox", "sidebar",  "skyscraper", "sponsor", "shopping", "tags", "widget"};
 
-constexpr std::array<std::string_view, 21> kDroppedTags = {
-    "script", "style",  "noscript", "template", "svg",   "math",   "iframe", "object", "embed", "canvas", "button",
-    "select", "option", "textarea", "input",    "label", "dialog", "title",  "audio",  "video", "map"};
-// Page furniture by its HTML5 name. libxml2's HTML 4 parser does not always close these where the
-// page does (it can leave the whole page inside an unclosed <header>), so one holding several
-// paragraphs is kept.
-constexpr std::array<std::string_view, 5> kFurnitureTags = {"nav", "footer", "aside", "header", "menu"};
+constexpr std::array<std::string_view, 15> kDroppedTags = {"script", "style", "noscript", "template", "svg",
+                                                           "math",   "iframe", "object", "embed",  "canvas",
+                                                           "textarea", "title", "audio",  "video",  "map"};
+// Page furniture and controls. libxml2's HTML 4 parser does not always close these where the page
+// does (it can leave the whole page inside an unclosed <header> or <button>), so one holding
+// several paragraphs is kept.
+constexpr std::array<std::string_view, 11> kFurnitureTags = {"nav",   "footer", "aside",  "header", "menu",  "button",
+                                                             "label", "select", "option", "input",  "dialog"};
 constexpr std::uint32_t kFurnitureParagraphs = 3;
 constexpr std::array<std::string_view, 40> kBlockTags = {
     "address", "article", "aside",  "blockquote", "body",  "center", "dd",    "details", "dialog", "dir",
@@ -43,6 +44,14 @@ bool contains_any(std::string_view haystack, const std::array<std::string_view, 
 template <std::size_t N>
 bool is_one_of(std::string_view s, const std::array<std::string_view, N>& set) {
   return std::find(set.begin(), set.end(), s) != set.end();
+}
+
+bool is_space_byte(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f'; }
+bool starts_with_space(std::string_view s) {
+  return !s.empty() && (is_space_byte(s.front()) || s.substr(0, 2) == "\xC2\xA0");
+}
+bool ends_with_space(std::string_view s) {
+  return !s.empty() && (is_space_byte(s.back()) || (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0"));
 }
 
 bool is_block(std::string_view tag) { return is_one_of(tag, kBlockTags); }
@@ -65,6 +74,7 @@ struct NodeInfo {
   std::uint32_t commas = 0;
   std::uint32_t paragraphs = 0, list_items = 0, images = 0, inputs = 0, embeds = 0;
   std::uint32_t block_children = 0;
+  std::uint32_t paragraph_text = 0;  // text of the paragraphs below with few links: the article's kind
   int weight = 0;  // class/id hints
   double score = 0;
   bool candidate = false;
@@ -110,6 +120,7 @@ constexpr std::array<Pass, 4> kPasses = {Pass{true, true, true}, Pass{false, tru
 constexpr std::size_t kEnoughText = 500;
 constexpr std::size_t kAlternatives = 5;
 constexpr std::size_t kMinShared = 3;
+constexpr int kWidenLevels = 4;
 
 class Extractor {
  public:
@@ -204,6 +215,8 @@ class Extractor {
       mi.inputs += ci.inputs;
       mi.embeds += ci.embeds;
       mi.block_children += is_block(tag);
+      const bool paragraph = scorable(ci) && ci.text >= 25 && ci.link_density() < 0.25;
+      mi.paragraph_text += paragraph ? ci.text : ci.paragraph_text;
     }
   }
 
@@ -249,7 +262,28 @@ class Extractor {
       if (best.size() > kAlternatives + 1) best.pop_back();
     }
     if (best.empty()) return nodes_.empty() ? -1 : 0;
-    return climb(shared_ancestor(best));
+    return widen(climb(shared_ancestor(best)));
+  }
+
+  // The article may go on in blocks the scorer credited to other ancestors (page builders put
+  // each paragraph in its own nest of <div>s): an ancestor a few levels up is taken when what it
+  // adds is mostly paragraph text, and at least a fifth more of it.
+  std::int32_t widen(std::int32_t top) const {
+    std::int32_t cur = top;
+    int misses = 0;
+    for (std::int32_t a = parent_of(cur); a > 0 && misses < kWidenLevels; a = parent_of(a)) {
+      const NodeInfo& wider = nodes_[static_cast<std::size_t>(a)];
+      const NodeInfo& now = nodes_[static_cast<std::size_t>(cur)];
+      const double gain = static_cast<double>(wider.paragraph_text) - now.paragraph_text;
+      const double other = static_cast<double>(wider.text) - now.text - gain;
+      if (gain > 0.2 * now.paragraph_text && other < gain) {
+        cur = a;
+        misses = 0;
+      } else {
+        ++misses;
+      }
+    }
+    return cur;
   }
 
   double score_of(std::int32_t i) const { return nodes_[static_cast<std::size_t>(i)].score; }
@@ -352,7 +386,7 @@ class Extractor {
   }
 
   void text_break(int newlines) {
-    if (out_.empty()) return;
+    if (out_.empty() || newlines == 0) return;
     while (!out_.empty() && out_.back() == ' ') out_.pop_back();
     int have = 0;
     for (auto it = out_.rbegin(); it != out_.rend() && *it == '\n'; ++it) ++have;
@@ -365,8 +399,8 @@ class Extractor {
       return;
     }
     const std::string collapsed = collapse_whitespace(s);
-    const bool lead = !s.empty() && (s.front() == ' ' || s.front() == '\n' || s.front() == '\t');
-    const bool trail = !s.empty() && (s.back() == ' ' || s.back() == '\n' || s.back() == '\t');
+    const bool lead = starts_with_space(s);
+    const bool trail = ends_with_space(s);
     if (collapsed.empty()) {
       if (lead && !out_.empty() && out_.back() != '\n' && out_.back() != ' ') out_ += ' ';
       return;
