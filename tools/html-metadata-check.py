@@ -111,7 +111,7 @@ def main():
                 with open(os.path.join(pages, g["id"] + ".html"), "rb") as p:
                     f.write(json.dumps({"id": g["id"], "html": p.read().decode("utf-8", "replace")}) + "\n")
         out = subprocess.run([a.bin, "--stages", "normalize", "-f", "jsonl", inp], capture_output=True, text=True, check=True)
-    got = {d["id"]: d.get("source", {}) for d in map(json.loads, out.stdout.splitlines())}
+    got = {d["id"]: d.get("source", {}) for d in map(json.loads, filter(None, out.stdout.split("\n")))}
     titles = dates = titles_right = dates_right = 0
     misses = {"title": [], "date": []}
     for g in gold:

@@ -5,6 +5,8 @@
 #include <cctype>
 #include <map>
 
+#include "text/char_references.h"
+
 namespace analyze {
 
 namespace {
@@ -13,7 +15,9 @@ namespace {
 struct PageFacts {
   std::map<std::string, std::string> meta;  // lower-cased property/name/itemprop -> first content
   std::vector<Json> json_ld;                // the article objects of every JSON-LD script
+  std::vector<Json> dated;                  // other JSON-LD objects with a datePublished (WebPage)
   std::string title_tag, first_h1, first_time, canonical, language, author_link;
+  int h1_count = 0;
 };
 
 std::string lower(std::string_view s) {
@@ -32,13 +36,14 @@ bool is_article_type(const Json& type) {
 }
 
 // Article objects anywhere in a JSON-LD value (top level, arrays, @graph), at most 4 levels deep.
-void collect_articles(const Json& v, int depth, std::vector<Json>& out) {
+void collect_articles(const Json& v, int depth, PageFacts& facts) {
   if (depth > 4) return;
   if (v.is_array()) {
-    for (const auto& e : v) collect_articles(e, depth + 1, out);
+    for (const auto& e : v) collect_articles(e, depth + 1, facts);
   } else if (v.is_object()) {
-    if (const auto t = v.find("@type"); t != v.end() && is_article_type(*t)) out.push_back(v);
-    if (const auto g = v.find("@graph"); g != v.end()) collect_articles(*g, depth + 1, out);
+    if (const auto t = v.find("@type"); t != v.end() && is_article_type(*t)) facts.json_ld.push_back(v);
+    else if (v.contains("datePublished")) facts.dated.push_back(v);
+    if (const auto g = v.find("@graph"); g != v.end()) collect_articles(*g, depth + 1, facts);
   }
 }
 
@@ -47,18 +52,21 @@ void read_json_ld(const xmlNode* script, PageFacts& facts) {
   for (const xmlNode* c = script->children; c; c = c->next)
     if (c->content) text += reinterpret_cast<const char*>(c->content);
   try {
-    collect_articles(Json::parse(text), 0, facts.json_ld);
+    collect_articles(Json::parse(text), 0, facts);
   } catch (const Json::exception&) {
     // Broken JSON-LD is common; the page's other metadata still counts.
   }
 }
+
+// Pages often escape their metadata twice ("M&amp;#038;A" in og:title, "&#8217;" in JSON-LD).
+std::string clean(std::string_view s) { return collapse_whitespace(decode_char_references(s)); }
 
 void read_meta(const xmlNode* node, PageFacts& facts) {
   std::string_view key = attribute(node, "property");
   if (key.empty()) key = attribute(node, "name");
   if (key.empty()) key = attribute(node, "itemprop");
   const std::string_view content = attribute(node, "content");
-  if (!key.empty() && !content.empty()) facts.meta.emplace(lower(key), collapse_whitespace(content));
+  if (!key.empty() && !content.empty()) facts.meta.emplace(lower(key), clean(content));
 }
 
 void visit(const xmlNode* node, int depth, PageFacts& facts) {
@@ -68,8 +76,8 @@ void visit(const xmlNode* node, int depth, PageFacts& facts) {
     const std::string_view tag = tag_of(c);
     if (tag == "meta") read_meta(c, facts);
     else if (tag == "script" && lower(attribute(c, "type")) == "application/ld+json") read_json_ld(c, facts);
-    else if (tag == "title" && facts.title_tag.empty()) facts.title_tag = collapsed_text(c);
-    else if (tag == "h1" && facts.first_h1.empty()) facts.first_h1 = collapsed_text(c);
+    else if (tag == "title" && facts.title_tag.empty()) facts.title_tag = clean(collapsed_text(c));
+    else if (tag == "h1" && facts.h1_count++ == 0) facts.first_h1 = collapsed_text(c);
     else if (tag == "time" && facts.first_time.empty()) facts.first_time = std::string(attribute(c, "datetime"));
     else if (tag == "link" && lower(attribute(c, "rel")) == "canonical") facts.canonical = std::string(attribute(c, "href"));
     else if (tag == "a" && lower(attribute(c, "rel")) == "author" && facts.author_link.empty()) facts.author_link = collapsed_text(c);
@@ -80,7 +88,7 @@ void visit(const xmlNode* node, int depth, PageFacts& facts) {
 }
 
 std::string string_of(const Json& v) {
-  if (v.is_string()) return collapse_whitespace(v.get<std::string>());
+  if (v.is_string()) return clean(v.get<std::string>());
   if (v.is_object()) {
     if (const auto n = v.find("name"); n != v.end()) return string_of(*n);
   }
@@ -97,8 +105,8 @@ std::string string_of(const Json& v) {
   return "";
 }
 
-std::string from_json_ld(const PageFacts& f, const char* key) {
-  for (const auto& a : f.json_ld)
+std::string from_json_ld(const std::vector<Json>& objects, const char* key) {
+  for (const auto& a : objects)
     if (const auto v = a.find(key); v != a.end())
       if (std::string s = string_of(*v); !s.empty()) return s;
   return "";
@@ -113,7 +121,7 @@ std::string first_of(const PageFacts& f, std::initializer_list<const char*> keys
 // "Headline | Site" and "Headline - Site": the part before the last separator, when what remains
 // is still a headline (at least three words).
 std::string without_site_suffix(const std::string& title, const std::string& site) {
-  static constexpr std::array<std::string_view, 5> kSeparators = {" | ", " - ", " – ", " — ", " :: "};
+  static constexpr std::array<std::string_view, 7> kSeparators = {" | ", " - ", " – ", " — ", " :: ", " • ", " · "};
   for (const auto sep : kSeparators) {
     const auto at = title.rfind(sep);
     if (at == std::string::npos) continue;
@@ -125,8 +133,11 @@ std::string without_site_suffix(const std::string& title, const std::string& sit
   return title;
 }
 
+// The page's one <h1> is the headline as readers see it (metadata titles are often rewritten for
+// search engines); with several <h1>s (a logo, teasers), the metadata decides.
 std::string pick_title(const PageFacts& f, const std::string& site) {
-  std::string t = from_json_ld(f, "headline");
+  if (f.h1_count == 1 && !f.first_h1.empty() && f.first_h1 != site) return f.first_h1;
+  std::string t = from_json_ld(f.json_ld, "headline");
   if (t.empty()) t = first_of(f, {"og:title", "twitter:title", "dc.title", "headline"});
   if (t.empty()) t = f.first_h1;
   if (t.empty()) t = f.title_tag;
@@ -134,11 +145,11 @@ std::string pick_title(const PageFacts& f, const std::string& site) {
 }
 
 std::string pick_published(const PageFacts& f) {
-  for (std::string d : {from_json_ld(f, "datePublished"),
+  for (std::string d : {from_json_ld(f.json_ld, "datePublished"),
                         first_of(f, {"article:published_time", "og:article:published_time", "datepublished", "pubdate",
                                      "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date",
                                      "dc.date.issued", "dcterms.created", "date", "article.published", "published_time"}),
-                        f.first_time})
+                        from_json_ld(f.dated, "datePublished"), f.first_time})
     if (!iso_date(d).empty()) return d;
   return "";
 }
@@ -165,7 +176,7 @@ PageMetadata read_page_metadata(const HtmlTree& tree) {
     for (const auto& a : f.json_ld)
       if (const auto p = a.find("publisher"); p != a.end() && m.site_name.empty()) m.site_name = string_of(*p);
   m.title = pick_title(f, m.site_name);
-  m.byline = from_json_ld(f, "author");
+  m.byline = from_json_ld(f.json_ld, "author");
   if (m.byline.empty()) m.byline = first_of(f, {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"});
   if (m.byline.empty()) m.byline = f.author_link;
   m.published = pick_published(f);
