@@ -19,6 +19,10 @@
 #   numbers     one paragraph of N numbers, amounts, percentages and ranges ("12% 13 apples £14bn
 #               15-16 tonnes ...", N = 25k..200k), for the quantities stage (its scanner must read
 #               each byte a bounded number of times, also after a number that makes no quantity)
+#   html        one web page of N blocks: article paragraphs with character references, each in
+#               its own nest of <div>s, between link lists and share bars (N = 5k..40k), read with
+#               --input-format html (parsing, the extractor's scoring and widening, metadata);
+#               timed as the whole binary's run (normalize + segment), not with bench-pipeline
 #
 #   bench/pathological-scaling.sh [--build build] [--case NAME]   (default: every case)
 #
@@ -29,7 +33,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build"
-cases="rare-words names places long-sentence numbers"
+cases="rare-words names places long-sentence numbers html"
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -58,6 +62,16 @@ elif case == "places":
 elif case == "numbers":
     forms = ["{}%", "{} apples", "£{}bn", "{}-{} tonnes", "${},{:03d}", "{} per cent", "between {} and {}%"]
     text = " ".join(forms[i % len(forms)].format(i, i % 1000) for i in range(n)) + "."
+elif case == "html":
+    blocks = []
+    for i in range(n):
+        if i % 5 == 4:
+            blocks.append('<ul class="related">' + "".join(f'<li><a href="/{i}/{k}">Teaser {word(6)}</a></li>' for k in range(4)) + "</ul>")
+        else:
+            blocks.append(f'<div class="wrap"><div><div><p>Paragraph {i} in S&#227;o {word(8).capitalize()}, with commas, '
+                          f'clauses and a <a href="/x">link</a> &amp; more words here.</p></div></div></div>')
+    text = ("<html lang=\"en\"><head><title>Pathological page</title></head><body><nav>" +
+            "".join(f'<a href="/{k}">Nav {k}</a>' for k in range(50)) + "</nav><article>" + "".join(blocks) + "</article></body></html>")
 elif case == "long-sentence":
     common = "the government said prices may rise sharply but workers protested in the city while officials warned".split()
     text = " ".join(random.choice(common) for _ in range(n)) + "."
@@ -76,15 +90,29 @@ for case in $cases; do
     names | places) stage=entities; sizes="5000 10000 20000 40000" ;;
     long-sentence) stage=stance; base_set=normalize,segment,entities; sizes="25000 50000 100000 200000" ;;
     numbers) stage=quantities; sizes="25000 50000 100000 200000" ;;
+    html) stage="html input"; sizes="5000 10000 20000 40000" ;;
   esac
   echo "== $case ($stage)"
   first=""
   for n in $sizes; do
     generate "$case" "$n" "$tmp/$n.txt"
     mb=$(python3 -c "import os,sys; print(os.path.getsize(sys.argv[1]) / 1e6)" "$tmp/$n.txt")
+    if [ "$case" = html ]; then
+      read -r base with < <(python3 - "$build/analyze" "$tmp/$n.txt" <<'PY'
+import statistics, subprocess, sys, time
+def run():
+    start = time.perf_counter()
+    subprocess.run([sys.argv[1], "--input-format", "html", "--stages", "normalize,segment", "-j", "1", "-f", "jsonl",
+                    "--max-article-size", "100", sys.argv[2]], stdout=subprocess.DEVNULL, check=True)
+    return time.perf_counter() - start
+print(0, statistics.median(run() for _ in range(3)))
+PY
+)
+    else
     read -r base with < <("$build/bench-pipeline" --runs 3 --max-mb 100 --set "$base_set" \
         --set "$base_set,$stage" "$tmp/$n.txt" 2>/dev/null |
       awk -v a_set="$base_set" -v b_set="$base_set,$stage" '$1 == a_set {a = $2} $1 == b_set {b = $2} END {print a, b}')
+    fi
     read -r seconds per_mb < <(python3 -c "import sys; b, w, mb = map(float, sys.argv[1:]); print(f'{w - b:.3f} {(w - b) / mb:.4f}')" "$base" "$with" "$mb")
     printf "%7d items  %5.2f MB  %s %s s  (%s s per MB)\n" "$n" "$mb" "$stage" "$seconds" "$per_mb"
     [ -z "$first" ] && first=$per_mb

@@ -4,7 +4,7 @@
 # repository, so later runs go on from where earlier ones stopped.
 #
 #   fuzz/run.sh TARGET|all MINUTES
-#   TARGET: fuzz_pipeline, fuzz_jsonl_reader, fuzz_model_loaders
+#   TARGET: fuzz_pipeline, fuzz_jsonl_reader, fuzz_html_reader, fuzz_model_loaders
 #
 # Environment: ANALYZE_FUZZ_BUILD (build directory, default build-fuzz in the repository),
 # ANALYZE_FUZZ_CORPUS (corpora and crash files, default ~/.cache/analyze-fuzz),
@@ -13,7 +13,7 @@
 # bug, then add the input to fuzz/regressions/TARGET/ (ctest replays it in every build).
 set -euo pipefail
 repo="$(cd "$(dirname "$0")/.." && pwd)"
-targets=(fuzz_pipeline fuzz_jsonl_reader fuzz_model_loaders)
+targets=(fuzz_pipeline fuzz_jsonl_reader fuzz_html_reader fuzz_model_loaders)
 
 if [ $# -ne 2 ]; then
   echo "usage: $0 TARGET|all MINUTES   (targets: ${targets[*]})" >&2

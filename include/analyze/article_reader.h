@@ -15,7 +15,7 @@
 
 namespace analyze {
 
-enum class InputFormat { kAuto, kText, kJsonl };
+enum class InputFormat { kAuto, kText, kJsonl, kHtml };
 
 struct Article {
   Document doc;                 // id, raw bytes, meta, targets
@@ -25,11 +25,14 @@ struct Article {
   // work, so a batch leaves it to the worker threads (ArticleReader::finish).
   std::string record;
   std::uint64_t record_line = 0;  // its line number; 0 once finished or when not from JSONL
+  // doc.raw holds a web page (an HTML file, or a JSONL record's "html") whose article finish()
+  // extracts, on the worker thread.
+  bool html = false;
 };
 
 struct ReaderOptions {
-  InputFormat format = InputFormat::kAuto;  // kAuto: JSONL for *.jsonl / *.ndjson, text otherwise
-  std::vector<std::string> globs = {"*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson"};  // for directories
+  InputFormat format = InputFormat::kAuto;  // kAuto: JSONL for *.jsonl / *.ndjson, HTML for *.html / *.htm, text otherwise
+  std::vector<std::string> globs = {"*.txt", "*.text", "*.md", "*.jsonl", "*.ndjson", "*.html", "*.htm"};  // for directories
   std::vector<std::string> targets;  // --target names, appended to every article's targets
   std::uint64_t max_article_bytes = 32ull << 20;  // larger articles fail with `too-large`
 };
@@ -67,6 +70,7 @@ class ArticleReader {
 
  private:
   bool is_jsonl(const InputFile& f) const;
+  bool is_html(const InputFile& f) const;
   bool next_jsonl_record(Article& article);
   void fail(Article& article, std::string id, std::string code, std::string message);
 
@@ -84,6 +88,7 @@ class ArticleReader {
 };
 
 // Parses one JSONL record ({"id", "text", "targets", ...}) into `article` (meta: the other keys).
+// A record with an "html" string instead of "text" is a web page: article.html is set.
 // `fallback_id` names the record when it has no id ("file.jsonl:12"). Invalid UTF-8 and lone
 // surrogate escapes ("\ud83d" cut from its pair) are repaired to U+FFFD with a warning.
 void parse_jsonl_record(std::string_view line, const std::string& fallback_id, Article& article);

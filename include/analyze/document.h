@@ -81,6 +81,8 @@ class Document {
   std::string raw;                 // bytes as read; consumed by `normalize`
   Json meta;                       // JSONL keys other than id/text/targets, passed through
   std::vector<Target> targets;     // per-record targets (JSONL) followed by --target names
+  Json source;                     // what a web page states about itself (HTML input), else null
+  std::string date;                // the publication date (YYYY-MM-DD) when the input states it
 
   // --- Layers ---------------------------------------------------------------------------------
   // `text` is the input as read after BOM removal / UTF-16 decoding / UTF-8 repair; set it through

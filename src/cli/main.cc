@@ -116,15 +116,15 @@ void add_options(CLI::App& app, CliOptions& o) {
   app.add_option("inputs", o.inputs, "files, directories (walked recursively) or - for stdin");
   app.add_option("-f,--format", o.format, "json | jsonl | table (default: table on a terminal, else json for one article, jsonl for several)")
       ->check(CLI::IsMember({"json", "jsonl", "table"}));
-  app.add_option("--input-format", o.input_format, "text | jsonl (default: jsonl for *.jsonl / *.ndjson, else text)")
-      ->check(CLI::IsMember({"text", "jsonl"}));
+  app.add_option("--input-format", o.input_format, "text | jsonl | html (default: jsonl for *.jsonl / *.ndjson, html for *.html / *.htm, else text)")
+      ->check(CLI::IsMember({"text", "jsonl", "html"}));
   app.add_option("--stages", o.stages, "comma-separated stage names (default: all; see --list-stages)");
   app.add_flag("--list-stages", o.show_stages, "list the stages with the layers they require, provide and use when present");
   app.add_option("-j,--jobs", o.jobs, "worker threads (default: number of cores)")->check(CLI::Range(1, 1024));
   app.add_option("--output-dir", o.output_dir, "write one <input name>.json per article into this directory");
   // Repeatable options take one value each: `--target X a.txt` must not read a.txt as a target.
   app.add_option("--target", o.targets, "report stance toward NAME (repeatable)")->allow_extra_args(false);
-  app.add_option("--glob", o.globs, "comma-separated file patterns for directories (default: *.txt,*.text,*.md,*.jsonl,*.ndjson)");
+  app.add_option("--glob", o.globs, "comma-separated file patterns for directories (default: *.txt,*.text,*.md,*.jsonl,*.ndjson,*.html,*.htm)");
   app.add_option("--gazetteer", o.gazetteers, "extra gazetteer TSV (name, type, canonical name, id); repeatable; wins over the model")
       ->allow_extra_args(false)
       ->check(CLI::ExistingFile);
@@ -190,6 +190,7 @@ analyze::ReaderOptions reader_options(const CliOptions& o) {
   analyze::ReaderOptions options;
   if (o.input_format == "text") options.format = analyze::InputFormat::kText;
   if (o.input_format == "jsonl") options.format = analyze::InputFormat::kJsonl;
+  if (o.input_format == "html") options.format = analyze::InputFormat::kHtml;
   if (!o.globs.empty()) options.globs = split_list(o.globs);
   options.targets = o.targets;
   options.max_article_bytes = static_cast<std::uint64_t>(o.max_article_mb) << 20;

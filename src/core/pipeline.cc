@@ -193,6 +193,7 @@ void Pipeline::write_json(const Document& doc, std::string& out, bool pretty) co
   writer.begin_object();
   write_article_head(doc, writer);
   write_warnings(doc, writer);
+  if (!doc.source.is_null()) writer.field("source", doc.source).field("text", doc.text());
   for (const auto& stage : stages_) stage->write_json(doc, writer);
   writer.end_object();
 }

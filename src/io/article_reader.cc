@@ -17,6 +17,7 @@
 #include <fmt/format.h>
 
 #include "core/text_decoder.h"
+#include "html/html_article.h"
 
 namespace analyze {
 
@@ -24,11 +25,27 @@ namespace fs = std::filesystem;
 
 namespace {
 
-bool has_jsonl_extension(std::string_view path) {
-  auto ends_with = [&](std::string_view ext) {
-    return path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext;
-  };
-  return ends_with(".jsonl") || ends_with(".ndjson");
+bool ends_with(std::string_view path, std::string_view ext) {
+  return path.size() >= ext.size() && path.substr(path.size() - ext.size()) == ext;
+}
+
+bool has_jsonl_extension(std::string_view path) { return ends_with(path, ".jsonl") || ends_with(path, ".ndjson"); }
+
+bool has_html_extension(std::string_view path) { return ends_with(path, ".html") || ends_with(path, ".htm"); }
+
+// Replaces the page in article.doc.raw with its article text and what the page states.
+void extract_html(Article& article) {
+  article.html = false;
+  auto page = read_html_article(article.doc.raw);
+  if (!page) {
+    std::string().swap(article.doc.raw);
+    article.error = page.error();
+    return;
+  }
+  article.doc.raw = std::move(page->text);
+  article.doc.source = std::move(page->source);
+  article.doc.date = std::move(page->date);
+  for (auto& w : page->warnings) article.doc.warnings.push_back(std::move(w));
 }
 
 bool matches_any(const std::string& name, const std::vector<std::string>& globs) {
@@ -236,10 +253,14 @@ void parse_jsonl_record(std::string_view line, const std::string& fallback_id, A
     doc.id = id->is_string() ? id->get<std::string>() : id->dump();
   // Before any check of the record: a failed record's error still carries the user's keys.
   for (auto it = record.begin(); it != record.end(); ++it)
-    if (it.key() != "id" && it.key() != "text" && it.key() != "targets") doc.meta[it.key()] = std::move(it.value());
-  const auto text = record.find("text");
+    if (it.key() != "id" && it.key() != "text" && it.key() != "html" && it.key() != "targets") doc.meta[it.key()] = std::move(it.value());
+  auto text = record.find("text");
   if (text == record.end() || !text->is_string()) {
-    article.error = Error{"missing-text", "the record has no \"text\" string"};
+    text = record.find("html");
+    article.html = text != record.end() && text->is_string();
+  }
+  if (text == record.end() || !text->is_string()) {
+    article.error = Error{"missing-text", "the record has no \"text\" (or \"html\") string"};
     return;
   }
   doc.raw = std::move(text->get_ref<std::string&>());  // the record is dropped: no copy of the text
@@ -300,6 +321,11 @@ bool ArticleReader::is_jsonl(const InputFile& f) const {
   return has_jsonl_extension(f.path);
 }
 
+bool ArticleReader::is_html(const InputFile& f) const {
+  if (options_.format != InputFormat::kAuto) return options_.format == InputFormat::kHtml;
+  return has_html_extension(f.path);
+}
+
 bool ArticleReader::single_document() const {
   return files_.size() == 1 && !is_jsonl(files_[0]);
 }
@@ -347,11 +373,13 @@ bool ArticleReader::would_wait() const {
 }
 
 void ArticleReader::finish(Article& article) const {
+  if (article.html && !article.error) extract_html(article);
   if (article.record_line == 0) return;  // not a JSONL record, or finished already
   if (!article.error) {
     const std::string record = std::exchange(article.record, {});
     const std::string where = article.doc.id;  // a copy: parsing replaces doc.id with the record's own
     parse_jsonl_record(record, where, article);
+    if (article.html && !article.error) extract_html(article);
   }
   article.output_name = sanitize_name(article.doc.id);
   for (const auto& name : options_.targets) article.doc.targets.push_back({std::nullopt, name});
@@ -407,6 +435,7 @@ bool ArticleReader::read(Article& article) {
       return true;
     }
     bytes_read_ += article.doc.raw.size();
+    article.html = is_html(f);
     for (const auto& name : options_.targets) article.doc.targets.push_back({std::nullopt, name});
     return true;
   }

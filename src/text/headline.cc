@@ -41,6 +41,19 @@ bool is_title_case(const Document& doc, const Sentence& s) {
   return words >= 3 && capitalised * 4 >= words * 3;
 }
 
+std::optional<ArticleHeadline> article_headline(const Document& doc) {
+  if (const auto title = doc.source.find("title"); !doc.source.is_null() && title != doc.source.end() && title->is_string()) {
+    ArticleHeadline h{std::nullopt, title->get<std::string>()};
+    if (doc.text().compare(0, h.text.size(), h.text) == 0)
+      h.span = std::make_pair(0u, static_cast<std::uint32_t>(h.text.size()));
+    return h;
+  }
+  const std::uint32_t p = headline_paragraph(doc);
+  if (p == kNoHeadline) return std::nullopt;
+  const Sentence& s = doc.sentences[doc.paragraphs[p].sentence_begin];
+  return ArticleHeadline{std::make_pair(s.begin, s.end), std::string(doc.slice(s.begin, s.end))};
+}
+
 const Sentence* title_case_headline(const Document& doc) {
   const std::uint32_t p = headline_paragraph(doc);
   if (p == kNoHeadline) return nullptr;

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include "text/headline.h"
 #include "text/paragraph_splitter.h"
 #include "text/sentence_segmenter.h"
 #include "analyze/table_writer.h"
@@ -10,6 +11,21 @@
 namespace analyze {
 
 namespace {
+
+// "headline": {"start", "end", "text"} (start and end null when a page's headline is not in its
+// text), or null.
+void write_headline(const Document& doc, ArticleJsonWriter& out) {
+  out.key("headline");
+  const auto headline = article_headline(doc);
+  if (!headline) {
+    out.value(Json());
+    return;
+  }
+  out.begin_object();
+  if (headline->span) out.field("start", doc.code_point(headline->span->first)).field("end", doc.code_point(headline->span->second));
+  else out.key("start").value(Json()).key("end").value(Json());
+  out.field("text", headline->text).end_object();
+}
 
 class SegmentStage final : public Stage {
  public:
@@ -51,6 +67,7 @@ class SegmentStage final : public Stage {
   }
 
   void write_json(const Document& doc, ArticleJsonWriter& out) const override {
+    write_headline(doc, out);
     out.key("paragraphs").begin_array();
     for (const auto& p : doc.paragraphs)
       out.begin_object()

@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include "core/utf8.h"
+#include "text/char_references.h"
 #include "text/word_breaker.h"
 
 namespace analyze {
@@ -87,10 +88,10 @@ char32_t fold(char32_t c) {
   }
 }
 
-// Sets the token's analysis form when it differs from its raw text (non-ASCII tokens only).
-void set_form(Document& doc, Token& t) {
-  const std::string_view raw = doc.raw_text(t);
-  if (utf8::is_ascii(raw)) return;
+// Sets the token's analysis form when it differs from its raw text: `raw` folded and in NFC
+// (`raw` is the token's text with any character references decoded).
+void set_form(Document& doc, Token& t, std::string_view raw) {
+  if (utf8::is_ascii(raw) && raw.size() == t.end - t.begin) return;
   thread_local std::string folded, normalized;
   folded.clear();
   for (std::size_t p = 0; p < raw.size();) {
@@ -107,7 +108,7 @@ void set_form(Document& doc, Token& t) {
     nfc->normalizeUTF8(0, folded, sink, nullptr, status);
     if (U_SUCCESS(status)) form = normalized;
   }
-  if (form == raw) return;
+  if (form == doc.raw_text(t)) return;
   t.form_in_pool = true;
   t.form_begin = static_cast<std::uint32_t>(doc.forms.size());
   t.form_length = static_cast<std::uint32_t>(form.size());
@@ -123,6 +124,53 @@ bool ends_compound(const Document& doc, std::size_t first, const Token& last) {
   const Token& word = doc.tokens[n - 3];
   const std::string_view j = doc.raw_text(joiner);
   return (j == "&" || j == "-") && joiner.end == last.begin && word.end == joiner.begin && word.kind == TokenKind::kWord;
+}
+
+bool is_letter_or_mark(char32_t c) { return u_isalpha(static_cast<UChar32>(c)) || u_getCombiningClass(static_cast<UChar32>(c)) > 0; }
+
+// The kind of a token that is one reference to a character other than a letter.
+TokenKind reference_kind(char32_t c) {
+  const auto type = u_charType(static_cast<UChar32>(c));
+  if (type == U_DECIMAL_DIGIT_NUMBER) return TokenKind::kNumber;
+  if (c == '&' || c == '@' || c == '#' || c == '%' || type == U_CURRENCY_SYMBOL || type == U_MATH_SYMBOL || type == U_OTHER_SYMBOL ||
+      type == U_MODIFIER_SYMBOL)
+    return TokenKind::kSymbol;
+  return TokenKind::kPunctuation;
+}
+
+// Makes each character reference of the paragraph one token with the tokens it cut apart
+// ("Bogot" "&" "#225" ";" -> "Bogot&#225;"): a reference to a letter joins the word tokens it
+// touches on both sides, any other stays a token of its own. One pass over the tokens.
+void join_char_references(Document& doc, std::size_t first, std::uint32_t begin, const std::vector<CharReference>& refs) {
+  std::vector<Token> joined;
+  joined.reserve(doc.tokens.size() - first);
+  std::size_t r = 0;
+  for (std::size_t k = first; k < doc.tokens.size();) {
+    Token t = doc.tokens[k++];
+    while (r < refs.size() && begin + refs[r].end <= t.begin) ++r;
+    if (r == refs.size() || begin + refs[r].begin >= t.end) {
+      joined.push_back(t);
+      continue;
+    }
+    const bool letter = is_letter_or_mark(refs[r].code_point);
+    if (letter && !joined.empty() && joined.back().end == t.begin && joined.back().kind == TokenKind::kWord) {
+      t.begin = joined.back().begin;
+      joined.pop_back();
+    }
+    t.kind = letter ? TokenKind::kWord : reference_kind(refs[r].code_point);
+    while (k < doc.tokens.size() && doc.tokens[k].begin == t.end) {
+      const Token& next = doc.tokens[k];
+      const bool in_reference = next.begin < begin + refs[r].end;
+      const bool next_reference = r + 1 < refs.size() && next.begin == begin + refs[r + 1].begin && is_letter_or_mark(refs[r + 1].code_point);
+      if (!in_reference && !next_reference && !(letter && next.kind == TokenKind::kWord)) break;
+      if (next_reference) ++r;
+      t.end = next.end;
+      ++k;
+    }
+    joined.push_back(t);
+  }
+  doc.tokens.resize(first);
+  doc.tokens.insert(doc.tokens.end(), joined.begin(), joined.end());
 }
 
 }  // namespace
@@ -183,8 +231,15 @@ void Tokenizer::tokenize(Document& doc, std::uint32_t begin, std::uint32_t end) 
     }
     doc.tokens.push_back(t);
   }
-  if (!utf8::is_ascii(para))
-    for (std::size_t i = first; i < doc.tokens.size(); ++i) set_form(doc, doc.tokens[i]);
+  const std::vector<CharReference> refs = para.find('&') == std::string_view::npos ? std::vector<CharReference>() : find_char_references(para);
+  if (!refs.empty()) join_char_references(doc, first, begin, refs);
+  if (utf8::is_ascii(para) && refs.empty()) return;
+  for (std::size_t i = first; i < doc.tokens.size(); ++i) {
+    Token& t = doc.tokens[i];
+    const std::string_view raw = doc.raw_text(t);
+    if (refs.empty() || raw.find('&') == std::string_view::npos) set_form(doc, t, raw);
+    else set_form(doc, t, decode_char_references(raw));
+  }
 }
 
 }  // namespace analyze

@@ -721,3 +721,42 @@ TEST_CASE("a text in another language gets one not-english warning per English-o
                                              "entities: skipped, the language is 'de'", "topics: skipped, the language is 'de'",
                                              "keyphrases: skipped, the language is 'de'", "stance: skipped, the language is 'de'"});
 }
+
+TEST_CASE("HTML input: *.html files and JSONL \"html\" records give text, source and headline", "[cli]") {
+  TempDir dir;
+  const std::string page =
+      "<html lang=\"en\"><head><title>Dam Opens to Visitors | Valley Times</title>"
+      "<meta property=\"article:published_time\" content=\"2025-06-01T09:00:00Z\"></head><body>"
+      "<nav><a href=\"/\">Home</a> <a href=\"/news\">News</a></nav><article>"
+      "<p>The new dam opened to visitors on Sunday, and thousands walked across it in the sun.</p>"
+      "<p>Officials in S&#227;o Jos&eacute; said the lake will be full by the autumn, weather permitting.</p>"
+      "</article><footer>Copyright Valley Times</footer></body></html>";
+  const std::string file = dir.write("dam.html", page).string();
+  json record = {{"id", "r1"}, {"html", page}, {"feed", "rss"}};
+  const std::string records = dir.write("pages.jsonl", record.dump() + "\n").string();
+  const auto r = run_cli("--stages normalize,segment -f jsonl " + quote(file) + " " + quote(records));
+  REQUIRE(r.status == 0);
+  const auto lines = jsonl(r.out);
+  REQUIRE(lines.size() == 2);
+  for (const auto& a : lines) {
+    CHECK(a["source"]["format"] == "html");
+    CHECK(a["source"]["title"] == "Dam Opens to Visitors");
+    CHECK(a["source"]["published"] == "2025-06-01T09:00:00Z");
+    CHECK(a["source"]["language"] == "en");
+    CHECK(a["text"] ==
+          "The new dam opened to visitors on Sunday, and thousands walked across it in the sun.\n\n"
+          "Officials in São José said the lake will be full by the autumn, weather permitting.");
+    CHECK(a["headline"] == json{{"start", nullptr}, {"end", nullptr}, {"text", "Dam Opens to Visitors"}});
+    CHECK(a["sentences"].size() == 2);
+  }
+  CHECK(lines[1]["meta"] == json{{"feed", "rss"}});
+}
+
+TEST_CASE("a text article's headline is its first line when that is a title", "[cli]") {
+  const auto r = run_cli("--stages normalize,segment -f json -", "Storm Closes Coastal Roads\n\nHeavy rain closed roads on Monday.\n");
+  REQUIRE(r.status == 0);
+  const json a = json::parse(r.out);
+  CHECK(a["headline"] == json{{"start", 0}, {"end", 26}, {"text", "Storm Closes Coastal Roads"}});
+  const auto none = run_cli("--stages normalize,segment -f json -", "Heavy rain closed roads on Monday. More is due.\n");
+  CHECK(json::parse(none.out)["headline"].is_null());
+}

@@ -99,3 +99,19 @@ TEST_CASE("word counts do not depend on the scanner: Latin text and text ICU mus
   icu.pop_back();
   CHECK(icu == latin);
 }
+
+TEST_CASE("a character reference is decoded in the token's form; the text and its offsets stay as read",
+          "[tokenizer][data]") {
+  const Document doc = segment("Flights to Bogot&#225; and S&#xE3;o Paulo, AT&amp;T said &mdash; rock &amp; roll.");
+  Strings raw, forms;
+  for (const Token& t : doc.tokens) {
+    raw.emplace_back(doc.raw_text(t));
+    forms.emplace_back(doc.form(t));
+  }
+  CHECK(raw == Strings{"Flights", "to", "Bogot&#225;", "and", "S&#xE3;o", "Paulo", ",", "AT", "&amp;", "T", "said",
+                       "&mdash;", "rock", "&amp;", "roll", "."});
+  CHECK(forms == Strings{"Flights", "to", "Bogotá", "and", "São", "Paulo", ",", "AT", "&", "T", "said", "-", "rock", "&",
+                         "roll", "."});
+  CHECK(doc.text() == "Flights to Bogot&#225; and S&#xE3;o Paulo, AT&amp;T said &mdash; rock &amp; roll.");
+  CHECK(tokens_of("Tom &amp Jerry, 5 &lt 6, &#;") == Strings{"Tom", "&", "amp", "Jerry", ",", "5", "&", "lt", "6", ",", "&", "#", ";"});
+}

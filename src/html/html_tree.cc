@@ -1,0 +1,103 @@
+#include "html/html_tree.h"
+
+#include <climits>
+#include <mutex>
+
+namespace analyze {
+
+namespace {
+
+// libxml2 must be initialised once, on one thread, before threads parse.
+void init_libxml2() {
+  static std::once_flag once;
+  std::call_once(once, [] { xmlInitParser(); });
+}
+
+std::string_view as_view(const xmlChar* s) { return s ? std::string_view(reinterpret_cast<const char*>(s)) : std::string_view(); }
+
+bool is_space_at(std::string_view s, std::size_t i, std::size_t& width) {
+  const char c = s[i];
+  width = 1;
+  if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v') return true;
+  if (c == '\xC2' && i + 1 < s.size() && s[i + 1] == '\xA0') {
+    width = 2;
+    return true;
+  }
+  return false;
+}
+
+void append_text(const xmlNode* node, int depth, std::string& out) {
+  if (depth > kMaxHtmlDepth) return;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE) out += as_view(c->content);
+    else if (c->type == XML_ELEMENT_NODE) {
+      const auto tag = tag_of(c);
+      if (tag == "script" || tag == "style") continue;
+      out += ' ';
+      append_text(c, depth + 1, out);
+    }
+  }
+}
+
+}  // namespace
+
+Result<HtmlTree> HtmlTree::parse(std::string_view utf8) {
+  init_libxml2();
+  if (utf8.size() > static_cast<std::size_t>(INT_MAX)) return Error{"too-large", "the page is over 2 GB"};
+  std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(), htmlFreeParserCtxt);
+  if (!ctxt) return Error{"bad-html", "the HTML parser could not start (out of memory)"};
+  const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  HtmlTree tree;
+  tree.doc_.reset(htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));
+  if (!tree.doc_ || !tree.root()) return Error{"bad-html", "no HTML document could be parsed from the page"};
+  return tree;
+}
+
+xmlNode* HtmlTree::body() const {
+  xmlNode* r = root();
+  for (xmlNode* c = r->children; c; c = c->next)
+    if (tag_of(c) == "body") return c;
+  return r;
+}
+
+std::string_view tag_of(const xmlNode* node) {
+  return node && node->type == XML_ELEMENT_NODE ? as_view(node->name) : std::string_view();
+}
+
+std::string_view attribute(const xmlNode* node, std::string_view name) {
+  if (!node || node->type != XML_ELEMENT_NODE) return {};
+  for (const xmlAttr* a = node->properties; a; a = a->next)
+    if (as_view(a->name) == name) return a->children && a->children->type == XML_TEXT_NODE ? as_view(a->children->content) : std::string_view();
+  return {};
+}
+
+bool has_attribute(const xmlNode* node, std::string_view name) {
+  if (!node || node->type != XML_ELEMENT_NODE) return false;
+  for (const xmlAttr* a = node->properties; a; a = a->next)
+    if (as_view(a->name) == name) return true;
+  return false;
+}
+
+std::string collapse_whitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  bool space = false;
+  for (std::size_t i = 0, width = 1; i < s.size(); i += width) {
+    if (is_space_at(s, i, width)) {
+      space = !out.empty();
+      continue;
+    }
+    if (space) out += ' ';
+    space = false;
+    out.append(s.substr(i, width));
+  }
+  return out;
+}
+
+std::string collapsed_text(const xmlNode* node) {
+  std::string raw;
+  append_text(node, 0, raw);
+  return collapse_whitespace(raw);
+}
+
+}  // namespace analyze

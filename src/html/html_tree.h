@@ -1,0 +1,47 @@
+// A parsed web page: libxml2's HTML parser (error-recovering, as browsers are) over UTF-8, and the
+// small helpers the extractor and the metadata reader share to look at its nodes.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include <libxml/HTMLparser.h>
+#include <libxml/tree.h>
+
+#include "analyze/status.h"
+
+namespace analyze {
+
+// Nodes deeper than this are left out of every walk, so a page of a million nested <div>s costs
+// neither stack nor time beyond it. Real pages stay under 100.
+constexpr int kMaxHtmlDepth = 256;
+
+class HtmlTree {
+ public:
+  // Parses UTF-8 HTML; errors: `bad-html` when libxml2 gives no document at all.
+  static Result<HtmlTree> parse(std::string_view utf8);
+
+  xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
+  // The <body> element, or the root when the page has none.
+  xmlNode* body() const;
+
+ private:
+  struct Free {
+    void operator()(xmlDoc* d) const { xmlFreeDoc(d); }
+  };
+  std::unique_ptr<xmlDoc, Free> doc_;
+};
+
+// The element's lower-case tag name ("" for a non-element).
+std::string_view tag_of(const xmlNode* node);
+// The value of attribute `name` (lower-case, as libxml2's HTML parser stores names), "" if absent.
+std::string_view attribute(const xmlNode* node, std::string_view name);
+// Whether the element has attribute `name`, with or without a value (<div hidden>).
+bool has_attribute(const xmlNode* node, std::string_view name);
+// The text of the node's subtree, whitespace collapsed to single spaces and trimmed.
+std::string collapsed_text(const xmlNode* node);
+// Collapses runs of whitespace (ASCII and U+00A0) to one space and trims both ends.
+std::string collapse_whitespace(std::string_view s);
+
+}  // namespace analyze

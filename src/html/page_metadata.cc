@@ -1,0 +1,199 @@
+#include "html/page_metadata.h"
+
+#include <algorithm>
+#include <array>
+#include <cctype>
+#include <map>
+
+#include "text/char_references.h"
+
+namespace analyze {
+
+namespace {
+
+// Everything one walk over the page collects; read_page_metadata then picks by priority.
+struct PageFacts {
+  std::map<std::string, std::string> meta;  // lower-cased property/name/itemprop -> first content
+  std::vector<Json> json_ld;                // the article objects of every JSON-LD script
+  std::vector<Json> dated;                  // other JSON-LD objects with a datePublished (WebPage)
+  std::string title_tag, first_h1, first_time, canonical, language, author_link;
+  int h1_count = 0;
+};
+
+std::string lower(std::string_view s) {
+  std::string out(s);
+  std::transform(out.begin(), out.end(), out.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
+  return out;
+}
+
+bool is_article_type(const Json& type) {
+  static constexpr std::array<std::string_view, 8> kTypes = {"newsarticle", "article", "blogposting", "reportagenewsarticle",
+                                                             "analysisnewsarticle", "opinionnewsarticle", "techarticle", "report"};
+  if (type.is_array()) return std::any_of(type.begin(), type.end(), is_article_type);
+  if (!type.is_string()) return false;
+  const std::string t = lower(type.get<std::string>());
+  return std::find(kTypes.begin(), kTypes.end(), t) != kTypes.end();
+}
+
+// Article objects anywhere in a JSON-LD value (top level, arrays, @graph), at most 4 levels deep.
+void collect_articles(const Json& v, int depth, PageFacts& facts) {
+  if (depth > 4) return;
+  if (v.is_array()) {
+    for (const auto& e : v) collect_articles(e, depth + 1, facts);
+  } else if (v.is_object()) {
+    if (const auto t = v.find("@type"); t != v.end() && is_article_type(*t)) facts.json_ld.push_back(v);
+    else if (v.contains("datePublished")) facts.dated.push_back(v);
+    if (const auto g = v.find("@graph"); g != v.end()) collect_articles(*g, depth + 1, facts);
+  }
+}
+
+void read_json_ld(const xmlNode* script, PageFacts& facts) {
+  std::string text;
+  for (const xmlNode* c = script->children; c; c = c->next)
+    if (c->content) text += reinterpret_cast<const char*>(c->content);
+  try {
+    collect_articles(Json::parse(text), 0, facts);
+  } catch (const Json::exception&) {
+    // Broken JSON-LD is common; the page's other metadata still counts.
+  }
+}
+
+// Pages often escape their metadata twice ("M&amp;#038;A" in og:title, "&#8217;" in JSON-LD).
+std::string clean(std::string_view s) { return collapse_whitespace(decode_char_references(s)); }
+
+void read_meta(const xmlNode* node, PageFacts& facts) {
+  std::string_view key = attribute(node, "property");
+  if (key.empty()) key = attribute(node, "name");
+  if (key.empty()) key = attribute(node, "itemprop");
+  const std::string_view content = attribute(node, "content");
+  if (!key.empty() && !content.empty()) facts.meta.emplace(lower(key), clean(content));
+}
+
+void visit(const xmlNode* node, int depth, PageFacts& facts) {
+  if (depth > kMaxHtmlDepth) return;
+  for (const xmlNode* c = node->children; c; c = c->next) {
+    if (c->type != XML_ELEMENT_NODE) continue;
+    const std::string_view tag = tag_of(c);
+    if (tag == "meta") read_meta(c, facts);
+    else if (tag == "script" && lower(attribute(c, "type")) == "application/ld+json") read_json_ld(c, facts);
+    else if (tag == "title" && facts.title_tag.empty()) facts.title_tag = clean(collapsed_text(c));
+    else if (tag == "h1" && facts.h1_count++ == 0) facts.first_h1 = collapsed_text(c);
+    else if (tag == "time" && facts.first_time.empty()) facts.first_time = std::string(attribute(c, "datetime"));
+    else if (tag == "link" && lower(attribute(c, "rel")) == "canonical") facts.canonical = std::string(attribute(c, "href"));
+    else if (tag == "a" && lower(attribute(c, "rel")) == "author" && facts.author_link.empty()) facts.author_link = collapsed_text(c);
+    if (!attribute(c, "itemprop").empty() && attribute(c, "content").empty() && attribute(c, "itemprop") == "datePublished")
+      facts.meta.emplace("datepublished", std::string(attribute(c, "datetime")));
+    if (tag != "script" && tag != "style") visit(c, depth + 1, facts);
+  }
+}
+
+std::string string_of(const Json& v) {
+  if (v.is_string()) return clean(v.get<std::string>());
+  if (v.is_object()) {
+    if (const auto n = v.find("name"); n != v.end()) return string_of(*n);
+  }
+  if (v.is_array()) {
+    std::string out;
+    for (const auto& e : v) {
+      const std::string s = string_of(e);
+      if (s.empty()) continue;
+      if (!out.empty()) out += ", ";
+      out += s;
+    }
+    return out;
+  }
+  return "";
+}
+
+std::string from_json_ld(const std::vector<Json>& objects, const char* key) {
+  for (const auto& a : objects)
+    if (const auto v = a.find(key); v != a.end())
+      if (std::string s = string_of(*v); !s.empty()) return s;
+  return "";
+}
+
+std::string first_of(const PageFacts& f, std::initializer_list<const char*> keys) {
+  for (const char* k : keys)
+    if (const auto it = f.meta.find(k); it != f.meta.end() && !it->second.empty()) return it->second;
+  return "";
+}
+
+// "Headline | Site" and "Headline - Site": the part before the last separator, when what remains
+// is still a headline (at least three words).
+std::string without_site_suffix(const std::string& title, const std::string& site) {
+  static constexpr std::array<std::string_view, 7> kSeparators = {" | ", " - ", " – ", " — ", " :: ", " • ", " · "};
+  for (const auto sep : kSeparators) {
+    const auto at = title.rfind(sep);
+    if (at == std::string::npos) continue;
+    const std::string head = title.substr(0, at);
+    const std::string tail = title.substr(at + sep.size());
+    const bool tail_is_site = !site.empty() && lower(tail).find(lower(site)) != std::string::npos;
+    if (tail_is_site || (std::count(head.begin(), head.end(), ' ') >= 2 && tail.size() < head.size())) return head;
+  }
+  return title;
+}
+
+// The page's one <h1> is the headline as readers see it (metadata titles are often rewritten for
+// search engines); with several <h1>s (a logo, teasers), the metadata decides.
+std::string pick_title(const PageFacts& f, const std::string& site) {
+  if (f.h1_count == 1 && !f.first_h1.empty() && f.first_h1 != site) return f.first_h1;
+  std::string t = from_json_ld(f.json_ld, "headline");
+  if (t.empty()) t = first_of(f, {"og:title", "twitter:title", "dc.title", "headline"});
+  if (t.empty()) t = f.first_h1;
+  if (t.empty()) t = f.title_tag;
+  return without_site_suffix(t, site);
+}
+
+std::string pick_published(const PageFacts& f) {
+  for (std::string d : {from_json_ld(f.json_ld, "datePublished"),
+                        first_of(f, {"article:published_time", "og:article:published_time", "datepublished", "pubdate",
+                                     "publishdate", "publish-date", "parsely-pub-date", "sailthru.date", "dc.date",
+                                     "dc.date.issued", "dcterms.created", "date", "article.published", "published_time"}),
+                        from_json_ld(f.dated, "datePublished"), f.first_time})
+    if (!iso_date(d).empty()) return d;
+  return "";
+}
+
+}  // namespace
+
+std::string iso_date(std::string_view s) {
+  if (s.size() < 10) return "";
+  for (std::size_t i = 0; i < 10; ++i) {
+    const bool dash = i == 4 || i == 7;
+    if (dash ? s[i] != '-' : !std::isdigit(static_cast<unsigned char>(s[i]))) return "";
+  }
+  if (s.size() > 10 && s[10] != 'T' && s[10] != ' ') return "";
+  return std::string(s.substr(0, 10));
+}
+
+PageMetadata read_page_metadata(const HtmlTree& tree) {
+  PageFacts f;
+  f.language = std::string(attribute(tree.root(), "lang"));
+  visit(tree.root(), 0, f);
+  PageMetadata m;
+  m.site_name = first_of(f, {"og:site_name", "application-name"});
+  if (m.site_name.empty())
+    for (const auto& a : f.json_ld)
+      if (const auto p = a.find("publisher"); p != a.end() && m.site_name.empty()) m.site_name = string_of(*p);
+  m.title = pick_title(f, m.site_name);
+  m.byline = from_json_ld(f.json_ld, "author");
+  if (m.byline.empty()) m.byline = first_of(f, {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"});
+  if (m.byline.empty()) m.byline = f.author_link;
+  m.published = pick_published(f);
+  m.url = f.canonical.empty() ? first_of(f, {"og:url"}) : f.canonical;
+  m.language = f.language;
+  return m;
+}
+
+Json source_json(const PageMetadata& m) {
+  Json s = Json::object();
+  s["format"] = "html";
+  const std::pair<const char*, const std::string*> fields[] = {{"title", &m.title},         {"byline", &m.byline},
+                                                               {"published", &m.published}, {"url", &m.url},
+                                                               {"language", &m.language},   {"site_name", &m.site_name}};
+  for (const auto& [key, value] : fields)
+    if (!value->empty()) s[key] = *value;
+  return s;
+}
+
+}  // namespace analyze
