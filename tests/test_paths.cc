@@ -47,6 +47,11 @@ std::filesystem::path analyze_binary() {
   return ANALYZE_BINARY;
 }
 
+std::filesystem::path source_dir() {
+  require_tag({"cli"}, "the source tree");
+  return ANALYZE_TEST_SOURCE_DIR;
+}
+
 bool shared_available() { return std::filesystem::exists(shared_dir() / "samples"); }
 
 }  // namespace analyze::testing

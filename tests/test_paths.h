@@ -16,6 +16,8 @@ namespace analyze::testing {
 std::filesystem::path data_dir();
 std::filesystem::path shared_dir();
 std::filesystem::path analyze_binary();
+// The source tree, for the files installed beside the binary (completions/, man/); [cli] only.
+std::filesystem::path source_dir();
 
 // Whether ../shared is there; tests that need it skip cleanly without it.
 bool shared_available();

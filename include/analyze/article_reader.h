@@ -21,6 +21,7 @@ struct Article {
   Document doc;                 // id, raw bytes, meta, targets
   std::optional<Error> error;   // the input could not be read or parsed: reported in its place
   std::string output_name;      // relative path for --output-dir, without extension
+  std::uint64_t input_bytes = 0;  // what it took of the input (a file's size, a JSONL line), for progress
   // A JSONL line read but not yet parsed (ArticleReader::read): parsing is most of the reading
   // work, so a batch leaves it to the worker threads (ArticleReader::finish).
   std::string record;
@@ -40,7 +41,10 @@ struct ReaderOptions {
 // One input as the user named it, expanded: a directory becomes its matching files.
 struct InputFile {
   std::string path;          // "-" for stdin
-  std::string output_name;   // for --output-dir: the path below the directory named, or the file name
+  // For --output-dir: the path relative to the deepest directory holding every input named (a
+  // directory named holds itself), so `corpus/` gives `a/x.txt` for corpus/a/x.txt, one file its
+  // name, and `a/x.txt b/x.txt` both paths; "stdin" for stdin.
+  std::string output_name;
   std::optional<Error> error;  // e.g. a missing path: still reported in its place
 };
 
@@ -62,8 +66,17 @@ class ArticleReader {
   // there, so a live stream's articles come out as they arrive.
   bool would_wait() const;
 
-  // True when the inputs are a single text document (one article): JSON rather than JSONL output.
+  // True when the inputs are a single text document (one article).
   bool single_document() const;
+  // The number of articles when known before reading: every input is a text file (or stdin as
+  // text); 0 when a JSONL input's records are still to be counted.
+  std::uint64_t articles_total() const;
+  // Two inputs whose articles would be written to the same --output-dir file (the same
+  // output_name; JSONL files are left out, their records being named by their ids), or nothing.
+  struct OutputNameClash {
+    std::string first_path, second_path, output_name;
+  };
+  std::optional<OutputNameClash> output_name_clash() const;
   // Bytes of input consumed so far and in total (0 total when unknown, e.g. stdin).
   std::uint64_t bytes_read() const { return bytes_read_; }
   std::uint64_t bytes_total() const { return bytes_total_; }
@@ -71,6 +84,7 @@ class ArticleReader {
  private:
   bool is_jsonl(const InputFile& f) const;
   bool is_html(const InputFile& f) const;
+  bool read_next(Article& article);
   bool next_jsonl_record(Article& article);
   void fail(Article& article, std::string id, std::string code, std::string message);
 

@@ -23,6 +23,7 @@ struct ArticleResult {
   std::string output_name;
   std::string rendered;         // what the renderer made of it (JSON text, a table, ...)
   std::optional<Error> error;   // the article failed: unreadable, not text, ...
+  std::uint64_t input_bytes = 0;  // Article::input_bytes: what it took of the input
 };
 
 struct BatchSummary {

@@ -8,8 +8,9 @@
 namespace analyze {
 
 // In order: $ANALYZE_DATA_DIR; <exe dir>/../share/analyze/data (after `cmake --install`);
-// <exe dir>/data; the source tree's data/ recorded at build time (any build directory).
-// A candidate counts when it holds the file `abbreviations.txt`.
+// <exe dir>/data (a build directory, where CMake links data/ beside the binaries, or an unpacked
+// folder). A candidate counts when it holds the file `abbreviations.txt`. No path of the build is
+// compiled in.
 Result<std::filesystem::path> find_data_dir();
 
 }  // namespace analyze

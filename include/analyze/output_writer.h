@@ -5,6 +5,7 @@
 #include <filesystem>
 #include <optional>
 #include <string>
+#include <unordered_set>
 
 #include "analyze/batch_runner.h"
 #include "analyze/pipeline.h"
@@ -50,7 +51,9 @@ class StreamWriter final : public OutputWriter {
 };
 
 // One `<output name>.json` per article below `dir`, each written to a temporary name and renamed,
-// so an interrupted batch never leaves a half-written file.
+// so an interrupted batch never leaves a half-written file. A second article with a name already
+// written in this run (two JSONL records with the same id) fails with `output` instead of
+// replacing the first one's file.
 class DirectoryWriter final : public OutputWriter {
  public:
   explicit DirectoryWriter(std::filesystem::path dir) : dir_(std::move(dir)) {}
@@ -62,6 +65,7 @@ class DirectoryWriter final : public OutputWriter {
  private:
   std::filesystem::path dir_;
   std::optional<Error> last_error_;
+  std::unordered_set<std::string> written_;
 };
 
 }  // namespace analyze

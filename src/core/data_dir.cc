@@ -29,7 +29,6 @@ Result<fs::path> find_data_dir() {
     candidates.push_back(exe.parent_path().parent_path() / ANALYZE_INSTALL_DATA_SUBDIR);
     candidates.push_back(exe.parent_path() / "data");
   }
-  candidates.push_back(ANALYZE_SOURCE_DATA_DIR);
   for (const auto& c : candidates)
     if (holds_data(c)) return c;
   return Error{"bad-data-dir", "cannot find analyze's data directory; set ANALYZE_DATA_DIR"};

@@ -6,6 +6,7 @@
 #include <cstring>
 #include <fnmatch.h>
 #include <istream>
+#include <map>
 #include <poll.h>
 #include <set>
 #include <streambuf>
@@ -52,8 +53,44 @@ bool matches_any(const std::string& name, const std::vector<std::string>& globs)
   return std::any_of(globs.begin(), globs.end(), [&](const std::string& g) { return fnmatch(g.c_str(), name.c_str(), 0) == 0; });
 }
 
+// The absolute, lexically normal form of `path`, without a trailing separator.
+fs::path normal_absolute(const std::string& path) {
+  std::error_code ec;
+  fs::path p = fs::absolute(path, ec).lexically_normal();
+  if (p.has_relative_path() && p.filename().empty()) p = p.parent_path();
+  return p;
+}
+
+// The deepest directory holding every input named: a directory named holds itself, any other
+// input its folder. Output names are paths below it, so they mirror the inputs' layout.
+fs::path common_folder(const std::vector<std::string>& inputs) {
+  std::optional<fs::path> common;
+  for (const auto& input : inputs) {
+    if (input == "-") continue;
+    std::error_code ec;
+    const fs::path path = normal_absolute(input);
+    const fs::path folder = fs::is_directory(input, ec) ? path : path.parent_path();
+    if (!common) {
+      common = folder;
+      continue;
+    }
+    fs::path shared;
+    for (auto a = common->begin(), b = folder.begin(); a != common->end() && b != folder.end() && *a == *b; ++a, ++b)
+      shared /= *a;
+    common = shared;
+  }
+  return common.value_or(fs::path("/"));
+}
+
+// An input's output name: its path below `folder` ("." for the folder itself).
+std::string output_name_below(const fs::path& folder, const std::string& input) {
+  return normal_absolute(input).lexically_relative(folder).string();
+}
+
 // Depth-first, each directory's entries sorted by name; a directory already on the path (a symlink
-// loop) or already walked is not entered again.
+// loop) or already walked is not entered again. `relative` is the directory's output name
+// (InputFile::output_name): "." when it is the common folder, whose files are named by their paths
+// below it.
 void walk(const fs::path& dir, const fs::path& relative, const std::vector<std::string>& globs,
           std::set<std::pair<dev_t, ino_t>>& seen, std::vector<InputFile>& out) {
   struct stat st {};
@@ -62,17 +99,19 @@ void walk(const fs::path& dir, const fs::path& relative, const std::vector<std::
   std::vector<fs::directory_entry> entries;
   for (fs::directory_iterator it(dir, ec), end; !ec && it != end; it.increment(ec)) entries.push_back(*it);
   if (ec) {
-    out.push_back({dir.string(), relative.string(), Error{"unreadable", fmt::format("cannot list directory: {}", ec.message())}});
+    const fs::path name = relative == "." ? normal_absolute(dir.string()).filename() : relative;
+    out.push_back({dir.string(), name.string(), Error{"unreadable", fmt::format("cannot list directory: {}", ec.message())}});
     return;
   }
   std::sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) { return a.path().filename() < b.path().filename(); });
   for (const auto& e : entries) {
     const fs::path name = e.path().filename();
     std::error_code type_ec;
+    const fs::path below = relative == "." ? name : relative / name;
     if (e.is_directory(type_ec)) {
-      walk(e.path(), relative / name, globs, seen, out);
+      walk(e.path(), below, globs, seen, out);
     } else if (matches_any(name.string(), globs)) {
-      out.push_back({e.path().string(), (relative / name).string(), std::nullopt});
+      out.push_back({e.path().string(), below.string(), std::nullopt});
     }
   }
 }
@@ -285,27 +324,29 @@ void parse_jsonl_record(std::string_view line, const std::string& fallback_id, A
 
 ArticleReader::ArticleReader(const std::vector<std::string>& inputs, ReaderOptions options) : options_(std::move(options)) {
   std::set<std::pair<dev_t, ino_t>> seen;
+  const fs::path folder = common_folder(inputs);
   for (const auto& input : inputs) {
     if (input == "-") {
       files_.push_back({"-", "stdin", std::nullopt});
       continue;
     }
+    const std::string name = output_name_below(folder, input);
     std::error_code ec;
     const auto status = fs::status(input, ec);
     if (ec && ec != std::errc::no_such_file_or_directory && ec != std::errc::not_a_directory) {
       // ELOOP (a symbolic link loop), EACCES on a directory on the way, ...
-      files_.push_back({input, fs::path(input).filename().string(),
+      files_.push_back({input, name,
                         Error{"unreadable", ec == std::errc::too_many_symbolic_link_levels
                                                 ? "symbolic link loop (too many levels of symbolic links)"
                                                 : ec.message()}});
     } else if (ec || !fs::exists(status)) {
-      files_.push_back({input, fs::path(input).filename().string(),
+      files_.push_back({input, name,
                         Error{"not-found", fs::is_symlink(fs::symlink_status(input, ec)) ? "broken symbolic link"
                                                                                            : "no such file or directory"}});
     } else if (fs::is_directory(status)) {
-      walk(input, "", options_.globs, seen, files_);
+      walk(input, name, options_.globs, seen, files_);
     } else {
-      files_.push_back({input, fs::path(input).filename().string(), std::nullopt});
+      files_.push_back({input, name, std::nullopt});
     }
   }
   for (const auto& f : files_) {
@@ -328,6 +369,21 @@ bool ArticleReader::is_html(const InputFile& f) const {
 
 bool ArticleReader::single_document() const {
   return files_.size() == 1 && !is_jsonl(files_[0]);
+}
+
+std::uint64_t ArticleReader::articles_total() const {
+  const bool counted = std::none_of(files_.begin(), files_.end(), [&](const InputFile& f) { return !f.error && is_jsonl(f); });
+  return counted ? files_.size() : 0;
+}
+
+std::optional<ArticleReader::OutputNameClash> ArticleReader::output_name_clash() const {
+  std::map<std::string, const InputFile*> by_name;
+  for (const auto& f : files_) {
+    if (!f.error && is_jsonl(f)) continue;
+    const auto [it, added] = by_name.emplace(f.output_name, &f);
+    if (!added) return OutputNameClash{it->second->path, f.path, f.output_name};
+  }
+  return std::nullopt;
 }
 
 void ArticleReader::fail(Article& article, std::string id, std::string code, std::string message) {
@@ -394,6 +450,13 @@ bool ArticleReader::next(Article& article) {
 }
 
 bool ArticleReader::read(Article& article) {
+  const std::uint64_t before = bytes_read_;
+  const bool got = read_next(article);
+  article.input_bytes = bytes_read_ - before;
+  return got;
+}
+
+bool ArticleReader::read_next(Article& article) {
   article = Article{};
   while (true) {
     if (jsonl_stream_ && next_jsonl_record(article)) return true;

@@ -1,11 +1,13 @@
 #include "analyze/batch_runner.h"
 
 #include <algorithm>
+#include <csignal>
 #include <condition_variable>
 #include <deque>
 #include <exception>
 #include <functional>
 #include <mutex>
+#include <pthread.h>
 #include <thread>
 #include <utility>
 #include <vector>
@@ -81,7 +83,7 @@ class BatchRing {
 
   BatchRing(int jobs, Process process)
       : window_(static_cast<std::size_t>(jobs) * 2 + 2), slots_(window_), process_(std::move(process)) {
-    for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { work(); });
+    start_workers(jobs);
   }
 
   // Reads batches into the free slots and queues them for the workers. Input that has not arrived
@@ -99,6 +101,7 @@ class BatchRing {
     std::vector<ArticleResult> results;
     bool done = false;
   };
+  void start_workers(int jobs);
   void work();
 
   const std::size_t window_;
@@ -112,6 +115,18 @@ class BatchRing {
   std::uint64_t next_in_ = 0, next_out_ = 0;  // shared: read and written under `mutex_`
   std::vector<std::thread> workers_;
 };
+
+// The workers block the signals a user sends to stop a program (SIGINT, SIGTERM, SIGHUP,
+// SIGQUIT), so the calling thread receives them: its blocking read of a stream then returns at
+// once, and the caller's handler sees the signal while the batch can still stop cleanly.
+void BatchRing::start_workers(int jobs) {
+  sigset_t user_signals, caller_mask;
+  sigemptyset(&user_signals);
+  for (const int signal : {SIGINT, SIGTERM, SIGHUP, SIGQUIT}) sigaddset(&user_signals, signal);
+  pthread_sigmask(SIG_BLOCK, &user_signals, &caller_mask);  // threads inherit the mask
+  for (int i = 0; i < jobs; ++i) workers_.emplace_back([this] { work(); });
+  pthread_sigmask(SIG_SETMASK, &caller_mask, nullptr);
+}
 
 void BatchRing::work() {
   while (true) {
@@ -201,6 +216,7 @@ void BatchRunner::process(const ArticleReader& reader, std::vector<Article>& bat
     result.id = article.doc.id;
     result.output_name = std::move(article.output_name);
     result.error = article.error;
+    result.input_bytes = article.input_bytes;
     try {
       result.rendered = render(article.doc, article.error);
     } catch (const std::exception& e) {

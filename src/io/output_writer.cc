@@ -80,6 +80,11 @@ bool StreamWriter::finish() {
 bool DirectoryWriter::write(const ArticleResult& result) {
   last_error_.reset();
   const fs::path target = dir_ / (result.output_name + ".json");
+  if (!written_.insert(result.output_name).second) {
+    last_error_ = Error{"output", fmt::format("cannot write {}: an earlier article of this run was written there (the same id?)",
+                                              target.string())};
+    return true;
+  }
   const fs::path temporary = target.parent_path() / fmt::format(".{}.tmp", target.filename().string());
   std::error_code ec;
   fs::create_directories(target.parent_path(), ec);

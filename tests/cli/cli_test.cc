@@ -8,13 +8,18 @@
 #include <fstream>
 #include <iterator>
 #include <map>
+#include <regex>
 #include <sstream>
 #include <stdexcept>
+#include <sched.h>
 #include <sys/stat.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <fmt/format.h>
 #include <nlohmann/json.hpp>
+#define XXH_INLINE_ALL
+#include <xxhash.h>
 
 #include "analyze/article_reader.h"
 #include "analyze/batch_runner.h"
@@ -78,9 +83,10 @@ const std::string kCore = "--stages normalize,segment,boilerplate,language,stats
 
 }  // namespace
 
-TEST_CASE("one article piped gives one contract JSON object", "[cli]") {
+TEST_CASE("one article piped gives one contract JSON object on one line (JSONL)", "[cli]") {
   const auto r = run_cli(kCore + " " + quote((samples() / "cup-final.txt").string()));
   REQUIRE(r.status == 0);
+  CHECK(r.out.find('\n') == r.out.size() - 1);  // compact: one line, as for any number of articles
   const json j = json::parse(r.out);
   CHECK(j["schema"] == "analyze/1");
   CHECK(j["id"] == (samples() / "cup-final.txt").string());
@@ -129,6 +135,11 @@ TEST_CASE("several inputs give JSONL in input order, and --format json gives an 
   const json j = json::parse(arr.out);
   REQUIRE(j.is_array());
   CHECK(j.size() == 2);
+
+  const auto pretty = run_cli(kCore + " --format json " + a);  // one article: an indented object
+  REQUIRE(pretty.status == 0);
+  CHECK(pretty.out.rfind("{\n  \"schema\": \"analyze/1\",\n", 0) == 0);
+  CHECK(json::parse(pretty.out) == jsonl(r.out)[1]);
 }
 
 TEST_CASE("the table fits 80 columns and has no colour when not on a terminal", "[cli]") {
@@ -759,4 +770,282 @@ TEST_CASE("a text article's headline is its first line when that is a title", "[
   CHECK(a["headline"] == json{{"start", 0}, {"end", 26}, {"text", "Storm Closes Coastal Roads"}});
   const auto none = run_cli("--stages normalize,segment -f json -", "Heavy rain closed roads on Monday. More is due.\n");
   CHECK(json::parse(none.out)["headline"].is_null());
+}
+
+namespace {
+
+// Runs the bash `script` in `dir` with $ANALYZE naming the binary; its stdout and stderr are
+// captured, its exit status returned (-1 when it died of a signal).
+Run run_shell(const TempDir& dir, const std::string& script) {
+  const std::string cmd = "cd " + quote(dir.path.string()) + " && ANALYZE=" + quote(analyze_binary().string()) +
+                          " timeout 300 bash -c " + quote(script) + " >.shell-out 2>.shell-err";
+  const int raw = std::system(cmd.c_str());
+  Run r;
+  r.status = WIFEXITED(raw) ? WEXITSTATUS(raw) : -1;
+  r.out = read_file(dir.path / ".shell-out");
+  r.err = read_file(dir.path / ".shell-err");
+  return r;
+}
+
+// Every line of `out` a contract object, `n` of them, the ids in order.
+void check_jsonl_ids(const std::string& out, const std::vector<std::string>& ids) {
+  INFO(out);
+  REQUIRE(!out.empty());
+  CHECK(out.back() == '\n');
+  std::istringstream lines(out);
+  std::vector<std::string> seen;
+  for (std::string line; std::getline(lines, line);) {
+    const json j = json::parse(line);
+    CHECK(j["schema"] == "analyze/1");
+    seen.push_back(j["id"]);
+  }
+  CHECK(seen == ids);
+}
+
+}  // namespace
+
+TEST_CASE("piped, the output is JSONL however the inputs come: one file, xargs -n 2, find -print0 | --files-from - -0", "[cli]") {
+  TempDir dir;
+  dir.write("corpus/a/one.txt", "First article.");
+  dir.write("corpus/a/two words.txt", "Second article.");
+  dir.write("corpus/b/it's \"three\".txt", "Third article.");
+  const std::vector<std::string> all = {"corpus/a/one.txt", "corpus/a/two words.txt", "corpus/b/it's \"three\".txt"};
+  const std::string analyze = "\"$ANALYZE\" " + kCore;
+  const std::string find = "find corpus -name '*.txt' -print0 | sort -z";
+
+  const auto single = run_shell(dir, analyze + " corpus/a/one.txt | cat");
+  REQUIRE(single.status == 0);
+  check_jsonl_ids(single.out, {"corpus/a/one.txt"});
+
+  // The second run gets one file: JSONL too, so the concatenation stays valid JSONL.
+  const auto xargs = run_shell(dir, find + " | xargs -0 -n 2 " + analyze);
+  REQUIRE(xargs.status == 0);
+  check_jsonl_ids(xargs.out, all);
+
+  const auto listed = run_shell(dir, find + " | " + analyze + " --files-from - -0");
+  REQUIRE(listed.status == 0);
+  check_jsonl_ids(listed.out, all);
+
+  dir.write("list", "corpus/b/it's \"three\".txt\n\ncorpus/a/one.txt\n");
+  const auto from_file = run_shell(dir, analyze + " corpus/a/two\\ words.txt --files-from list");
+  REQUIRE(from_file.status == 0);
+  check_jsonl_ids(from_file.out, {"corpus/a/two words.txt", "corpus/b/it's \"three\".txt", "corpus/a/one.txt"});
+}
+
+TEST_CASE("--files-from: an unreadable list, stdin twice and -0 alone are usage errors", "[cli]") {
+  check_usage_error(run_cli("--files-from /nonexistent/list"), "--files-from /nonexistent/list: No such file or directory");
+  check_usage_error(run_cli("--files-from - -", "a.txt\n"),
+                    "stdin cannot be both the list of inputs (--files-from -) and an input (-)");
+  check_usage_error(run_cli("-0 -", "x"), "--null requires --files-from");
+}
+
+TEST_CASE("Ctrl-C stops a shell loop of analyze runs: analyze flushes, then dies of SIGINT", "[cli]") {
+  // A job of its own (set -m), as a terminal's foreground job is: SIGINT goes to its whole process
+  // group, the looping shell and analyze alike. bash ends the loop only if analyze dies of the
+  // signal; an analyze that caught it and exited 130 would let the loop go on. The signal is sent
+  // once analyze's first result is out (it is then inside its batch, its handler installed) while
+  // it waits for more input; no sleep, no timing.
+  TempDir dir;
+  const std::string script = R"sh(
+    set -m
+    mkfifo in out
+    bash -c 'for run in 1 2 3; do "$ANALYZE" )sh" + kCore + R"sh( --input-format jsonl --format jsonl -; echo "the loop went on after run $run ($?)" >> log; done <in >out' 2>err &
+    job=$!
+    exec 3>in 4<out
+    echo '{"id": "first", "text": "One."}' >&3
+    IFS= read -r line <&4
+    printf '%s\n' "$line" > first
+    kill -INT -- -$job
+    exec 3>&-
+    wait $job
+    echo $? > status
+    cat <&4 > rest
+  )sh";
+  const auto r = run_shell(dir, script);
+  REQUIRE(r.status == 0);
+  CHECK(read_file(dir.path / "status") == "130\n");  // the job died of SIGINT
+  CHECK_FALSE(fs::exists(dir.path / "log"));
+  CHECK(json::parse(read_file(dir.path / "first"))["id"] == "first");
+  CHECK(read_file(dir.path / "rest").empty());
+  CHECK(read_file(dir.path / "err") == "analyze: interrupted after 1 article(s)\n");
+}
+
+TEST_CASE("SIGTERM: analyze flushes and dies of SIGTERM; an ignored SIGINT stays ignored", "[cli]") {
+  TempDir dir;
+  const std::string start = "mkfifo in out; \"$ANALYZE\" " + kCore + " --input-format jsonl --format jsonl - <in >out 2>err & pid=$!\n" +
+                            "exec 3>in 4<out; echo '{\"id\": \"first\", \"text\": \"One.\"}' >&3; IFS= read -r line <&4\n";
+  const auto term = run_shell(dir, start + "kill -TERM $pid; exec 3>&-; wait $pid; echo $?; cat <&4");
+  REQUIRE(term.status == 0);
+  CHECK(term.out == "143\n");  // 128 + SIGTERM: died of it
+  CHECK(read_file(dir.path / "err") == "analyze: interrupted after 1 article(s)\n");
+
+  // A shell without job control starts background commands with SIGINT ignored (as nohup does
+  // for SIGHUP): analyze keeps the SIG_IGN, so the signal changes nothing and the input is read
+  // to its end.
+  TempDir ignored;
+  const auto r = run_shell(ignored, "trap '' INT PIPE\n" + start +
+                                        "kill -INT $pid; echo '{\"id\": \"second\", \"text\": \"Two.\"}' >&3; exec 3>&-; "
+                                        "cat <&4; wait $pid; echo \"status $?\"");
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("\"id\":\"second\"") != std::string::npos);
+  CHECK(r.out.ends_with("status 0\n"));
+  CHECK(read_file(ignored.path / "err").empty());
+}
+
+TEST_CASE("--output-dir mirrors the inputs' paths, and two inputs for one file are refused before any work", "[cli]") {
+  TempDir in, out;
+  in.write("corpus/a/x.txt", "First article.");
+  in.write("corpus/b/x.txt", "Second article.");
+  in.write("corpus/c.txt", "Third article.");
+  const std::string corpus = quote((in.path / "corpus").string());
+
+  const auto folder = run_cli(kCore + " --output-dir " + quote((out.path / "folder").string()) + " " + corpus + "/");
+  REQUIRE(folder.status == 0);
+  for (const char* name : {"a/x.txt.json", "b/x.txt.json", "c.txt.json"}) CHECK(fs::exists(out.path / "folder" / name));
+
+  // Files named one by one (as --files-from gets them from find): their paths below the deepest
+  // folder holding them all.
+  const auto files = run_cli(kCore + " --output-dir " + quote((out.path / "files").string()) + " " + corpus + "/a/x.txt " +
+                             corpus + "/b/x.txt");
+  REQUIRE(files.status == 0);
+  CHECK(json::parse(read_file(out.path / "files" / "a" / "x.txt.json"))["sentences"][0]["text"] == "First article.");
+  CHECK(json::parse(read_file(out.path / "files" / "b" / "x.txt.json"))["sentences"][0]["text"] == "Second article.");
+
+  const fs::path clash_dir = out.path / "clash";
+  const auto clash = run_cli(kCore + " --output-dir " + quote(clash_dir.string()) + " " + corpus + " " + corpus + "/a/x.txt");
+  const std::string x = (in.path / "corpus" / "a" / "x.txt").string();
+  check_usage_error(clash, "analyze: --output-dir: " + x + " and " + x + " would both be written to " +
+                               (clash_dir / "a" / "x.txt.json").string() + "\n");
+  CHECK_FALSE(fs::exists(clash_dir));
+
+  // JSONL records are named by their ids, known only when read: a second record with an id
+  // already written fails alone with `output` instead of replacing the first one's file.
+  const std::string records = in.write("r.jsonl", "{\"id\": \"dup\", \"text\": \"One.\"}\n{\"id\": \"dup\", \"text\": \"Two.\"}\n").string();
+  const auto dup = run_cli(kCore + " --output-dir " + quote((out.path / "dup").string()) + " " + quote(records));
+  CHECK(dup.status == 1);
+  CHECK(json::parse(read_file(out.path / "dup" / "dup.json"))["sentences"][0]["text"] == "One.");
+  CHECK(dup.err.find("dup.json: an earlier article of this run was written there (the same id?) (output)") != std::string::npos);
+}
+
+TEST_CASE("--color always|never|auto, NO_COLOR and TERM=dumb", "[cli]") {
+  const std::string table = kCore + " --format table " + quote((samples() / "cup-final.txt").string());
+  CHECK(run_cli(table + " --color always").out.find('\x1b') != std::string::npos);
+  CHECK(run_cli(table).out.find('\x1b') == std::string::npos);  // auto, not a terminal
+  check_usage_error(run_cli(table + " --color sometimes"), "--color");
+  if (std::system("command -v script >/dev/null 2>&1") != 0) {
+    SUCCEED("skipped: script(1) is not installed");
+    return;
+  }
+  // On a terminal (script(1) gives one): colour unless NO_COLOR, TERM=dumb or --color never.
+  const auto on_terminal = [&](const std::string& env, const std::string& args) {
+    TempDir dir;
+    const std::string cmd = "env " + env + " script -qec " + quote(quote(analyze_binary()) + " " + table + args) +
+                            " /dev/null > " + quote((dir.path / "tty").string());
+    REQUIRE(std::system(cmd.c_str()) == 0);
+    return read_file(dir.path / "tty").find('\x1b') != std::string::npos;
+  };
+  CHECK(on_terminal("-u NO_COLOR TERM=xterm", ""));
+  CHECK_FALSE(on_terminal("NO_COLOR=1 TERM=xterm", ""));
+  CHECK_FALSE(on_terminal("-u NO_COLOR TERM=dumb", ""));
+  CHECK_FALSE(on_terminal("-u NO_COLOR TERM=xterm", " --color never"));
+  CHECK(on_terminal("NO_COLOR=1 TERM=dumb", " --color always"));
+}
+
+TEST_CASE("--version names the data directory and each model with its version and checksum; --help names analyze", "[cli]") {
+  const auto v = run_cli("--version");
+  REQUIRE(v.status == 0);
+  std::istringstream lines(v.out);
+  std::string first, data;
+  std::getline(lines, first);
+  std::getline(lines, data);
+  CHECK(first.rfind("analyze ", 0) == 0);
+  REQUIRE(data.rfind("data: ", 0) == 0);
+  CHECK(fs::equivalent(data.substr(6), data_dir()));
+  const std::string ner = read_file(data_dir() / "models" / "ner.bin");
+  CHECK(v.out.find(fmt::format("ner.bin ")) != std::string::npos);
+  CHECK(v.out.find(fmt::format("ANZ-NER version 1 ")) != std::string::npos);
+  CHECK(v.out.find(fmt::format("xxh3:{:016x}\n", XXH3_64bits(ner.data(), ner.size()))) != std::string::npos);
+  for (const char* model : {"models/topics.bin", "models/keyphrases.bin", "models/stance.bin", "kb/places.bin"})
+    CHECK(v.out.find(std::string("  ") + model + " ") != std::string::npos);
+
+  const auto no_data = run_cli("--version", "", "ANALYZE_DATA_DIR=/nonexistent");
+  CHECK(no_data.status == 0);
+  CHECK(no_data.out.find("data: none found (ANALYZE_DATA_DIR=/nonexistent does not hold") != std::string::npos);
+
+  const auto help = run_cli("--help");  // run by its full path
+  CHECK(help.out.find("Usage: analyze [OPTIONS]") != std::string::npos);
+  CHECK(help.out.find(analyze_binary().string()) == std::string::npos);
+}
+
+TEST_CASE("the default number of workers is the CPUs analyze may run on: taskset -c 0 gives one", "[cli]") {
+  if (std::system("command -v taskset >/dev/null 2>&1") != 0) {
+    SUCCEED("skipped: taskset is not installed");
+    return;
+  }
+  cpu_set_t cpus;
+  CPU_ZERO(&cpus);
+  REQUIRE(sched_getaffinity(0, sizeof cpus, &cpus) == 0);
+  const int usable = CPU_COUNT(&cpus);
+  // The threads of an analyze waiting for its second record: the main one, plus the workers when
+  // there are several (one worker is the main thread itself).
+  const auto threads = [&](const std::string& prefix) {
+    TempDir dir;
+    const auto r = run_shell(dir, "mkfifo in out; " + prefix + " \"$ANALYZE\" " + kCore + " --input-format jsonl - <in >out & pid=$!\n" +
+                                      "exec 3>in 4<out; echo '{\"id\": \"a\", \"text\": \"One.\"}' >&3; IFS= read -r line <&4\n" +
+                                      "ls /proc/$pid/task | wc -l; exec 3>&-; cat <&4 >/dev/null; wait $pid");
+    REQUIRE(r.status == 0);
+    return std::stoi(r.out);
+  };
+  CHECK(threads("taskset -c 0") == 1);
+  CHECK(threads("") == (usable > 1 ? usable + 1 : 1));
+}
+
+TEST_CASE("the bash and zsh completions know every option, the values and the stages", "[cli]") {
+  const fs::path bash_completion = analyze::testing::source_dir() / "completions" / "analyze.bash";
+  const fs::path zsh_completion = analyze::testing::source_dir() / "completions" / "_analyze";
+  const std::string help = run_cli("--help").out;
+  const std::string bash_text = read_file(bash_completion), zsh_text = read_file(zsh_completion);
+  const std::regex option_pattern("--[a-z][a-z-]+");
+  int options = 0;
+  for (std::sregex_iterator it(help.begin(), help.end(), option_pattern), end; it != end; ++it, ++options) {
+    INFO(it->str());
+    CHECK(bash_text.find(it->str()) != std::string::npos);
+    CHECK(zsh_text.find(it->str()) != std::string::npos);
+  }
+  CHECK(options > 15);
+
+  TempDir dir;
+  const auto complete = [&](const std::string& words_so_far) {
+    const auto r = run_shell(dir, "source " + quote(bash_completion.string()) + "; COMP_WORDS=(\"$ANALYZE\" " + words_so_far +
+                                      "); COMP_CWORD=$((${#COMP_WORDS[@]} - 1)); _analyze; printf '%s\\n' \"${COMPREPLY[@]}\"");
+    REQUIRE(r.status == 0);
+    return r.out;
+  };
+  CHECK(complete("--format ''") == "jsonl\njson\ntable\n");
+  CHECK(complete("--color n") == "never\n");
+  CHECK(complete("--files") == "--files-from\n");
+  CHECK(complete("--stages normalize,seg") == "normalize,segment\n");
+  if (std::system("command -v zsh >/dev/null 2>&1") == 0)
+    CHECK(std::system(("zsh -n " + quote(zsh_completion.string())).c_str()) == 0);
+}
+
+TEST_CASE("the man page renders and documents the options and the environment", "[cli]") {
+  const fs::path page = analyze_binary().parent_path() / "analyze.1";
+  if (!fs::exists(page) || std::system("command -v man >/dev/null 2>&1") != 0) {
+    SUCCEED("skipped: no help2man at build time, or no man");
+    return;
+  }
+  TempDir dir;
+  const auto r = run_shell(dir, "MANPAGER=cat MANWIDTH=100 man -l " + quote(page.string()));
+  REQUIRE(r.status == 0);
+  for (const char* text : {"NAME", "analyze - news articles in", "--files-from", "--color", "ENVIRONMENT", "NO_COLOR",
+                           "ANALYZE_DATA_DIR", "Exit status"})
+    CHECK(r.out.find(text) != std::string::npos);
+}
+
+TEST_CASE("the binary holds no path of the source or build tree", "[cli]") {
+  const std::string binary = read_file(analyze_binary());
+  REQUIRE(binary.size() > 100000);
+  CHECK(binary.find(analyze::testing::source_dir().string()) == std::string::npos);
+  CHECK(binary.find(analyze_binary().parent_path().string()) == std::string::npos);
 }
