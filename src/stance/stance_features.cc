@@ -39,7 +39,7 @@ std::uint64_t bucket(float v) { return v < -0.5f ? 0 : v < -0.1f ? 1 : v <= 0.1f
 // sentence part already has them, and per-target features cost a model lookup each.
 constexpr std::size_t kPlacedReach = 8;
 
-constexpr std::size_t kRoleReach = 8;  // words between a target and its role verb, at most
+constexpr std::size_t kRoleReach = 8;  // tokens between a target and its role verb, at most
 
 std::uint64_t distance_bucket(std::size_t d) { return d <= 1 ? 0 : d <= 3 ? 1 : d <= 6 ? 2 : 3; }
 
@@ -51,21 +51,21 @@ float reported_factor(const RuledToken& t) { return t.reported ? kReportedWeight
 struct RoleVerbSearch {
   std::size_t verb;   // the tokens' size when none
   bool agent_marker;  // a "by" between the start and the verb
-  std::size_t words;  // words passed on the way
+  std::size_t steps;  // tokens passed on the way
 };
 
 // The nearest role verb of `clause` from token `from` on, stepping by `step` (+1 or -1), within
-// kRoleReach words.
+// kRoleReach tokens.
 RoleVerbSearch nearest_role_verb(const std::vector<RuledToken>& tokens, std::uint16_t clause, std::size_t from,
                                  int step) {
   RoleVerbSearch found{tokens.size(), false, 0};
-  for (std::size_t j = from; j < tokens.size() && tokens[j].clause == clause && found.words <= kRoleReach; j += step) {
+  for (std::size_t j = from; j < tokens.size() && tokens[j].clause == clause && found.steps <= kRoleReach; j += step) {
     if (tokens[j].role) {
       found.verb = j;
       return found;
     }
     found.agent_marker = found.agent_marker || tokens[j].agent_marker;
-    found.words += tokens[j].word;
+    ++found.steps;
   }
   found.agent_marker = false;
   return found;
@@ -192,7 +192,7 @@ TargetRole target_role(const std::vector<RuledToken>& tokens, std::size_t begin,
   const RoleVerbSearch after = nearest_role_verb(tokens, tokens[begin].clause, end, +1);
   const RoleVerbSearch before = begin == 0 ? RoleVerbSearch{n, false, 0}
                                            : nearest_role_verb(tokens, tokens[begin].clause, begin - 1, -1);
-  if (after.verb != n && (before.verb == n || after.words <= before.words)) {
+  if (after.verb != n && (before.verb == n || after.steps <= before.steps)) {
     role.verb = after.verb;
     role.agent = !tokens[after.verb].passive;
   } else if (before.verb != n) {
