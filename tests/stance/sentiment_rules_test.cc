@@ -148,7 +148,7 @@ TEST_CASE("polarity: one neutral band, judged on the score as written to 3 decim
 }
 
 TEST_CASE("idioms: a measure that falls is bad news, and the measure's own valence goes", "[sentiment_rules][data]") {
-  const Ruled fell("Shares of the retailer dropped sharply on Monday.");
+  const Ruled fell("Shares of Halvorsen dropped sharply on Monday.");
   CHECK(fell.at("dropped").valence < 0.0f);
   CHECK(fell.sum() < 0.0f);
   const Ruled hit("The strike hit profit growth at the carmaker.");
