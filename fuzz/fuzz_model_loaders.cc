@@ -49,7 +49,8 @@ std::string stage_loading(const std::string& name) {
     return "entities";
   if (name == "models/topics.bin" || name == "models/topics-lexicon.json" || name == kUserTopicsLexicon) return "topics";
   if (name == "models/keyphrases.bin") return "keyphrases";
-  if (name == "lexicons/sentiment.tsv" || name == "models/stance.bin") return "stance";
+  if (name == "lexicons/sentiment.tsv" || name == "lexicons/stance-idioms.tsv" || name == "models/stance.bin")
+    return "stance";
   fuzz::fail("no stage known to load data/" + name + ": add it to stage_loading() in fuzz_model_loaders.cc");
 }
 

@@ -2,6 +2,7 @@
 // entity and each requested target.
 #pragma once
 
+#include <cmath>
 #include <cstdint>
 #include <optional>
 #include <string_view>
@@ -14,9 +15,21 @@ enum class Polarity : std::uint8_t { kNegative, kNeutral, kPositive };
 // "negative", "neutral", "positive" (the contract's names).
 std::string_view polarity_name(Polarity polarity);
 
-// Neutral within [-threshold, threshold].
-inline Polarity polarity_of(float score, float threshold) {
-  return score > threshold ? Polarity::kPositive : score < -threshold ? Polarity::kNegative : Polarity::kNeutral;
+// The one rule from a score to its polarity, for sentences, entities and targets alike (docs/JSON.md):
+// neutral when |score| <= kNeutralBand, else the score's sign. It judges the score as written, rounded
+// to thousandths, so a reader of the output applying the rule to `score` always gets `polarity`.
+// At 0.5 it is the stance model's own decision (StanceModel::mention_score); cross-validation on the
+// model's training data confirms it (tools/train-stance --folds prints the sweep).
+inline constexpr long kNeutralBandThousandths = 500;
+inline constexpr float kNeutralBand = static_cast<float>(kNeutralBandThousandths) / 1000.0f;
+
+// `band_thousandths` is there for the trainer's sweep that chose the band; everything else keeps
+// the default.
+inline Polarity polarity_of(float score, long band_thousandths = kNeutralBandThousandths) {
+  const long written = std::lround(static_cast<double>(score) * 1000.0);
+  return written > band_thousandths ? Polarity::kPositive
+         : written < -band_thousandths ? Polarity::kNegative
+                                       : Polarity::kNeutral;
 }
 
 // What the article says about one entity or target.

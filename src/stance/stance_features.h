@@ -6,7 +6,8 @@
 // contextual valences of the whole sentence) is the same for every target of a sentence and is
 // split off so the stage can score it once per sentence; the target part places each near word and
 // each sentiment cue relative to the target: side, distance, same clause, nearest sentiment word
-// before and after (a cheap stand-in for subject / object of a sentiment-bearing verb).
+// before and after, the words right beside it, and its role for the nearest role verb of its clause
+// (agent or patient, with what the verb says of that role: the stand-in for a parse).
 #pragma once
 
 #include <cstdint>
@@ -40,10 +41,20 @@ void sentence_features(const std::vector<RuledToken>& tokens, std::vector<Stance
 void target_features(const std::vector<RuledToken>& tokens, std::size_t begin, std::size_t end,
                      std::vector<StanceFeature>& out);
 
+// The target's part in the nearest role verb of its clause (sentiment_rules.h): before the verb it
+// is the subject, after it the object; a passive swaps them, and "by" after a passive names the
+// agent. `verb` is the tokens' size when the clause has no role verb within reach.
+struct TargetRole {
+  std::size_t verb = 0;
+  bool agent = false;
+  float valence = 0.0f;  // what the verb says of the target in that part
+};
+TargetRole target_role(const std::vector<RuledToken>& tokens, std::size_t begin, std::size_t end);
+
 // The lexicon-only estimate of the sentence's valence toward tokens [begin, end): contextual
-// valences weighted by closeness to the target and by clause, squashed into (-1, 1).
-float lexicon_target_score(const std::vector<RuledToken>& tokens, std::size_t begin, std::size_t end);
-// Its neutral band, chosen on the training data (tools/train-stance prints the sweep).
-inline constexpr float kLexiconTargetThreshold = 0.05f;
+// valences weighted by closeness to the target and by clause, summed. A role verb counts for what
+// it says of the target's part, and the words across it (the other participant's) count half.
+// valence_score of it is the lexicon-only variant's score; the model reads it as a feature.
+float lexicon_target_sum(const std::vector<RuledToken>& tokens, std::size_t begin, std::size_t end);
 
 }  // namespace analyze

@@ -91,4 +91,14 @@ StanceModel::Scores StanceModel::probabilities(const Scores& logits) {
   return p;
 }
 
+float StanceModel::mention_score(const Scores& logits) {
+  const Scores p = probabilities(logits);
+  const float positive = p[static_cast<std::size_t>(Polarity::kPositive)];
+  const float negative = p[static_cast<std::size_t>(Polarity::kNegative)];
+  const float neutral = p[static_cast<std::size_t>(Polarity::kNeutral)];
+  const float lean = positive - negative;
+  const float denominator = std::abs(lean) + std::max(neutral - std::min(positive, negative), 0.0f);
+  return denominator > 0.0f ? lean / denominator : 0.0f;
+}
+
 }  // namespace analyze

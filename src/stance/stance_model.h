@@ -39,6 +39,12 @@ class StanceModel {
   void add_logits(const std::vector<StanceFeature>& features, Scores& logits) const;
   // Softmax of `logits`.
   static Scores probabilities(const Scores& logits);
+  // The score the stance stage gives a mention, in [-1, 1]: the lean P(positive) - P(negative)
+  // over the sum of that lean and the margin by which P(neutral) exceeds the weaker of the two
+  // (0 when it does not). Its magnitude exceeds 1/2 exactly when positive or negative is the most
+  // probable class, so the one neutral band of polarity_of (|score| <= 0.5) gives the model's
+  // own decision, and the score grows with the lean and shrinks as neutral gains.
+  static float mention_score(const Scores& logits);
 
   std::size_t size() const { return size_; }
 

@@ -17,7 +17,6 @@ namespace analyze {
 
 namespace {
 
-constexpr float kSentenceThreshold = 0.05f;  // VADER's neutral band for its compound score
 constexpr float kEvidenceMinimum = 0.05f;    // a sentence this weak drives nothing
 constexpr std::size_t kMaxEvidence = 3;
 constexpr std::size_t kTableEntities = 8;
@@ -34,7 +33,6 @@ struct Occurrence {
 struct Reading {
   std::uint32_t sentence = 0;
   float score = 0.0f;  // (-1, 1)
-  StanceModel::Scores probabilities{};
 };
 
 double round3(float v) { return std::round(static_cast<double>(v) * 1000.0) / 1000.0; }
@@ -129,8 +127,8 @@ struct ToneCounter {
 
 class StanceStage : public Stage {
  public:
-  StanceStage(SentimentLexicon lexicon, std::optional<StanceModel> model)
-      : lexicon_(std::move(lexicon)), model_(std::move(model)) {}
+  StanceStage(SentimentLexicon lexicon, StanceIdioms idioms, std::optional<StanceModel> model)
+      : lexicon_(std::move(lexicon)), idioms_(std::move(idioms)), model_(std::move(model)) {}
 
   Status run(Document& doc) const override;
   void write_json(const Document& doc, ArticleJsonWriter& out) const override;
@@ -146,21 +144,19 @@ class StanceStage : public Stage {
                const StanceModel::Scores& sentence_logits, std::vector<StanceFeature>& features) const;
 
   SentimentLexicon lexicon_;
+  StanceIdioms idioms_;
   std::optional<StanceModel> model_;  // absent: the lexicon-only variant
 };
 
 Sentiment StanceStage::summarize(std::vector<Reading>& readings) const {
   Sentiment s;
   if (readings.empty()) return s;
-  StanceModel::Scores mean_p{};
   for (const Reading& r : readings) {
     s.score += r.score;
     s.magnitude += std::abs(r.score);
-    for (std::size_t c = 0; c < StanceModel::kClasses; ++c) mean_p[c] += r.probabilities[c];
   }
   s.score /= static_cast<float>(readings.size());
-  s.polarity = model_ ? static_cast<Polarity>(std::max_element(mean_p.begin(), mean_p.end()) - mean_p.begin())
-                      : polarity_of(s.score, kLexiconTargetThreshold);
+  s.polarity = polarity_of(s.score);
   // Evidence: the sentences that push hardest toward the polarity (either way when neutral).
   const float sign = s.polarity == Polarity::kPositive ? 1.0f : s.polarity == Polarity::kNegative ? -1.0f : 0.0f;
   auto strength = [&](const Reading& r) { return sign == 0.0f ? std::abs(r.score) : sign * r.score; };
@@ -176,18 +172,16 @@ Sentiment StanceStage::summarize(std::vector<Reading>& readings) const {
 Reading StanceStage::read(const std::vector<RuledToken>& ruled, std::uint32_t sentence, std::size_t begin,
                           std::size_t end, const StanceModel::Scores& sentence_logits,
                           std::vector<StanceFeature>& features) const {
-  Reading r{sentence, 0.0f, {}};
+  Reading r{sentence, 0.0f};
   if (!model_) {
-    r.score = lexicon_target_score(ruled, begin, end);
+    r.score = valence_score(lexicon_target_sum(ruled, begin, end));
     return r;
   }
   features.clear();
   target_features(ruled, begin, end, features);
   StanceModel::Scores logits = sentence_logits;
   model_->add_logits(features, logits);
-  r.probabilities = StanceModel::probabilities(logits);
-  r.score = r.probabilities[static_cast<std::size_t>(Polarity::kPositive)] -
-            r.probabilities[static_cast<std::size_t>(Polarity::kNegative)];
+  r.score = StanceModel::mention_score(logits);
   return r;
 }
 
@@ -213,11 +207,16 @@ Status StanceStage::run(Document& doc) const {
     const bool boilerplate = doc.in_boilerplate(sentence);
     const bool has_occurrence = next != occurrences.end() && next->sentence == si;
     if (boilerplate && !has_occurrence) continue;
-    apply_sentiment_rules(doc, sentence, lexicon_, ruled);
+    apply_sentiment_rules(doc, sentence, lexicon_, idioms_, ruled);
+    const bool list = list_like(ruled);
     if (!boilerplate) {
-      const float score = squash_valence(valence_sum(ruled, 0, ruled.size()));
-      layer.sentences.push_back({si, score, polarity_of(score, kSentenceThreshold)});
-      tone.add(ruled);
+      const float score = list ? 0.0f : valence_score(valence_sum(ruled, 0, ruled.size()));
+      layer.sentences.push_back({si, score, polarity_of(score)});
+      if (!list) tone.add(ruled);
+    }
+    if (list) {
+      while (next != occurrences.end() && next->sentence == si) ++next;
+      continue;
     }
     StanceModel::Scores sentence_logits{};
     if (model_ && has_occurrence) {
@@ -320,11 +319,13 @@ void StanceStage::write_table(const Document& doc, TableWriter& table) const {
 Result<std::unique_ptr<Stage>> create(const StageOptions& options) {
   auto lexicon = SentimentLexicon::load(options.data_dir / kSentimentLexiconFile);
   if (!lexicon) return lexicon.error();
+  auto idioms = StanceIdioms::load(options.data_dir / kStanceIdiomsFile);
+  if (!idioms) return idioms.error();
   if (options.stance_variant == StanceVariant::kLexicon)
-    return std::unique_ptr<Stage>(new StanceStage(std::move(*lexicon), std::nullopt));
+    return std::unique_ptr<Stage>(new StanceStage(std::move(*lexicon), std::move(*idioms), std::nullopt));
   auto model = StanceModel::load(options.data_dir / kStanceModelFile);
   if (!model) return model.error();
-  return std::unique_ptr<Stage>(new StanceStage(std::move(*lexicon), std::move(*model)));
+  return std::unique_ptr<Stage>(new StanceStage(std::move(*lexicon), std::move(*idioms), std::move(*model)));
 }
 
 }  // namespace

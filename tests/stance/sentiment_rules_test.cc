@@ -14,12 +14,17 @@ const SentimentLexicon& lexicon() {
   return lex;
 }
 
+const StanceIdioms& idioms() {
+  static const StanceIdioms list = *StanceIdioms::load(testing::data_dir() / "lexicons/stance-idioms.tsv");
+  return list;
+}
+
 // The rules' view of the first sentence of `text`, and a way to find a word in it.
 struct Ruled {
   Document doc;
   std::vector<RuledToken> tokens;
   explicit Ruled(const std::string& text) : doc(segmented(text)) {
-    apply_sentiment_rules(doc, doc.sentences.at(0), lexicon(), tokens);
+    apply_sentiment_rules(doc, doc.sentences.at(0), lexicon(), idioms(), tokens);
   }
   const RuledToken& at(std::string_view word) const {
     const Sentence& s = doc.sentences[0];
@@ -127,8 +132,59 @@ TEST_CASE("sentiment rules: squashing keeps scores in (-1, 1) and polarity_of us
   CHECK(squash_valence(100.0f) < 1.0f);
   CHECK(squash_valence(-100.0f) > -1.0f);
   CHECK(squash_valence(0.0f) == 0.0f);
-  CHECK(polarity_of(0.3f, 0.1f) == Polarity::kPositive);
-  CHECK(polarity_of(-0.3f, 0.1f) == Polarity::kNegative);
-  CHECK(polarity_of(0.05f, 0.1f) == Polarity::kNeutral);
   CHECK(polarity_name(Polarity::kNegative) == "negative");
+}
+
+TEST_CASE("polarity: one neutral band, judged on the score as written to 3 decimals", "[sentiment_rules]") {
+  const float band = kNeutralBand;
+  CHECK(polarity_of(band + 0.002f) == Polarity::kPositive);
+  CHECK(polarity_of(-band - 0.002f) == Polarity::kNegative);
+  CHECK(polarity_of(band) == Polarity::kNeutral);
+  CHECK(polarity_of(-band) == Polarity::kNeutral);
+  CHECK(polarity_of(0.0f) == Polarity::kNeutral);
+  // Written as the band itself, so neutral, though a hair above it.
+  CHECK(polarity_of(band + 0.0004f) == Polarity::kNeutral);
+  CHECK(polarity_of(band + 0.0006f) == Polarity::kPositive);
+}
+
+TEST_CASE("idioms: a measure that falls is bad news, and the measure's own valence goes", "[sentiment_rules][data]") {
+  const Ruled fell("Shares of Halvorsen dropped sharply on Monday.");
+  CHECK(fell.at("dropped").valence < 0.0f);
+  CHECK(fell.sum() < 0.0f);
+  const Ruled hit("The strike hit profit growth at the carmaker.");
+  CHECK(hit.at("profit").valence == 0.0f);
+  CHECK(hit.at("growth").valence == 0.0f);
+  CHECK(hit.sum() < 0.0f);
+  const Ruled rose("Quarterly sales rose 12 percent.");
+  CHECK(rose.sum() > 0.0f);
+  const Ruled bad_fell("Unemployment fell to a ten-year low.");
+  CHECK(bad_fell.at("fell").valence > 0.0f);
+  const Ruled not_fell("Profits did not fall this year.");
+  CHECK(not_fell.at("fall").valence > 0.0f);
+}
+
+TEST_CASE("idioms: a fixed phrase takes its own valence", "[sentiment_rules][data]") {
+  const Ruled app("Its new chip could be the killer app for cheap laptops.");
+  CHECK(app.at("killer").valence > 0.0f);
+  CHECK(app.at("app").valence == 0.0f);
+  const Ruled plain("Police are searching for the killer of a shopkeeper.");
+  CHECK(plain.at("killer").valence < 0.0f);
+}
+
+TEST_CASE("idioms: role verbs are marked, and a passive one as such", "[sentiment_rules][data]") {
+  const Ruled active("Rovers thrashed the league leaders on Sunday.");
+  CHECK(active.at("thrashed").role);
+  CHECK_FALSE(active.at("thrashed").passive);
+  CHECK(active.at("thrashed").agent > 0.0f);
+  CHECK(active.at("thrashed").patient < 0.0f);
+  const Ruled passive("The league leaders were thrashed by Rovers.");
+  CHECK(passive.at("thrashed").passive);
+  CHECK(passive.at("by").agent_marker);
+}
+
+TEST_CASE("list-like sentences: team sheets and table rows, not prose", "[sentiment_rules][data]") {
+  CHECK(list_like(Ruled("Riverside: Reed; Cole, Hart, Mendes, Okafor; Lund, Varga (Price 70), Osei.").tokens));
+  CHECK(list_like(Ruled("Apple 182.3, 1.2%; Microsoft 402.1, -0.4%; Alphabet 141.8, 0.9%.").tokens));
+  CHECK_FALSE(list_like(Ruled("The minister met Smith, Jones, Brown and Green on Tuesday to discuss the budget.").tokens));
+  CHECK_FALSE(list_like(Ruled("Smith, who won in 2019, 2021 and 2023, was beaten by a newcomer.").tokens));
 }
