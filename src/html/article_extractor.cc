@@ -126,7 +126,7 @@ class Extractor {
  public:
   // From the root, not <body>: libxml2 leaves a page's content inside <head> when an element it does not
   // allow there (an HTML5 <header>) comes first.
-  Extractor(const HtmlTree& tree, std::string_view headline) : body_(tree.root()), headline_(headline) {}
+  Extractor(const HtmlTree& tree, std::string_view headline) : root_(tree.root()), headline_(headline) {}
   ~Extractor() { forget(); }
 
   std::string run() {
@@ -143,7 +143,7 @@ class Extractor {
   std::string run(const Pass& pass) {
     forget();
     pass_ = pass;
-    index(body_, -1, 0);
+    index(root_, -1, 0);
     score_paragraphs();
     const std::int32_t top = top_candidate();
     if (top >= 0) emit_with_siblings(top);
@@ -430,7 +430,7 @@ class Extractor {
     text_break(gap);
   }
 
-  xmlNode* body_;
+  xmlNode* root_;
   std::string headline_;
   Pass pass_;
   std::vector<NodeInfo> nodes_;

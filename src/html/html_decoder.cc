@@ -25,13 +25,12 @@ bool is_charset_char(char c) {
 
 bool is_utf8_name(const std::string& name) { return name == "utf-8" || name == "utf8"; }
 
-// Converts with ICU; invalid or unmappable bytes become U+FFFD and are counted.
+// Converts with ICU; bytes the charset does not map become its substitute (U+FFFD, or U+001A for
+// some single-byte charsets), and U+FFFD ones are counted.
 Result<DecodedText> convert(std::string_view bytes, const std::string& charset) {
   UErrorCode status = U_ZERO_ERROR;
   std::unique_ptr<UConverter, void (*)(UConverter*)> conv(ucnv_open(charset.c_str(), &status), ucnv_close);
   if (U_FAILURE(status)) return Error{"unknown-charset", charset};
-  const UChar replacement = 0xFFFD;
-  ucnv_setSubstString(conv.get(), &replacement, 1, &status);
   const icu::UnicodeString wide(bytes.data(), static_cast<int32_t>(bytes.size()), conv.get(), status);
   if (U_FAILURE(status)) return Error{"unknown-charset", charset};
   DecodedText d;

@@ -53,13 +53,6 @@ Result<HtmlTree> HtmlTree::parse(std::string_view utf8) {
   return tree;
 }
 
-xmlNode* HtmlTree::body() const {
-  xmlNode* r = root();
-  for (xmlNode* c = r->children; c; c = c->next)
-    if (tag_of(c) == "body") return c;
-  return r;
-}
-
 std::string_view tag_of(const xmlNode* node) {
   return node && node->type == XML_ELEMENT_NODE ? as_view(node->name) : std::string_view();
 }

@@ -23,8 +23,6 @@ class HtmlTree {
   static Result<HtmlTree> parse(std::string_view utf8);
 
   xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
-  // The <body> element, or the root when the page has none.
-  xmlNode* body() const;
 
  private:
   struct Free {
