@@ -7,9 +7,11 @@
 
 namespace analyze {
 
-// In order: $ANALYZE_DATA_DIR; <exe dir>/../share/analyze/data (after `cmake --install`);
-// <exe dir>/data (a build directory, where CMake links data/ beside the binaries, or an unpacked
-// folder). A candidate counts when it holds the file `abbreviations.txt`. No path of the build is
+// In order: $ANALYZE_DATA_DIR; beside the installed library, <libdir>/../share/analyze/data (for
+// a program using libanalyze.so wherever `cmake --install` put it); <exe dir>/../share/analyze/data
+// (the installed binary); <exe dir>/data and <library dir>/../data (a build directory, where CMake
+// links data/ beside the binaries; the Python module lies in <build>/python), or an unpacked
+// folder. A candidate counts when it holds the file `abbreviations.txt`. No path of the build is
 // compiled in.
 Result<std::filesystem::path> find_data_dir();
 

@@ -1,0 +1,70 @@
+"""The Python module `analyze` (src/python/analyze_module.cc), run by ctest (label python) with
+PYTHONPATH naming the build's python/ folder, ANALYZE_BINARY the binary and ANALYZE_SAMPLES
+data/samples. Skips when the module was not built."""
+import glob
+import json
+import os
+import subprocess
+import unittest
+
+try:
+    import analyze
+except ImportError:  # no python3-dev or pybind11-dev at build time
+    analyze = None
+
+SAMPLES = sorted(glob.glob(os.path.join(os.environ.get("ANALYZE_SAMPLES", "../../data/samples"), "*.txt")))
+KEMP = "Brian Kemp won the runoff in Atlanta on Tuesday, officials in Georgia said."
+
+
+def read(path):
+    with open(path, encoding="utf-8") as f:
+        return f.read()
+
+
+@unittest.skipIf(analyze is None, "module not built")
+class PipelineTest(unittest.TestCase):
+    @classmethod
+    def setUpClass(cls):
+        cls.nlp = analyze.Pipeline()
+        cls.entities = analyze.Pipeline(stages=["normalize", "segment", "entities"])
+
+    def test_one_text_gives_the_contract_dict(self):
+        doc = self.entities(KEMP, id="kemp")
+        self.assertEqual(doc["id"], "kemp")
+        names = {(e["name"], e["type"]) for e in doc["entities"]}
+        self.assertIn(("Brian Kemp", "PERSON"), names)
+        self.assertIn(("Atlanta", "LOCATION"), names)
+        self.assertNotIn("topics", doc)
+        self.assertEqual(self.entities.stages, ["normalize", "segment", "entities"])
+
+    def test_the_dict_is_what_the_binary_writes(self):
+        binary = os.environ.get("ANALYZE_BINARY")
+        if not binary or not SAMPLES:
+            self.skipTest("ANALYZE_BINARY or ANALYZE_SAMPLES not set")
+        for path in SAMPLES:
+            out = subprocess.run([binary, "--format", "jsonl", "--no-progress", path], check=True,
+                                 capture_output=True, text=True).stdout
+            expected = json.loads(out)
+            self.assertEqual(self.nlp(read(path), id=expected["id"]), expected, path)
+
+    def test_pipe_keeps_the_input_order_whatever_the_jobs(self):
+        texts = [read(p) for p in SAMPLES] * 7 + [KEMP, ""]
+        one = [self.nlp(t, id=str(i)) for i, t in enumerate(texts)]
+        for jobs, batch_size in ((1, 64), (2, 3), (3, 1)):
+            self.assertEqual(list(self.nlp.pipe(texts, jobs=jobs, batch_size=batch_size)), one)
+        self.assertEqual(list(self.nlp.pipe(iter([]), jobs=2)), [])
+
+    def test_pipe_takes_id_text_pairs(self):
+        docs = list(self.entities.pipe([("a", KEMP), ("b", "Nothing here.")], jobs=2))
+        self.assertEqual([d["id"] for d in docs], ["a", "b"])
+        self.assertEqual(docs[0], self.entities(KEMP, id="a"))
+
+    def test_a_bad_stage_or_item_is_an_error(self):
+        with self.assertRaisesRegex(ValueError, "unknown-stage"):
+            analyze.Pipeline(stages=["no-such-stage"])
+        with self.assertRaises(Exception):
+            list(self.entities.pipe([42]))
+
+
+if __name__ == "__main__":
+    unittest.main()
