@@ -187,6 +187,7 @@ double boosted_count(std::uint32_t count) {
 // A lower-case word alone is generic when more than one background article in twenty holds it
 // (idf = ln(N / df) below 3): the stop list of generic nouns the background counts give.
 constexpr float kGenericIdf = 3.0f;
+constexpr std::uint32_t kGenericMinDocuments = 1000;  // a smaller background cannot tell
 
 // A word of the current run of content words.
 struct RunWord {
@@ -742,7 +743,8 @@ void ArticlePass::score_candidates() {
     c.rejected |= c.headline_only;
     // A generic noun ("way", "time", "service"), in more than one background article in twenty,
     // says nothing about this one on its own; a name written so often still does ("Obama").
-    c.rejected |= c.length == 1 && !c.capitalised && c.specificity * background_.unseen_idf() < kGenericIdf;
+    c.rejected |= c.length == 1 && !c.capitalised && background_.documents() >= kGenericMinDocuments &&
+                  c.specificity * background_.unseen_idf() < kGenericIdf;
     // Its last word is, by the article's votes, a verb or an adjective ("trolls harass", where the
     // article also writes "to harass").
     const std::uint32_t v = voted_.find(c.words[c.length - 1]);

@@ -18,9 +18,9 @@
 // Capitalised words inside a sentence (names) are exempt, unless the sentence is in title case.
 // Case variants and plurals are merged ("Human rights" = "human right", "viruses" = "virus",
 // "women" = "woman"). A number, an amount or a year ("3.25bn", "2011") ends a run and is part of no
-// phrase. A lower-case word alone that more than one background article in twenty holds ("way",
-// "time", "service": idf below 3) is generic and no keyphrase: the stop list of generic nouns is
-// learned from the background counts.
+// phrase. A lower-case word alone that more than one background article in twenty holds ("time",
+// "year": idf below 3) is generic and no keyphrase: the stop list of generic nouns is learned from
+// the background counts (of at least 1,000 articles; fewer cannot tell).
 //
 // When the entities stage has run, a person's name starts a new phrase: the words before it are a
 // title ("Chief Executive | Ingrid Solberg"), and a phrase found only in titles is dropped ("Sen.").
@@ -101,6 +101,7 @@ class KeyphraseBackground {
   // The idf of a word never seen in the background.
   float unseen_idf() const { return unseen_idf_; }
   std::size_t size() const { return keys_.size(); }  // words counted, stop words aside
+  std::uint32_t documents() const { return documents_; }  // the background's articles
 
  private:
   friend class KeyphraseBackgroundBuilder;

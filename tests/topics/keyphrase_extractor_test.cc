@@ -400,11 +400,21 @@ TEST_CASE("keyphrases: irregular plurals and plurals in -uses are merged with th
 
 TEST_CASE("keyphrases: a generic word alone (in one background article in twenty) is no keyphrase",
           "[keyphrases][data]") {
-  // In the toy background every counted word is in more than one article in twenty: "rate" and
-  // "crime" alone are generic; a phrase of them and a name are not.
-  const auto texts = toy_keyphrases(
-      "The crime rate fell in Zorbia.\nThe crime rate in Zorbia fell again; crime fell.\n"
-      "Police said crime and the rate of crime fell in Zorbia.\n");
+  // A background of 1,600 articles where "crime" and "rate" are each in more than one in twenty:
+  // alone they are generic; a phrase of them and a name are not. (The toy background of 48
+  // articles is too small to judge: its "delay" and "minister" stay keyphrases, tested above.)
+  KeyphraseBackgroundBuilder builder;
+  for (int copy = 0; copy < 100; ++copy)
+    for (const char* t : {"Police said the crime rate was high.", "The rate of crime is news.", "The crime wave.",
+                          "The court ruled.", "A new policy on immigration.", "The delay grew.", "The budget.",
+                          "The minister spoke.", "The trade grew.", "The plan.", "The vote.", "The port.",
+                          "The ship.", "The storm.", "The game.", "The film."})
+      builder.add(segmented(t));
+  const KeyphraseExtractor extractor(builder.build(2));
+  const char* text =
+      "Zorbia has a high crime rate.\nThe crime rate of Zorbia is news, and crime is news.\n"
+      "The rate of crime in Zorbia is high; crime is high.\n";
+  const auto texts = texts_of(extract(extractor, segmented(text), 10));
   CAPTURE(texts);
   CHECK(listed(texts, "crime rate"));
   CHECK(listed(texts, "Zorbia"));
