@@ -100,13 +100,15 @@ const ClosedClasses& closed_classes() {
   return classes;
 }
 
-// A word that dates an event ("on Thursday", "in April", "last year") begins no phrase; it may end
+// A word that dates an event ("on Thursday", "in April", "Sept.", "last year") begins no phrase; it may end
 // one ("Black Friday", "fiscal year"). ("May" is a stop word already.)
 bool is_date_word(std::uint64_t hash) {
   static constexpr std::string_view kDateWords[] = {
       "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "january", "february", "march",
       "april", "june", "july", "august", "september", "october", "november", "december", "day", "days", "week",
-      "weeks", "month", "months", "year", "years"};
+      "weeks", "weekend", "weekends", "month", "months", "year", "years", "decade", "decades", "morning", "afternoon",
+      "evening", "night", "jan.", "feb.", "mar.", "apr.", "jun.", "jul.", "aug.", "sep.", "sept.", "sept", "oct.",
+      "nov.", "dec.", "mon.", "tue.", "tues.", "wed.", "thu.", "thur.", "thurs.", "fri.", "sat.", "sun."};
   static const auto hashes = [] {
     std::array<std::uint64_t, std::size(kDateWords)> h{};
     std::string buffer;
@@ -128,11 +130,37 @@ bool ends_with(std::string_view w, const char (&suffix)[N]) {
   return true;
 }
 
+// The hash of the singular of an irregular plural ("women" -> "woman", "crises" -> "crisis"), by the
+// plural's term hash; 0 for any other word.
+std::uint64_t irregular_singular_hash(std::uint64_t hash) {
+  static constexpr std::string_view kPlurals[][2] = {
+      {"men", "man"},           {"women", "woman"},         {"children", "child"},   {"people", "person"},
+      {"mice", "mouse"},        {"feet", "foot"},           {"teeth", "tooth"},      {"geese", "goose"},
+      {"crises", "crisis"},     {"analyses", "analysis"},   {"theses", "thesis"},    {"diagnoses", "diagnosis"},
+      {"criteria", "criterion"}, {"phenomena", "phenomenon"}, {"lives", "life"},      {"wives", "wife"},
+      {"knives", "knife"},         {"wolves", "wolf"},      {"halves", "half"},
+      {"shelves", "shelf"},     {"thieves", "thief"},       {"loaves", "loaf"},      {"calves", "calf"},
+      {"selves", "self"},       {"oases", "oasis"},        {"indices", "index"},
+      {"appendices", "appendix"}, {"fungi", "fungus"},      {"cacti", "cactus"},     {"nuclei", "nucleus"},
+      {"stimuli", "stimulus"},  {"alumni", "alumnus"},      {"bacteria", "bacterium"}};
+  static const auto table = [] {
+    std::vector<std::pair<std::uint64_t, std::uint64_t>> t;
+    std::string buffer;
+    for (const auto& [plural, singular] : kPlurals) t.emplace_back(term_hash(plural, buffer), term_hash(singular, buffer));
+    std::sort(t.begin(), t.end());
+    return t;
+  }();
+  const auto it = std::lower_bound(table.begin(), table.end(), std::make_pair(hash, std::uint64_t{0}));
+  return it != table.end() && it->first == hash ? it->second : 0;
+}
+
 // Hash of the singular of a word whose term_hash() is `hash`, for merging plurals ("rights" ->
 // "right", "countries" -> "country"; "crisis", "news" are left alone): a word that is not a plural
 // keeps its term hash. `w` is ASCII in any case or lower-cased; `buffer` is scratch space.
 std::uint64_t singular_hash(std::string_view w, std::uint64_t hash, std::string& buffer) {
+  if (const std::uint64_t irregular = irregular_singular_hash(hash)) return irregular;
   if (w.size() <= 3 || !utf8::is_ascii(w)) return hash;
+  if (ends_with(w, "uses") && w.size() > 5) return lowercase_hash(w.substr(0, w.size() - 2));  // "viruses", "bonuses"
   if (ends_with(w, "ies") && w.size() > 4) {
     buffer.assign(w.substr(0, w.size() - 3));
     buffer += 'y';
@@ -145,15 +173,21 @@ std::uint64_t singular_hash(std::string_view w, std::uint64_t hash, std::string&
   return hash;
 }
 
-// count^0.75 without a call to pow for the counts articles have.
-double damped_count(std::uint32_t count) {
+// count^1.1 without a call to pow for the counts articles have: readers name what an article
+// repeats, more than in proportion to how often it repeats it.
+double boosted_count(std::uint32_t count) {
   static const auto table = [] {
     std::array<double, 64> t{};
-    for (std::size_t i = 0; i < t.size(); ++i) t[i] = std::pow(static_cast<double>(i), 0.75);
+    for (std::size_t i = 0; i < t.size(); ++i) t[i] = std::pow(static_cast<double>(i), 1.1);
     return t;
   }();
-  return count < table.size() ? table[count] : std::pow(static_cast<double>(count), 0.75);
+  return count < table.size() ? table[count] : std::pow(static_cast<double>(count), 1.1);
 }
+
+// A lower-case word alone is generic when more than one background article in twenty holds it
+// (idf = ln(N / df) below 3): the stop list of generic nouns the background counts give.
+constexpr float kGenericIdf = 3.0f;
+constexpr std::uint32_t kGenericMinDocuments = 1000;  // a smaller background cannot tell
 
 // A word of the current run of content words.
 struct RunWord {
@@ -184,6 +218,7 @@ struct Candidate {
   bool headline_only = false;
   bool rejected = false;  // not a phrase after all (see the ranking), so it absorbs nothing either
   bool absorbed = false;  // part of a longer phrase that stands for it
+  bool capitalised = true;  // every occurrence starts with a capital letter
 };
 
 struct Occurrence {
@@ -255,9 +290,10 @@ constexpr std::uint8_t kNameStart = 1;  // first token of a person's name
 constexpr std::uint8_t kAfterName = 2;  // first token after one
 
 // Where the entities stage found names in `doc`: the edges of persons' names per token, and as
-// spans in text order the mentions of persons and of organisations whose full name the article
-// writes at least twice (a longest name written once is too often a tagging error: "Microsoft
-// Activision").
+// spans in text order the mentions of organisations whose full name the article writes at least
+// twice (a longest name written once is too often a tagging error: "Microsoft Activision"). A
+// person is reported as the article writes them most ("Schmidt" after one "Eric Schmidt"), as
+// readers name them.
 void collect_names(const Document& doc, std::vector<std::uint8_t>& edges, std::vector<NameSpan>& names) {
   edges.assign(doc.tokens.size(), 0);
   names.clear();
@@ -270,7 +306,6 @@ void collect_names(const Document& doc, std::vector<std::uint8_t>& edges, std::v
       for (const Mention& m : e.mentions) names.push_back({m.begin, m.end, &e});
     if (e.type != EntityType::kPerson) continue;
     for (const Mention& m : e.mentions) {
-      names.push_back({m.begin, m.end, &e});
       if (m.token_begin < edges.size()) edges[m.token_begin] |= kNameStart;
       if (m.token_end < edges.size()) edges[m.token_end] |= kAfterName;
     }
@@ -278,8 +313,8 @@ void collect_names(const Document& doc, std::vector<std::uint8_t>& edges, std::v
   std::sort(names.begin(), names.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
 }
 
-// The entity whose mentions hold every one of these occurrences, if there is one ("Delgado" in
-// "Sen. Maria Delgado" and "Delgado said"), else nullptr.
+// The organisation whose mentions hold every one of these occurrences, if there is one ("Royal
+// College" in "the Royal College of Nursing" and "the Royal College said"), else nullptr.
 const Entity* named_entity(const std::vector<NameSpan>& names, const std::vector<Occurrence>& occurrences,
                            std::uint32_t last) {
   const Entity* entity = nullptr;
@@ -568,6 +603,8 @@ void ArticlePass::add_word(const ScannedSentence& s, std::uint32_t i, const Term
     run.back().can_end = false;
     flush_run(true);
   }
+  // A number, an amount or a year ("3.25bn", "2011", "1st") is no part of a phrase.
+  if (form.front() >= '0' && form.front() <= '9') return flush_run();
   RunWord w;
   w.token = i;
   w.follows_name = (scratch_.name_edges[i] & kAfterName) && !joined_before;
@@ -668,6 +705,7 @@ void ArticlePass::count_occurrence(std::size_t a, std::size_t b, std::uint64_t k
   cand.tentative &= tentative;
   cand.title_only &= title;
   cand.headline_only &= run[a].in_headline;
+  cand.capitalised &= utf8::starts_with_capital(doc_.form(doc_.tokens[run[a].token]));
   ++cand.count;
   occurrences.push_back({doc_.tokens[run[a].token].begin, doc_.tokens[run[b].token].end, cand.last_occurrence});
   cand.last_occurrence = static_cast<std::uint32_t>(occurrences.size() - 1);
@@ -701,8 +739,12 @@ void ArticlePass::score_candidates() {
     // name with the next word ("Lukas Brandt midway", but "Trump administration" recurs).
     c.rejected = (c.tentative && c.count < 2) || c.title_only;
     // In a headline in title case, capitals hide where names end ("Data Center Demand Soars"): a
-    // phrase of several words found only there is not known to be one.
-    c.rejected |= c.headline_only && c.length > 1;
+    // phrase found only there is not known to be one, nor a word that is not a noun ("Soars").
+    c.rejected |= c.headline_only;
+    // A generic noun ("way", "time", "service"), in more than one background article in twenty,
+    // says nothing about this one on its own; a name written so often still does ("Obama").
+    c.rejected |= c.length == 1 && !c.capitalised && background_.documents() >= kGenericMinDocuments &&
+                  c.specificity * background_.unseen_idf() < kGenericIdf;
     // Its last word is, by the article's votes, a verb or an adjective ("trolls harass", where the
     // article also writes "to harass").
     const std::uint32_t v = voted_.find(c.words[c.length - 1]);
@@ -710,7 +752,7 @@ void ArticlePass::score_candidates() {
     if (c.rejected) continue;
     const float position = static_cast<float>(c.first_token) / total_tokens_;
     static constexpr double kLengthBonus[kMaxWords + 1] = {0.0, 1.0, 1.4, 1.96, 2.744};  // 1.4^(words - 1)
-    c.score = damped_count(c.count) * c.specificity * kLengthBonus[c.length] * (1.5 - 0.5 * position);
+    c.score = boosted_count(c.count) * c.specificity * kLengthBonus[c.length] * (1.5 - 0.5 * position);
     scratch_.by_length[c.length].push_back(i);
   }
 }
@@ -755,8 +797,8 @@ std::vector<Keyphrase> ArticlePass::report(std::size_t limit) {
     if (std::any_of(taken.begin(), taken.end(), [&](std::uint32_t j) { return overlaps(candidates[j], c); }))
       continue;
     taken.push_back(i);
-    // A phrase that only ever names one person or organisation is reported under its full name
-    // ("Delgado" as "Maria Delgado", "Royal College" as "Royal College of Nursing"), once.
+    // A phrase that only ever names one organisation is reported under its full name ("Royal
+    // College" as "Royal College of Nursing"), once.
     std::string text(most_common_spelling(c).form);
     if (const Entity* e = named_entity(scratch_.names, scratch_.occurrences, c.last_occurrence);
         e && e->name.size() > text.size() && e->name.find(text) != std::string::npos) {

@@ -16,21 +16,28 @@
 // a pronoun or "to" (unless it looks plural) more often than a determiner is a verb ("to conceal"),
 // and one after "so" or "very" an adjective; no phrase ends with it anywhere in the article.
 // Capitalised words inside a sentence (names) are exempt, unless the sentence is in title case.
-// Case variants and plurals are merged ("Human rights" = "human right").
+// Case variants and plurals are merged ("Human rights" = "human right", "viruses" = "virus",
+// "women" = "woman"). A number, an amount or a year ("3.25bn", "2011") ends a run and is part of no
+// phrase. A lower-case word alone that more than one background article in twenty holds ("time",
+// "year": idf below 3) is generic and no keyphrase: the stop list of generic nouns is learned from
+// the background counts (of at least 1,000 articles; fewer cannot tell).
 //
 // When the entities stage has run, a person's name starts a new phrase: the words before it are a
 // title ("Chief Executive | Ingrid Solberg"), and a phrase found only in titles is dropped ("Sen.").
 // A phrase that runs on past a name ("Lukas Brandt midway") must occur twice, like one with a
-// verb-like word ("Trump administration" recurs). A phrase that only ever names one person is
-// reported as that person's full name ("Delgado" as "Maria Delgado"); so is one that only names an
-// organisation whose full name the article writes twice ("Royal College of Nursing").
-// A phrase of several words found only in a title-case headline is dropped when the text has more
-// than the headline: capitals there do not show where names end ("Data Center Demand Soars"). A
-// date word (a day or month name, "week", "year") begins no phrase. Wire datelines and credits
+// verb-like word ("Trump administration" recurs). A person is reported as the article writes them
+// most often ("Schmidt" after one "Eric Schmidt"), as readers name them; a phrase that only names an
+// organisation whose full name the article writes twice is reported under that full name ("Royal
+// College of Nursing").
+// A phrase found only in a title-case headline is dropped when the text has more than the headline:
+// capitals there do not show where names end ("Data Center Demand Soars"), nor which word is a verb. A
+// date word (a day or month name, "week", "year", "night") begins no phrase. Wire datelines and credits
 // ("WASHINGTON (Reuters) -", "(AP)", dateline.h) are skipped.
 //
-// Score = count^0.75 (occurrences in the article) x specificity (mean idf of its words against the
-// background, unseen words counting as rarest) x 1.4^(words - 1) x (1.5 - first position / 2).
+// Score = count^1.1 (occurrences in the article) x specificity (mean idf of its words against the
+// background, unseen words counting as rarest) x 1.4^(words - 1) x (1.5 - first position / 2); the
+// exponent is tuned on KPCrowd's training articles (docs/ACCURACY.md), where readers name what an
+// article repeats.
 // A phrase that accounts for more than half the occurrences of one of its parts absorbs it ("Nayib"
 // in "Nayib Bukele", "crime" in "organized crime"): the part is not reported and the phrase ranks
 // at least as high. Phrases are taken best first, skipping any that contains, is contained in or
@@ -94,6 +101,7 @@ class KeyphraseBackground {
   // The idf of a word never seen in the background.
   float unseen_idf() const { return unseen_idf_; }
   std::size_t size() const { return keys_.size(); }  // words counted, stop words aside
+  std::uint32_t documents() const { return documents_; }  // the background's articles
 
  private:
   friend class KeyphraseBackgroundBuilder;

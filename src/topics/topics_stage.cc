@@ -14,9 +14,11 @@ namespace analyze {
 
 namespace {
 
-// What is listed: level-1 topics down to a low floor (the best one always), so users see the
-// runners-up, and level-2 topics only when their own score is substantial.
-constexpr double kLevel1Floor = 0.1;
+// What is listed: the best level-1 topic always; another only when its calibrated score says it
+// is likely (at least 0.5): below that, runners-up were mostly noise, a keyword or two of the
+// concept lexicon ("sport" on a currency story) giving the same small score to hundreds of
+// articles. Level-2 topics only when their own score is substantial.
+constexpr double kLevel1Floor = 0.5;
 constexpr std::size_t kMaxLevel1 = 5;
 constexpr double kLevel2Floor = 0.4;
 // A topic raised by the concept lexicon stays just below the classifier's best topic: the

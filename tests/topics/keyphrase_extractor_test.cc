@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cctype>
+#include <regex>
 
 #include <catch2/catch.hpp>
 
@@ -252,24 +253,17 @@ TEST_CASE("keyphrases stage: the entities stage's person names reach it in a pip
   CHECK(containing(texts, {"Executive Ingrid", "Demand Soars"}).empty());
 }
 
-TEST_CASE("keyphrases: a name that only ever refers to one person is reported as the full name", "[keyphrases][data]") {
+TEST_CASE("keyphrases: a person is reported as the article names them most often", "[keyphrases][data]") {
   const KeyphraseExtractor extractor(toy_background());
   const char* text =
       "Sen. Maria Delgado won the vote.\nDelgado thanked voters. Delgado said the crime rate fell.\n"
       "Delgado met Ruth Jones and Ricky Jones. Jones spoke first.\n";
   const Document doc = with_people(segmented(text), {{"Maria Delgado", "Delgado"}, {"Ruth Jones"}, {"Ricky Jones"}});
-  const auto phrases = extract(extractor, doc, 20);
-  const auto texts = texts_of(phrases);
+  const auto texts = texts_of(extract(extractor, doc, 20));
   CAPTURE(texts);
-  CHECK(listed(texts, "Maria Delgado"));
-  CHECK_FALSE(listed(texts, "Delgado"));
-  CHECK(std::count(texts.begin(), texts.end(), "Maria Delgado") == 1);
-  for (const auto& k : phrases)
-    if (k.text == "Maria Delgado") CHECK(k.count == 4);  // every mention, full or short
-  // "Jones" names two people: it stays as written.
+  CHECK(listed(texts, "Delgado"));
+  CHECK_FALSE(listed(texts, "Maria Delgado"));
   CHECK(listed(texts, "Jones"));
-  // Without the entities stage, the phrase is reported as written.
-  CHECK(listed(texts_of(extract(extractor, segmented(text), 20)), "Delgado"));
 }
 
 TEST_CASE("keyphrases: an organisation's short name is reported as the full name the article writes twice",
@@ -296,6 +290,7 @@ TEST_CASE("keyphrases: a title-case headline is not one long phrase", "[keyphras
   CAPTURE(with_body);
   CHECK(listed(with_body, "data center"));
   CHECK(containing(with_body, {"Demand Soars"}).empty());
+  CHECK_FALSE(listed(with_body, "Soars"));  // a word found only there is not known to be a noun
   // A text that is all headline keeps its phrases: there is nothing else to go by.
   const auto alone = toy_keyphrases(headline);
   CAPTURE(alone);
@@ -368,6 +363,89 @@ TEST_CASE("keyphrases: quantity words are not phrases", "[keyphrases][data]") {
   CAPTURE(texts);
   CHECK(listed(texts, "euros"));
   CHECK(containing(texts, {"billion", "percent", "cent", "thousand", "million"}).empty());
+}
+
+TEST_CASE("keyphrases: numbers, amounts and years are no part of a phrase", "[keyphrases][data]") {
+  const auto texts = toy_keyphrases(
+      "Acme sold the unit for 3.25bn in 2011.\nThe 3.25bn sale of the unit closed in 2011, after 3-day talks.\n"
+      "The 2nd bid for the unit failed; 2011 was a good year for Acme.\n");
+  CAPTURE(texts);
+  CHECK(listed(texts, "unit"));
+  CHECK(containing(texts, {"3.25", "2011", "3-day", "2nd"}).empty());
+}
+
+TEST_CASE("keyphrases: night, morning, weekend and abbreviated months are date words too", "[keyphrases][data]") {
+  const auto texts = toy_keyphrases(
+      "The Zorblat parade ran on Saturday night.\nThe Zorblat parade returns next weekend, each morning.\n"
+      "Night fell; the weekend crowd and the morning crowd watched the Zorblat parade on Sept. 4 and Sept. 5.\n");
+  CAPTURE(texts);
+  CHECK(listed(texts, "Zorblat parade"));
+  CHECK(containing(texts, {"night", "weekend", "morning", "sept"}).empty());
+}
+
+TEST_CASE("keyphrases: irregular plurals and plurals in -uses are merged with their singulars", "[keyphrases][data]") {
+  const KeyphraseExtractor extractor(toy_background());
+  const auto phrases = extract(extractor,
+                               segmented("The flu virus spread.\nTwo flu viruses mutated. Scientists tracked the flu "
+                                         "virus.\nThe zebrafish crises grew; the zebrafish crisis ended.\n"),
+                               10);
+  const auto texts = texts_of(phrases);
+  CAPTURE(texts);
+  for (const auto& k : phrases) {
+    if (k.text == "flu virus") CHECK(k.count == 3);
+    if (k.text == "zebrafish crisis" || k.text == "zebrafish crises") CHECK(k.count == 2);
+  }
+  CHECK(containing(texts, {"viruses"}).empty());
+  CHECK((listed(texts, "zebrafish crisis") || listed(texts, "zebrafish crises")));
+}
+
+TEST_CASE("keyphrases: a generic word alone (in one background article in twenty) is no keyphrase",
+          "[keyphrases][data]") {
+  // A background of 1,600 articles where "crime" and "rate" are each in more than one in twenty:
+  // alone they are generic; a phrase of them and a name are not. (The toy background of 48
+  // articles is too small to judge: its "delay" and "minister" stay keyphrases, tested above.)
+  KeyphraseBackgroundBuilder builder;
+  for (int copy = 0; copy < 100; ++copy)
+    for (const char* t : {"Police said the crime rate was high.", "The rate of crime is news.", "The crime wave.",
+                          "The court ruled.", "A new policy on immigration.", "The delay grew.", "The budget.",
+                          "The minister spoke.", "The trade grew.", "The plan.", "The vote.", "The port.",
+                          "The ship.", "The storm.", "The game.", "The film."})
+      builder.add(segmented(t));
+  const KeyphraseExtractor extractor(builder.build(2));
+  const char* text =
+      "Zorbia has a high crime rate.\nThe crime rate of Zorbia is news, and crime is news.\n"
+      "The rate of crime in Zorbia is high; crime is high.\n";
+  const auto texts = texts_of(extract(extractor, segmented(text), 10));
+  CAPTURE(texts);
+  CHECK(listed(texts, "crime rate"));
+  CHECK(listed(texts, "Zorbia"));
+  CHECK_FALSE(listed(texts, "crime"));
+  CHECK_FALSE(listed(texts, "rate"));
+}
+
+TEST_CASE("keyphrases: no sample's keyphrase is a bare number or a date", "[keyphrases][data]") {
+  auto pipeline = Pipeline::create({"normalize", "segment", "boilerplate", "language", "entities", "keyphrases"},
+                                   testing::test_options());
+  REQUIRE(pipeline);
+  const std::regex date_like(
+      "(\\d.*|(monday|tuesday|wednesday|thursday|friday|saturday|sunday|january|february|march|april|may|june|july|"
+      "august|september|october|november|december|week|month|year|day|today|yesterday|tomorrow|night|weekend)s?|"
+      "(jan|feb|mar|apr|jun|jul|aug|sep|sept|oct|nov|dec|mon|tue|tues|wed|thu|thurs|fri|sat|sun)\\.)",
+      std::regex::icase);
+  int samples = 0;
+  for (const auto& entry : fs::directory_iterator(testing::data_dir() / "samples")) {
+    Document doc(entry.path().filename().string(), testing::read_file(entry.path()));
+    REQUIRE(pipeline->run(doc));
+    const Json out = pipeline->to_json(doc);
+    REQUIRE_FALSE(out["keyphrases"].empty());
+    ++samples;
+    for (const auto& k : out["keyphrases"]) {
+      const std::string text = k["text"].get<std::string>();
+      CAPTURE(entry.path().filename().string(), text);
+      CHECK_FALSE(std::regex_match(text, date_like));
+    }
+  }
+  CHECK(samples >= 5);
 }
 
 TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases][data]") {
