@@ -28,7 +28,7 @@ TEST_CASE("progress: the fraction is finished articles / total at every step", "
   CHECK(progress.fraction() == 1.0);
 }
 
-TEST_CASE("progress: without an article count, the fraction is finished bytes / total; without either, unknown", "[progress]") {
+TEST_CASE("progress: without an article count the fraction is finished bytes / total, and without either it is unknown", "[progress]") {
   ProgressCounter jsonl(0, 400);  // JSONL records are counted only as they are read
   jsonl.finished(100);
   CHECK(jsonl.fraction() == Approx(0.25));
