@@ -207,6 +207,26 @@ void add_pattern_quotes(const Document& doc, const QuoteContext& context, const 
   }
 }
 
+bool is_direct(const Document& doc, const QuoteContext& context, TokenRange r);
+
+// A cue whose contents mix a quotation with reported words ("“…,” she said several months later")
+// attributes the quotation: the reported parts become an attribution of their own, by the same
+// speaker and with no cue, since the tagger joined them to the cue only by nearness.
+void separate_reported_from_direct(const Document& doc, const QuoteContext& context,
+                                   std::vector<TokenAttribution>& attributions) {
+  const std::size_t n = attributions.size();
+  for (std::size_t k = 0; k < n; ++k) {
+    std::vector<TokenRange> direct, reported;
+    for (const TokenRange& r : attributions[k].content) (is_direct(doc, context, r) ? direct : reported).push_back(r);
+    if (direct.empty() || reported.empty() || !attributions[k].cue) continue;
+    attributions[k].content = std::move(direct);
+    TokenAttribution rest;
+    rest.content = std::move(reported);
+    rest.source = attributions[k].source;
+    attributions.push_back(std::move(rest));
+  }
+}
+
 bool is_edge_punctuation(const Document& doc, const QuoteContext& context, std::uint32_t t) {
   if (context.quote_state[t] == 3) return true;
   const std::string_view f = doc.form(doc.tokens[t]);
@@ -234,12 +254,20 @@ TextSpan text_span(const Document& doc, TokenRange r) {
   return {doc.tokens[r.begin].begin, doc.tokens[r.end - 1].end};
 }
 
+std::optional<TokenRange> speaker_near_cue(const Document& doc, const SpeakerResolver& resolver, TokenRange cue) {
+  const std::uint32_t paragraph = doc.sentences[doc.tokens[cue.begin].sentence].paragraph;
+  const auto speaker = resolver.speaker_near(cue.begin, cue.end, paragraph_first(doc, paragraph), paragraph_last(doc, paragraph));
+  if (!speaker) return std::nullopt;
+  return TokenRange{speaker->first, speaker->second};
+}
+
 QuoteLayer to_quotes(const Document& doc, const QuoteContext& context, const std::vector<TokenAttribution>& attributions,
                      const EntityLayer* entities) {
   QuoteLayer layer;
   std::optional<SpeakerResolver> resolver;
   if (entities) resolver.emplace(doc, *entities);
-  for (const TokenAttribution& a : attributions) {
+  for (TokenAttribution a : attributions) {
+    if (resolver && a.cue && !a.source) a.source = speaker_near_cue(doc, *resolver, *a.cue);
     std::optional<std::uint32_t> entity;
     if (resolver && a.source) entity = resolver->resolve(a.source->begin, a.source->end);
     for (const TokenRange& part : a.content) {
@@ -265,7 +293,10 @@ QuoteLayer extract_quotes(const Document& doc, const QuoteModel& model, const En
   const std::vector<QuotedSpan> quoted = find_quoted_spans(doc);
   const QuoteContext context = quote_context(doc, quoted, entities);
   std::vector<TokenAttribution> attributions;
-  if (methods != QuoteMethods::kPatternsOnly) attributions = tag_paragraphs(doc, model, context);
+  if (methods != QuoteMethods::kPatternsOnly) {
+    attributions = tag_paragraphs(doc, model, context);
+    separate_reported_from_direct(doc, context, attributions);
+  }
   if (methods != QuoteMethods::kTaggerOnly) add_pattern_quotes(doc, context, quoted, attributions);
   return to_quotes(doc, context, attributions, entities);
 }

@@ -1,7 +1,6 @@
 #include "quotes/speaker_resolver.h"
 
 #include <algorithm>
-#include <array>
 #include <string>
 #include <string_view>
 
@@ -11,6 +10,9 @@ namespace {
 
 // How far back (in tokens) a pronoun or role noun looks for its entity.
 constexpr std::uint32_t kLookBack = 400;
+// How far from its cue a speaker the tagger missed may be written, before and after it.
+constexpr std::uint32_t kSpeakerBefore = 8;
+constexpr std::uint32_t kSpeakerAfter = 3;
 
 std::string lower_ascii(std::string_view s) {
   std::string out(s);
@@ -69,6 +71,37 @@ std::optional<std::uint32_t> SpeakerResolver::resolve(std::uint32_t token_begin,
     return nearest_before(token_begin, EntityType::kPerson, is_person_role(head) ? head : "");
   if (is_group_pronoun(head) || is_group_role(head))
     return nearest_before(token_begin, EntityType::kOrganization, is_group_role(head) ? head : "");
+  return std::nullopt;
+}
+
+// The mention (all its tokens) or the pronoun at `token`.
+std::optional<std::pair<std::uint32_t, std::uint32_t>> SpeakerResolver::speaker_at(std::uint32_t token) const {
+  if (const std::uint32_t e = entity_at_[token]; e != 0) {
+    const EntityType type = entities_.entities[e - 1].type;
+    if (type != EntityType::kPerson && type != EntityType::kOrganization) return std::nullopt;
+    std::uint32_t begin = token, end = token + 1;
+    while (begin > 0 && entity_at_[begin - 1] == e) --begin;
+    while (end < entity_at_.size() && entity_at_[end] == e) ++end;
+    return std::pair{begin, end};
+  }
+  const std::string word = lower_ascii(doc_.form(doc_.tokens[token]));
+  if (one_of(word, {"he", "she", "they", "we", "i"})) return std::pair{token, token + 1};
+  return std::nullopt;
+}
+
+std::optional<std::pair<std::uint32_t, std::uint32_t>> SpeakerResolver::speaker_near(std::uint32_t cue_begin,
+                                                                                     std::uint32_t cue_end,
+                                                                                     std::uint32_t first,
+                                                                                     std::uint32_t last) const {
+  const std::uint32_t sentence = doc_.tokens[cue_begin].sentence;
+  for (std::uint32_t t = cue_begin; t-- > first && t + kSpeakerBefore >= cue_begin;) {
+    if (doc_.tokens[t].sentence != sentence) break;
+    if (auto speaker = speaker_at(t)) return speaker;
+  }
+  for (std::uint32_t t = cue_end; t < last && t < cue_end + kSpeakerAfter; ++t) {
+    if (doc_.tokens[t].sentence != sentence) break;
+    if (auto speaker = speaker_at(t)) return speaker;
+  }
   return std::nullopt;
 }
 
