@@ -16,7 +16,8 @@ namespace {
 constexpr std::uint32_t kNoAttribution = 0xffffffffu;
 // How many tokens beyond a quotation mark the patterns look for its cue.
 constexpr std::uint32_t kCueReach = 6;
-// A quoted span with fewer words and no cue next to it is a scare quote or a title, not a quote.
+// A quoted span with fewer words continuing a quote of the paragraph before is a title or a
+// scare quote of its own.
 constexpr std::uint32_t kMinQuoteWords = 4;
 constexpr std::uint32_t kMaxSourceTokens = 6;
 
@@ -97,6 +98,14 @@ std::vector<TokenAttribution> attributions_from_tags(const std::vector<std::uint
 
 namespace {
 
+// Whether a paragraph may hold an attribution: it has a cue word or a quotation mark. The others,
+// most of an article, are not tagged, which keeps the stage's cost small.
+bool may_attribute(const QuoteModel& model, const QuoteContext& context, std::uint32_t first, std::uint32_t last) {
+  for (std::uint32_t t = first; t < last; ++t)
+    if (context.quote_state[t] != 0 || model.is_cue_word(context.lower[t])) return true;
+  return false;
+}
+
 std::vector<TokenAttribution> tag_paragraphs(const Document& doc, const QuoteModel& model, const QuoteContext& context) {
   std::vector<TokenAttribution> out;
   std::vector<std::uint64_t> features;
@@ -107,12 +116,15 @@ std::vector<TokenAttribution> tag_paragraphs(const Document& doc, const QuoteMod
     if (p.boilerplate || p.sentence_begin >= p.sentence_end) continue;
     const std::uint32_t first = doc.sentences[p.sentence_begin].token_begin;
     const std::uint32_t last = doc.sentences[p.sentence_end - 1].token_end;
-    if (first >= last) continue;
+    if (first >= last || !may_attribute(model, context, first, last)) continue;
     quote_features(doc, context, model, first, last, features, offsets);
     const std::size_t n = last - first;
     emissions.assign(n * kQuoteTags, 0.0f);
-    for (std::size_t i = 0; i < n; ++i)
+    model.prefetch(features.data(), offsets[std::min<std::size_t>(n, 1)]);
+    for (std::size_t i = 0; i < n; ++i) {
+      if (i + 1 < n) model.prefetch(features.data() + offsets[i + 1], offsets[i + 2] - offsets[i + 1]);
       model.add_emissions(features.data() + offsets[i], offsets[i + 1] - offsets[i], &emissions[i * kQuoteTags]);
+    }
     model.decode(emissions, n, tags);
     for (TokenAttribution& a : attributions_from_tags(tags, first)) out.push_back(std::move(a));
   }
@@ -168,8 +180,9 @@ std::uint32_t paragraph_last(const Document& doc, std::uint32_t p) {
   return doc.sentences[doc.paragraphs[p].sentence_end - 1].token_end;
 }
 
-// Adds the quoted spans the tagger left out. One with no cue of its own continues the quote of the
-// paragraph before when that one ran to its paragraph's end (the quote reopened in this one).
+// Adds the quoted spans the tagger left out that have a speech verb next to them. One with no cue
+// of its own continues the quote of the paragraph before when that one ran to its paragraph's end
+// (the quote reopened in this one); others (titles, scare quotes, the tagger's rejects) are left.
 void add_pattern_quotes(const Document& doc, const QuoteContext& context, const std::vector<QuotedSpan>& quoted,
                         std::vector<TokenAttribution>& attributions) {
   std::vector<std::uint32_t> owner(doc.tokens.size(), kNoAttribution);
@@ -189,17 +202,16 @@ void add_pattern_quotes(const Document& doc, const QuoteContext& context, const 
       mine = covering;
     } else {
       const auto pattern = cue_near(doc, context, q, paragraph_first(doc, q.paragraph), paragraph_last(doc, q.paragraph));
-      if (pattern || word_count(doc, {q.token_begin, q.token_end}) >= kMinQuoteWords) {
-        if (!pattern && continues && previous_owner != kNoAttribution) {
-          attributions[previous_owner].content.push_back({q.token_begin, q.token_end});
-          mine = previous_owner;
-        } else {
-          TokenAttribution a;
-          a.content.push_back({q.token_begin, q.token_end});
-          if (pattern) a.cue = pattern->cue, a.source = pattern->source;
-          mine = static_cast<std::uint32_t>(attributions.size());
-          attributions.push_back(std::move(a));
-        }
+      if (pattern) {
+        TokenAttribution a;
+        a.content.push_back({q.token_begin, q.token_end});
+        a.cue = pattern->cue, a.source = pattern->source;
+        mine = static_cast<std::uint32_t>(attributions.size());
+        attributions.push_back(std::move(a));
+      } else if (continues && previous_owner != kNoAttribution &&
+                 word_count(doc, {q.token_begin, q.token_end}) >= kMinQuoteWords) {
+        attributions[previous_owner].content.push_back({q.token_begin, q.token_end});
+        mine = previous_owner;
       }
     }
     previous = &q;

@@ -32,10 +32,9 @@ void forbid_quote_transitions(QuoteTransitions& transitions) {
 void QuoteModel::add_emissions(const std::uint64_t* features, std::size_t n, float* scores) const {
   std::int32_t sum[kQuoteTags] = {};
   for (std::size_t k = 0; k < n; ++k) {
-    const std::uint32_t row = feature_index_.find(features[k]);
-    if (row == HashIndex::kAbsent) continue;
-    const std::int16_t* w = &rows_[static_cast<std::size_t>(row) * kQuoteTags];
-    for (int t = 0; t < kQuoteTags; ++t) sum[t] += w[t];
+    const Slot* slot = find(features[k]);
+    if (!slot) continue;
+    for (int t = 0; t < kQuoteTags; ++t) sum[t] += slot->weights[t];
   }
   for (int t = 0; t < kQuoteTags; ++t) scores[t] += static_cast<float>(sum[t]) * scale_;
 }
@@ -93,8 +92,17 @@ void QuoteModel::set_cue_words(std::vector<std::uint64_t> words) {
 void QuoteModel::index() {
   allowed_transitions_ = transitions_;
   forbid_quote_transitions(allowed_transitions_);
-  feature_index_ = HashIndex(keys_.size());
-  for (std::uint32_t i = 0; i < keys_.size(); ++i) feature_index_.insert(keys_[i], i);
+  std::size_t size = 2;
+  while (size < keys_.size() * 2) size *= 2;
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    if (keys_[k] == 0) continue;  // the empty slot's mark; a feature hashing to 0 is left out
+    std::size_t i = keys_[k] & mask_;
+    while (slots_[i].key != 0 && slots_[i].key != keys_[k]) i = (i + 1) & mask_;
+    slots_[i].key = keys_[k];
+    std::copy_n(&rows_[k * kQuoteTags], kQuoteTags, slots_[i].weights);
+  }
 }
 
 Status QuoteModel::save(const std::filesystem::path& file) const {

@@ -2,6 +2,7 @@
 
 #include <catch2/catch.hpp>
 
+#include "analyze/entity.h"
 #include "analyze/quote.h"
 #include "analyze/table_writer.h"
 #include "test_support.h"
