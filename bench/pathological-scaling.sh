@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pathological scaling: a stage's time per MB on one article made of many items, at four sizes.
 # The time per MB must stay roughly flat as the article grows; a stage that compares every item
-# with every other shows it at once. Five cases:
+# with every other shows it at once. Seven cases:
 #   rare-words  N distinct words the keyphrase background never saw, each after "the" or "to", so
 #               the keyphrases stage votes on every one (N = 25k..200k; it was quadratic while the
 #               votes sat in a list searched word by word)
@@ -23,6 +23,11 @@
 #               its own nest of <div>s, between link lists and share bars (N = 5k..40k), read with
 #               --input-format html (parsing, the extractor's scoring and widening, metadata);
 #               timed as the whole binary's run (normalize + segment), not with bench-pipeline
+#   short-quotes  one paragraph of N short direct quotes, "“Yes,” he said." (N = 2.5k..20k), for the
+#               quotes stage (each quote looks for its cue a bounded number of tokens away, and
+#               the tagger decodes the whole paragraph as one sequence)
+#   unclosed-quote  an opening quotation mark at the start of one paragraph of N sentences of
+#               reported speech that it never closes (N = 6k..48k, 0.4..3 MB), for the quotes stage
 #
 #   bench/pathological-scaling.sh [--build build] [--case NAME]   (default: every case)
 #
@@ -33,7 +38,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build"
-cases="rare-words names places long-sentence numbers html"
+cases="rare-words names places long-sentence numbers html short-quotes unclosed-quote"
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -75,6 +80,10 @@ elif case == "html":
 elif case == "long-sentence":
     common = "the government said prices may rise sharply but workers protested in the city while officials warned".split()
     text = " ".join(random.choice(common) for _ in range(n)) + "."
+elif case == "short-quotes":
+    text = " ".join("\u201cYes,\u201d he said." for _ in range(n))
+elif case == "unclosed-quote":
+    text = "\u201c" + " ".join(f"Officials said prices rose {i} times, according to the ministry." for i in range(n))
 else:
     name = lambda: word(7).capitalize()
     text = " ".join(f"{name()} {name()} met {name()} {name()} in {name()}." for _ in range(n))
@@ -91,6 +100,8 @@ for case in $cases; do
     long-sentence) stage=stance; base_set=normalize,segment,entities; sizes="25000 50000 100000 200000" ;;
     numbers) stage=quantities; sizes="25000 50000 100000 200000" ;;
     html) stage="html input"; sizes="5000 10000 20000 40000" ;;
+    short-quotes) stage=quotes; base_set=normalize,segment,entities; sizes="2500 5000 10000 20000" ;;
+    unclosed-quote) stage=quotes; base_set=normalize,segment,entities; sizes="6000 12000 24000 48000" ;;
   esac
   echo "== $case ($stage)"
   first=""

@@ -49,6 +49,7 @@ std::string stage_loading(const std::string& name) {
     return "entities";
   if (name == "models/topics.bin" || name == "models/topics-lexicon.json" || name == kUserTopicsLexicon) return "topics";
   if (name == "models/keyphrases.bin") return "keyphrases";
+  if (name == "models/quotes.bin") return "quotes";
   if (name == "lexicons/sentiment.tsv" || name == "lexicons/stance-idioms.tsv" || name == "models/stance.bin")
     return "stance";
   fuzz::fail("no stage known to load data/" + name + ": add it to stage_loading() in fuzz_model_loaders.cc");

@@ -3,6 +3,7 @@
 
 #include "entities/entities_stage.h"
 #include "quantities/quantities_stage.h"
+#include "quotes/quotes_stage.h"
 #include "stance/stance_stage.h"
 #include "text/boilerplate_stage.h"
 #include "text/language_stage.h"
@@ -24,6 +25,7 @@ const std::vector<StageSpec>& stage_registry() {
       stats_stage_spec(),
       quantities_stage_spec(),
       entities_stage_spec(),
+      quotes_stage_spec(),
       terms_stage_spec(),
       topics_stage_spec(),
       keyphrases_stage_spec(),

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analyze/entity.h"
+#include "analyze/quote.h"
 #include "analyze/stance.h"
 #include "stance/stance_features.h"
 #include "stance/stance_model.h"
@@ -105,11 +106,29 @@ std::vector<Occurrence> find_occurrences(const Document& doc, const EntityLayer*
 }
 
 // GDELT's tone, counted over the words of the sentences outside boilerplate.
+// Per token: inside a direct quotation of the quotes layer. The article's tone is its own words:
+// a quoted opinion is the speaker's (entity sentiment still reads it).
+std::vector<bool> quoted_tokens(const Document& doc) {
+  std::vector<bool> quoted(doc.tokens.size(), false);
+  const QuoteLayer* quotes = doc.layer<QuoteLayer>();
+  if (!quotes) return quoted;
+  for (const Quote& q : quotes->quotes) {
+    if (!q.direct) continue;
+    auto it = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), q.content.begin,
+                               [](const Token& t, std::uint32_t b) { return t.end <= b; });
+    for (; it != doc.tokens.end() && it->begin < q.content.end; ++it) quoted[static_cast<std::size_t>(it - doc.tokens.begin())] = true;
+  }
+  return quoted;
+}
+
 struct ToneCounter {
   std::size_t words = 0, positive = 0, negative = 0;
 
-  void add(const std::vector<RuledToken>& ruled) {
-    for (const RuledToken& t : ruled) {
+  // `ruled` are the tokens of a sentence from token `first` on; quoted ones are left out.
+  void add(const std::vector<RuledToken>& ruled, const std::vector<bool>& quoted, std::uint32_t first) {
+    for (std::size_t i = 0; i < ruled.size(); ++i) {
+      if (quoted[first + i]) continue;
+      const RuledToken& t = ruled[i];
       words += t.word;
       positive += t.word && t.valence > 0.0f;
       negative += t.word && t.valence < 0.0f;
@@ -201,6 +220,7 @@ Status StanceStage::run(Document& doc) const {
   std::vector<RuledToken> ruled;
   std::vector<StanceFeature> features;
   ToneCounter tone;
+  const std::vector<bool> quoted = quoted_tokens(doc);
   auto next = occurrences.begin();
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
@@ -212,7 +232,7 @@ Status StanceStage::run(Document& doc) const {
     if (!boilerplate) {
       const float score = list ? 0.0f : valence_score(valence_sum(ruled, 0, ruled.size()));
       layer.sentences.push_back({si, score, polarity_of(score)});
-      if (!list) tone.add(ruled);
+      if (!list) tone.add(ruled, quoted, sentence.token_begin);
     }
     if (list) {
       while (next != occurrences.end() && next->sentence == si) ++next;
@@ -335,7 +355,7 @@ const StageSpec& stance_stage_spec() {
       "stance",
       "article tone, sentence polarities, and sentiment toward each entity and requested target",
       {"paragraphs", "sentences", "tokens", "entities"},
-      {"boilerplate", "language"},
+      {"boilerplate", "language", "quotes"},
       {"stance"},
       create,
   };

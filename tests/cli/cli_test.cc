@@ -729,7 +729,8 @@ TEST_CASE("a text in another language gets one not-english warning per English-o
     messages.push_back(w["message"]);
   }
   CHECK(messages == std::vector<std::string>{"quantities: skipped, the language is 'de'",
-                                             "entities: skipped, the language is 'de'", "topics: skipped, the language is 'de'",
+                                             "entities: skipped, the language is 'de'", "quotes: skipped, the language is 'de'",
+                                             "topics: skipped, the language is 'de'",
                                              "keyphrases: skipped, the language is 'de'", "stance: skipped, the language is 'de'"});
 }
 

@@ -6,6 +6,7 @@
 #include <catch2/catch.hpp>
 
 #include "analyze/entity.h"
+#include "analyze/quote.h"
 #include "analyze/stance.h"
 #include "stance/stance_features.h"
 #include "analyze/table_writer.h"
@@ -285,11 +286,24 @@ TEST_CASE("stance: the lexicon-only variant is selectable, and bad data fails at
   CHECK(bad_idioms.error().message.find("stance-idioms.tsv:2") != std::string::npos);
 }
 
+TEST_CASE("stance: a quoted opinion is not the article's own tone", "[stance_stage][data]") {
+  const std::string text = "The council met on Monday. “This plan is a terrible, awful disaster,” the mayor said.";
+  Document without = analyzed(text, [](const Document&) { return std::vector<Target>{}; });
+  CHECK(without.layer<StanceLayer>()->tone.negative > 0.0f);
+  Document with = segmented(text);
+  const std::uint32_t begin = byte_of(with, "This plan"), end = byte_of(with, "disaster") + 8;
+  with.set_layer(QuoteLayer{{Quote{{begin, end}, true, std::nullopt, std::nullopt, std::nullopt}}});
+  REQUIRE(stage().run(with));
+  CHECK(with.layer<StanceLayer>()->tone.negative == 0.0f);
+  CHECK(with.layer<StanceLayer>()->tone.score == 0.0f);
+}
+
 TEST_CASE("stance: the spec declares what it needs and provides", "[stance_stage]") {
   const StageSpec& spec = stance_stage_spec();
   CHECK(spec.name == "stance");
   CHECK(std::find(spec.requires_layers.begin(), spec.requires_layers.end(), "entities") != spec.requires_layers.end());
   CHECK(spec.provides_layers == std::vector<std::string_view>{"stance"});
+  CHECK(std::find(spec.optional_layers.begin(), spec.optional_layers.end(), "quotes") != spec.optional_layers.end());
 }
 
 TEST_CASE("stance: NewsMTSC dev-rw macro-F1 stays at or above 0.70", "[stance_stage][shared][data]") {

@@ -1,0 +1,40 @@
+// Finds the attributions of an article: the tagger (quote_model.h) labels each paragraph's tokens
+// as content, cue or source; each content span joins the nearest cue of its paragraph and each cue
+// the nearest source. Patterns then add the direct quotes the tagger missed ("…," she said;
+// he said: "…"), a quote that continues over paragraphs inherits its speaker, and speakers are
+// resolved to entities (speaker_resolver.h).
+#pragma once
+
+#include <optional>
+
+#include "analyze/document.h"
+#include "analyze/entity.h"
+#include "analyze/quote.h"
+#include "quotes/quote_model.h"
+
+namespace analyze {
+
+// A token range [begin, end).
+struct TokenRange {
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+};
+
+// One attribution in tokens, before it becomes Quotes.
+struct TokenAttribution {
+  std::vector<TokenRange> content;
+  std::optional<TokenRange> cue;
+  std::optional<TokenRange> source;
+};
+
+// Which parts run: the tagger alone, the patterns alone, or both (the default), to measure each.
+enum class QuoteMethods { kBoth, kTaggerOnly, kPatternsOnly };
+
+// The tagger's attributions of tokens [first, last) (one paragraph), from its tags.
+std::vector<TokenAttribution> attributions_from_tags(const std::vector<std::uint8_t>& tags, std::uint32_t first);
+
+// Every attribution of `doc` (needs tokens, sentences, paragraphs; `entities` may be null).
+QuoteLayer extract_quotes(const Document& doc, const QuoteModel& model, const EntityLayer* entities,
+                          QuoteMethods methods = QuoteMethods::kBoth);
+
+}  // namespace analyze

@@ -1,0 +1,143 @@
+#include "quotes/quote_model.h"
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "core/model_file.h"
+
+namespace analyze {
+
+namespace {
+
+constexpr char kMagic[] = "QUOTETAG";
+constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kMaxItems = 1u << 26;
+
+}  // namespace
+
+bool quote_transition_allowed(int prev, int cur) {
+  if (cur == kContentInside || cur == kCueInside || cur == kSourceInside)
+    return prev != kQuoteTags && prev != kOutside && quote_role(prev) == quote_role(cur);
+  return true;
+}
+
+void forbid_quote_transitions(QuoteTransitions& transitions) {
+  for (int prev = 0; prev <= kQuoteTags; ++prev)
+    for (int cur = 0; cur < kQuoteTags; ++cur)
+      if (!quote_transition_allowed(prev, cur))
+        transitions[prev * kQuoteTags + cur] = -std::numeric_limits<float>::infinity();
+}
+
+void QuoteModel::add_emissions(const std::uint64_t* features, std::size_t n, float* scores) const {
+  std::int32_t sum[kQuoteTags] = {};
+  for (std::size_t k = 0; k < n; ++k) {
+    const Slot* slot = find(features[k]);
+    if (!slot) continue;
+    for (int t = 0; t < kQuoteTags; ++t) sum[t] += slot->weights[t];
+  }
+  for (int t = 0; t < kQuoteTags; ++t) scores[t] += static_cast<float>(sum[t]) * scale_;
+}
+
+void quote_viterbi(const float* emissions, std::size_t n, const QuoteTransitions& allowed,
+                   std::vector<std::uint8_t>& tags) {
+  tags.assign(n, kOutside);
+  if (n == 0) return;
+  thread_local std::vector<float> score;
+  thread_local std::vector<std::uint8_t> back;
+  score.assign(n * kQuoteTags, 0.0f);
+  back.assign(n * kQuoteTags, 0);
+  for (int t = 0; t < kQuoteTags; ++t) score[t] = emissions[t] + allowed[kQuoteTags * kQuoteTags + t];
+  for (std::size_t i = 1; i < n; ++i)
+    for (int cur = 0; cur < kQuoteTags; ++cur) {
+      float best = -std::numeric_limits<float>::infinity();
+      int arg = 0;
+      for (int prev = 0; prev < kQuoteTags; ++prev) {
+        const float s = score[(i - 1) * kQuoteTags + prev] + allowed[prev * kQuoteTags + cur];
+        if (s > best) best = s, arg = prev;
+      }
+      score[i * kQuoteTags + cur] = best + emissions[i * kQuoteTags + cur];
+      back[i * kQuoteTags + cur] = static_cast<std::uint8_t>(arg);
+    }
+  const float* last = &score[(n - 1) * kQuoteTags];
+  int tag = static_cast<int>(std::max_element(last, last + kQuoteTags) - last);
+  for (std::size_t i = n; i-- > 0;) {
+    tags[i] = static_cast<std::uint8_t>(tag);
+    tag = back[i * kQuoteTags + tag];
+  }
+}
+
+void QuoteModel::decode(const std::vector<float>& emissions, std::size_t n, std::vector<std::uint8_t>& tags) const {
+  quote_viterbi(emissions.data(), n, allowed_transitions_, tags);
+}
+
+void QuoteModel::assign(const std::vector<std::uint64_t>& keys, const std::vector<float>& rows,
+                        const QuoteTransitions& transitions) {
+  float largest = 0.0f;
+  for (const float w : rows) largest = std::max(largest, std::fabs(w));
+  scale_ = largest > 0.0f ? largest / 32767.0f : 1.0f;
+  keys_ = keys;
+  rows_.resize(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) rows_[i] = static_cast<std::int16_t>(std::lround(rows[i] / scale_));
+  transitions_ = transitions;
+  index();
+}
+
+void QuoteModel::set_cue_words(std::vector<std::uint64_t> words) {
+  cue_word_keys_ = std::move(words);
+  cue_words_ = HashIndex(cue_word_keys_.size());
+  for (std::uint32_t i = 0; i < cue_word_keys_.size(); ++i) cue_words_.insert(cue_word_keys_[i], i);
+}
+
+void QuoteModel::index() {
+  allowed_transitions_ = transitions_;
+  forbid_quote_transitions(allowed_transitions_);
+  std::size_t size = 2;
+  while (size < keys_.size() * 2) size *= 2;
+  slots_.assign(size, Slot{});
+  mask_ = size - 1;
+  for (std::size_t k = 0; k < keys_.size(); ++k) {
+    if (keys_[k] == 0) continue;  // the empty slot's mark; a feature hashing to 0 is left out
+    std::size_t i = keys_[k] & mask_;
+    while (slots_[i].key != 0 && slots_[i].key != keys_[k]) i = (i + 1) & mask_;
+    slots_[i].key = keys_[k];
+    std::copy_n(&rows_[k * kQuoteTags], kQuoteTags, slots_[i].weights);
+  }
+}
+
+Status QuoteModel::save(const std::filesystem::path& file) const {
+  ModelWriter out(kMagic, kVersion);
+  out.put_string(description);
+  out.put(static_cast<std::uint32_t>(cue_word_keys_.size()));
+  out.put_all(cue_word_keys_);
+  out.put(static_cast<std::uint32_t>(keys_.size()));
+  out.put_all(keys_);
+  out.put_all(rows_);
+  out.put(scale_);
+  for (const float t : transitions_) out.put(t);
+  return out.save(file);
+}
+
+Result<QuoteModel> QuoteModel::load(const std::filesystem::path& file) {
+  auto reader = ModelReader::open(file, kMagic, kVersion, "quotes model");
+  if (!reader) return reader.error();
+  ModelReader& in = *reader;
+  QuoteModel model;
+  std::uint32_t cue_words = 0, features = 0;
+  std::vector<std::uint64_t> cue_keys;
+  in.get_string(model.description);
+  if (in.get(cue_words) && cue_words < kMaxItems) in.get_all(cue_keys, cue_words);
+  if (in.get(features) && features < kMaxItems) {
+    in.get_all(model.keys_, features);
+    in.get_all(model.rows_, static_cast<std::size_t>(features) * kQuoteTags);
+  }
+  in.get(model.scale_);
+  for (float& t : model.transitions_) in.get(t);
+  if (!in.ok() || cue_words >= kMaxItems || features >= kMaxItems) return in.error("truncated or malformed");
+  if (in.remaining() != 0) return in.error("unexpected bytes after the model");
+  model.set_cue_words(std::move(cue_keys));
+  model.index();
+  return model;
+}
+
+}  // namespace analyze
