@@ -318,7 +318,8 @@ std::uint32_t end_over_references(const Document& doc, std::uint32_t end) {
 }
 
 // Whether a word is all lower-case ASCII letters and no company suffix ("hospital", not "plc"): no
-// name ends with one ("the Starship hospital"; the noun then votes for the name's type).
+// name ends with one after a space ("the Starship hospital"; the noun then votes for the name's
+// type). Joined to the word before, it is part of that word ("Medell&iacute;n").
 bool is_common_word(std::string_view form) {
   return !form.empty() && std::all_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
          form != "plc" && form != "ltd" && form != "inc" && form != "llc" && form != "co";
@@ -347,7 +348,9 @@ Span trimmed(const Document& doc, Span s, const HashIndex& titles) {
   }
   if (s.type != EntityType::kPerson)
     while (s.token_end > s.token_begin + 1 && title_kind(titles, form(s.token_end - 1)) == kTitleWord) --s.token_end;
-  while (s.token_end > s.token_begin + 1 && is_common_word(form(s.token_end - 1))) --s.token_end;
+  if (s.type != EntityType::kMisc)
+    while (s.token_end > s.token_begin + 1 && !adjacent(doc, s.token_end - 1) && is_common_word(form(s.token_end - 1)))
+      --s.token_end;
   // MISC spans are no row of the entity table: "GMT" and "C$" stay what the tagger said.
   if (s.token_begin < s.token_end && s.type != EntityType::kMisc &&
       (!has_capital(surface(doc, s.token_begin, s.token_end)) || names_nothing(doc, s.token_begin, s.token_end)))
