@@ -494,7 +494,7 @@ TEST_CASE("linker: a hyphenated surname typed otherwise joins the person", "[ent
   CHECK(layer.entities[0].name == "Olwen Varda-Quist");
 }
 
-TEST_CASE("linker: a hyphenated place the gazetteer knows whole stays one place; a language is MISC", "[entity_linker][data]") {
+TEST_CASE("linker: a hyphenated place the gazetteer knows whole stays one place, and a language is MISC", "[entity_linker][data]") {
   const EntityLinker linker(shipped_gazetteer());
   const Document doc = segmented("Shares fell across Asia-Pacific. Gaelic singer Ailsa Rowe sang.");
   const auto layer = linker.link(doc, tag_all(doc, {{"Asia-Pacific", kLoc}, {"Gaelic", kLoc}, {"Ailsa Rowe", kPer}}));
