@@ -4,6 +4,7 @@
 #include <array>
 #include <cstdint>
 #include <numeric>
+#include <optional>
 #include <tuple>
 
 #include "core/string_set.h"
@@ -48,13 +49,21 @@ bool is_possessive(std::string_view form) { return form == "'s" || form == "'S" 
 
 constexpr std::uint32_t kNoEntry = 0xFFFFFFFFu;
 
+bool is_square_bracket(std::string_view form) { return form == "[" || form == "]"; }
+
 // Tokens [begin, end) as written, apostrophes and quotes folded, one space where the text has
-// whitespace: "El Salvador", "U.S.", "Guinea-Bissau".
+// whitespace: "El Salvador", "U.S.", "Guinea-Bissau". Square brackets mark an editor's insertion
+// into a quotation ("Fred [VanVleet]"): the name is written without them.
 std::string surface(const Document& doc, std::uint32_t begin, std::uint32_t end) {
   std::string s;
+  bool space = false;
   for (std::uint32_t i = begin; i < end; ++i) {
-    if (i > begin && doc.tokens[i].begin > doc.tokens[i - 1].end) s += ' ';
-    s += doc.form(doc.tokens[i]);
+    space = space || (i > begin && doc.tokens[i].begin > doc.tokens[i - 1].end);
+    const std::string_view form = doc.form(doc.tokens[i]);
+    if (is_square_bracket(form)) continue;
+    if (space && !s.empty()) s += ' ';
+    s += form;
+    space = false;
   }
   return s;
 }
@@ -282,6 +291,15 @@ std::vector<std::uint32_t> cut_points(const Document& doc, const Span& s) {
   return cuts;
 }
 
+// The end of a name the tagger ended inside an editor's square brackets ("Fred [VanVleet]"): after
+// the closing bracket.
+std::uint32_t end_over_bracket(const Document& doc, std::uint32_t begin, std::uint32_t end) {
+  int open = 0;
+  for (std::uint32_t k = begin; k < end; ++k) open += doc.form(doc.tokens[k]) == "[" ? 1 : doc.form(doc.tokens[k]) == "]" ? -1 : 0;
+  const std::uint32_t sentence_end = doc.sentences[doc.tokens[end - 1].sentence].token_end;
+  return open > 0 && end < sentence_end && doc.form(doc.tokens[end]) == "]" ? end + 1 : end;
+}
+
 // The end of a name that an HTML character reference splits ("Bogot&#225;", "Medell&iacute;n"):
 // the reference and the letters joined to it belong to the name. At most kMaxReference tokens make
 // one reference.
@@ -299,9 +317,17 @@ std::uint32_t end_over_references(const Document& doc, std::uint32_t end) {
   return end;
 }
 
+// Whether a word is all lower-case ASCII letters and no company suffix ("hospital", not "plc"): no
+// name ends with one after a space ("the Starship hospital"; the noun then votes for the name's
+// type). Joined to the word before, it is part of that word ("Medell&iacute;n").
+bool is_common_word(std::string_view form) {
+  return !form.empty() && std::all_of(form.begin(), form.end(), [](char c) { return c >= 'a' && c <= 'z'; }) &&
+         form != "plc" && form != "ltd" && form != "inc" && form != "llc" && form != "co";
+}
+
 // One piece of a span, trimmed: punctuation off its edges, a function word opening the sentence off
-// its start, title words off its end ("US President"
-// is the place that qualifies the title), a title and "for" off its start ("MP for Somerton and
+// its start, title words and common lower-case words off its end ("US President" is the place that
+// qualifies the title, "Starship hospital" the hospital Starship), a title and "for" off its start ("MP for Somerton and
 // Frome" is the constituency, a place), "-based" off its end ("Boston-based" is the place Boston).
 // Empty if it is not MISC and names nothing: no capital letter ("ker", a drop cap's leftover), a
 // generic acronym, a zone or a time.
@@ -322,6 +348,9 @@ Span trimmed(const Document& doc, Span s, const HashIndex& titles) {
   }
   if (s.type != EntityType::kPerson)
     while (s.token_end > s.token_begin + 1 && title_kind(titles, form(s.token_end - 1)) == kTitleWord) --s.token_end;
+  if (s.type != EntityType::kMisc)
+    while (s.token_end > s.token_begin + 1 && !adjacent(doc, s.token_end - 1) && is_common_word(form(s.token_end - 1)))
+      --s.token_end;
   // MISC spans are no row of the entity table: "GMT" and "C$" stay what the tagger said.
   if (s.token_begin < s.token_end && s.type != EntityType::kMisc &&
       (!has_capital(surface(doc, s.token_begin, s.token_end)) || names_nothing(doc, s.token_begin, s.token_end)))
@@ -344,14 +373,15 @@ std::vector<Span> pieces_of(const Document& doc, const Span& s, const HashIndex&
 }
 
 // A piece made a mention: possessives and a PERSON's titles cut off, "U.S.-Latin America" split at
-// the hyphen when both sides are known places.
+// the hyphen when both sides are known places and the whole is none.
 void add_mention(const Document& doc, Span s, const Gazetteer* gazetteer, const HashIndex& titles, std::vector<Span>& spans) {
   while (s.token_end > s.token_begin && is_possessive(doc.form(doc.tokens[s.token_end - 1]))) --s.token_end;
   if (s.type == EntityType::kPerson)
     while (s.token_end - s.token_begin > 1 && title_kind(titles, doc.form(doc.tokens[s.token_begin])) != HashIndex::kAbsent)
       ++s.token_begin;
   if (s.token_end == s.token_begin) return;
-  for (std::uint32_t k = s.token_begin + 1; gazetteer && k + 1 < s.token_end; ++k) {
+  const bool one_place = gazetteer && is_place(doc, *gazetteer, s.token_begin, s.token_end);  // "Asia-Pacific"
+  for (std::uint32_t k = s.token_begin + 1; gazetteer && !one_place && k + 1 < s.token_end; ++k) {
     if (doc.form(doc.tokens[k]) != "-" || !adjacent(doc, k) || !adjacent(doc, k + 1)) continue;
     if (is_place(doc, *gazetteer, s.token_begin, k) && is_place(doc, *gazetteer, k + 1, s.token_end)) {
       spans.push_back({s.token_begin, k, EntityType::kLocation});
@@ -383,8 +413,9 @@ void retype_organisation_first_words(const Document& doc, const StringSet& perso
 // The tagger's spans, cleaned: boilerplate dropped, junk trimmed or dropped (pieces_of), possessives
 // and a PERSON's titles cut off, known place pairs split (add_mention), a span of another type
 // that repeats a multi-word PERSON name of the article, or one of its words after the first, made a
-// PERSON, and a lone PERSON word that opens an organisation's name made an ORGANIZATION. In CoNLL-2003 train + dev such repeats are that person 99.8 % of the time (5,518 of 5,529
-// names) and 99.5 % (2,119 of 2,129 single words).
+// PERSON (a word is what spaces delimit: "Pratt-Korbel" is one), and a lone PERSON word that
+// opens an organisation's name made an ORGANIZATION. In CoNLL-2003 train + dev such repeats are
+// that person 99.8 % of the time (5,518 of 5,529 names) and 99.5 % (2,119 of 2,129 single words).
 std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpan>& tagged, const Gazetteer* gazetteer,
                                 const HashIndex& titles) {
   std::vector<Span> spans;
@@ -392,7 +423,7 @@ std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpa
   for (const TaggedSpan& t : tagged) {
     if (t.token_end <= t.token_begin || t.token_end > doc.tokens.size()) continue;
     if (doc.in_boilerplate(doc.sentences[doc.tokens[t.token_begin].sentence])) continue;
-    const std::uint32_t end = end_over_references(doc, t.token_end);
+    const std::uint32_t end = end_over_bracket(doc, t.token_begin, end_over_references(doc, t.token_end));
     for (const Span& piece : pieces_of(doc, {t.token_begin, end, t.type}, titles))
       add_mention(doc, piece, gazetteer, titles, spans);
   }
@@ -408,13 +439,15 @@ std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpa
   std::string lower;
   for (const Span& s : spans) {
     if (s.type != EntityType::kPerson || s.token_end - s.token_begin < 2) continue;
-    person_names.insert(utf8::to_lower(surface(doc, s.token_begin, s.token_end)));
-    for (std::uint32_t i = s.token_begin + 1; i < s.token_end; ++i) person_words.insert(utf8::to_lower(doc.form(doc.tokens[i])));
+    const std::string name = utf8::to_lower(surface(doc, s.token_begin, s.token_end));
+    const std::vector<std::string_view> words = words_of(name);
+    for (std::size_t w = 1; w < words.size(); ++w) person_words.emplace(words[w]);
+    person_names.insert(name);
   }
   for (Span& s : spans) {
     if (s.type == EntityType::kPerson || person_names.empty()) continue;
     utf8::to_lower(surface(doc, s.token_begin, s.token_end), lower);
-    if ((s.token_end - s.token_begin == 1 ? person_words : person_names).count(lower)) s.type = EntityType::kPerson;
+    if ((lower.find(' ') == std::string::npos ? person_words : person_names).count(lower)) s.type = EntityType::kPerson;
   }
   retype_organisation_first_words(doc, person_words, spans);
   return spans;
@@ -453,12 +486,14 @@ constexpr std::pair<std::string_view, std::string_view> kKnownAliases[] = {
     {"fed", "federal reserve"},            {"the fed", "federal reserve"}};
 
 // The key names are compared under: lower-cased, without a leading "the" ("The Home Office" is
-// "home office"), a known short form replaced by the full name.
+// "home office"), a known short form replaced by the full name; a party's council group is the
+// party ("the Labour Group").
 std::string name_key(std::string_view name) {
   std::string key = utf8::to_lower(name);
   if (key.size() > 4 && key.compare(0, 4, "the ") == 0) key.erase(0, 4);
+  const std::string_view party = ends_with(key, " group") ? std::string_view(key).substr(0, key.size() - 6) : key;
   for (const auto& [alias, full] : kKnownAliases)
-    if (key == alias) return std::string(full);
+    if (party == alias || (party != key && party == full)) return std::string(full);
   return key;
 }
 
@@ -474,10 +509,81 @@ bool is_known_alias(std::string_view key) {
 // Each type's weight in the vote on one name's type.
 using TypeVotes = std::array<double, 4>;
 
+// Common nouns that say what the name beside them names, lower-cased: after it as its head ("the
+// Celtic Connections festival", "the Kospi index", "KitKat maker Nestle", "the Starship hospital"),
+// before it as a descriptor ("trade publication Pollstar", "the company, Optus,", "singer HRVY",
+// "her hit Snap").
+// Works, products, events, indexes and currencies are MISC, no row of the entity table.
+constexpr std::pair<std::string_view, EntityType> kHeadNouns[] = {
+    {"festival", EntityType::kMisc},     {"tournament", EntityType::kMisc},  {"contest", EntityType::kMisc},
+    {"championship", EntityType::kMisc}, {"championships", EntityType::kMisc}, {"competition", EntityType::kMisc},
+    {"awards", EntityType::kMisc},       {"index", EntityType::kMisc},       {"app", EntityType::kMisc},
+    {"album", EntityType::kMisc},        {"song", EntityType::kMisc},        {"film", EntityType::kMisc},
+    {"maker", EntityType::kMisc},        {"model", EntityType::kMisc},       {"currency", EntityType::kMisc},
+    {"hospital", EntityType::kOrganization}, {"company", EntityType::kOrganization},
+    {"firm", EntityType::kOrganization}, {"newspaper", EntityType::kOrganization},
+    {"magazine", EntityType::kOrganization}, {"website", EntityType::kOrganization},
+    {"band", EntityType::kOrganization}};
+constexpr std::pair<std::string_view, EntityType> kDescriptorNouns[] = {
+    {"company", EntityType::kOrganization},   {"firm", EntityType::kOrganization},
+    {"publication", EntityType::kOrganization}, {"newspaper", EntityType::kOrganization},
+    {"magazine", EntityType::kOrganization},  {"website", EntityType::kOrganization},
+    {"band", EntityType::kOrganization},      {"broadcaster", EntityType::kOrganization},
+    {"retailer", EntityType::kOrganization},  {"airline", EntityType::kOrganization},
+    {"carrier", EntityType::kOrganization},   {"maker", EntityType::kOrganization},
+    {"platform", EntityType::kOrganization},  {"charity", EntityType::kOrganization},
+    {"singer", EntityType::kPerson},          {"rapper", EntityType::kPerson},
+    {"actor", EntityType::kPerson},           {"actress", EntityType::kPerson},
+    {"musician", EntityType::kPerson},        {"songwriter", EntityType::kPerson},
+    {"comedian", EntityType::kPerson},        {"footballer", EntityType::kPerson},
+    {"hit", EntityType::kMisc},               {"single", EntityType::kMisc},
+    {"album", EntityType::kMisc},             {"song", EntityType::kMisc},
+    {"film", EntityType::kMisc},              {"app", EntityType::kMisc}};
+
+// Nationality nouns, lower-cased stems before "man", "woman", "men" or "women" ("the Northern
+// Irishman", "two Frenchmen"): such a name is a demonym, MISC.
+constexpr std::string_view kDemonymStems[] = {"english", "irish", "scots", "welsh", "french", "dutch", "cornish",
+                                              "manx", "ulster"};
+
+bool is_demonym_noun(std::string_view word) {
+  const std::string lower = utf8::to_lower(word);
+  for (const std::string_view tail : {"man", "woman", "men", "women"})
+    if (ends_with(lower, tail) &&
+        std::find(std::begin(kDemonymStems), std::end(kDemonymStems),
+                  std::string_view(lower).substr(0, lower.size() - tail.size())) != std::end(kDemonymStems))
+      return true;
+  return false;
+}
+
+template <std::size_t N>
+std::optional<EntityType> noun_type(const std::pair<std::string_view, EntityType> (&nouns)[N], std::string_view form) {
+  for (const auto& [noun, type] : nouns)
+    if (noun == form) return type;
+  return std::nullopt;
+}
+
+// The type the common noun beside span s gives it: its head noun just after it, else a descriptor
+// just before it or before a comma before it. A head noun makes no known place an organisation:
+// "an Auckland hospital" is in Auckland.
+std::optional<EntityType> type_by_noun(const Document& doc, const Gazetteer* gazetteer, const Span& s) {
+  const Sentence& sentence = doc.sentences[doc.tokens[s.token_begin].sentence];
+  if (s.token_end < sentence.token_end)
+    if (const auto head = noun_type(kHeadNouns, doc.form(doc.tokens[s.token_end]))) {
+      const bool place = gazetteer && is_place(doc, *gazetteer, s.token_begin, s.token_end);
+      if (*head != EntityType::kOrganization || !place) return head;
+    }
+  std::uint32_t k = s.token_begin;
+  if (k > sentence.token_begin && doc.form(doc.tokens[k - 1]) == ",") --k;
+  if (k == sentence.token_begin) return std::nullopt;
+  return noun_type(kDescriptorNouns, doc.form(doc.tokens[k - 1]));
+}
+
 // A name's one type in the article: the type most of its mentions were tagged with (MISC, often an
-// attributive use as "Ofgem price cap", counts a quarter), plus one vote for MISC if the gazetteer
-// knows the name as a nationality or demonym ("South Korean"), one for PERSON after
-// each title ("Mr", "President"); a tie keeps the first mention's type. A --gazetteer name
+// attributive use as "Ofgem price cap", counts a quarter), plus one and a half votes for MISC if
+// the gazetteer knows the name as a nationality, demonym or language ("South Korean", "Gaelic") or
+// it ends in a nationality noun ("Northern Irishman"), one for PERSON after each title ("Mr", "President"), one
+// and a half for the type a common noun beside a mention gives it ("the Kospi index", "trade
+// publication Pollstar", type_by_noun); a tie keeps the first mention's type. A --gazetteer name
 // decides, and a known short form of a party is an ORGANIZATION. The gazetteer's places and given
 // names have no vote: the tagger has already weighed them against the context, where a city may
 // be its club ("New York beat Boston") and a given name a company ("Mercedes"). A dateline
@@ -487,6 +593,7 @@ using TypeVotes = std::array<double, 4>;
 void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashIndex& titles, std::vector<Span>& spans) {
   constexpr double kDecisive = 1e6;
   constexpr double kMiscVote = 0.25;
+  constexpr double kNounVote = 1.5;  // outweighs one mention the tagger typed otherwise
   StringMap<std::uint32_t> name_of;  // key -> index into votes
   std::vector<TypeVotes> votes;
   std::vector<EntityType> first_type;
@@ -504,7 +611,8 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
       if (is_known_alias(key)) v[static_cast<int>(EntityType::kOrganization)] += kDecisive;
       if (gazetteer)
         for (const std::uint32_t e : gazetteer->lookup(doc, s.token_begin, s.token_end))
-          if (gazetteer->entry(e).type == EntityType::kMisc) v[static_cast<int>(EntityType::kMisc)] = 1.0;
+          if (gazetteer->entry(e).type == EntityType::kMisc) v[static_cast<int>(EntityType::kMisc)] = kNounVote;
+      if (is_demonym_noun(doc.form(doc.tokens[s.token_end - 1]))) v[static_cast<int>(EntityType::kMisc)] = kNounVote;
       votes.push_back(v);
       first_type.push_back(s.type);
     }
@@ -514,6 +622,7 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
       if (const std::uint32_t kind = title_kind(titles, doc.form(doc.tokens[s.token_begin - 1]));
           kind == kTitleWord || kind == kHonorific)
         v[static_cast<int>(EntityType::kPerson)] += 1.0;
+    if (const auto by_noun = type_by_noun(doc, gazetteer, s)) v[static_cast<int>(*by_noun)] += kNounVote;
   }
   for (const auto& [key, n] : name_of)
     if (has_digit(key) && votes[n][static_cast<int>(EntityType::kPerson)] < kDecisive) {

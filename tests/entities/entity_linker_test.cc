@@ -440,3 +440,67 @@ TEST_CASE("linker: a lone PERSON word opening an organisation's name is its shor
   REQUIRE(smith);
   CHECK(smith->mentions.size() == 2);
 }
+
+TEST_CASE("linker: a common noun beside a name votes for its type", "[entity_linker][data]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented(
+      "The Zorbex index fell. Trade publication Quillory said so, as did the telecoms company, Vantrel, and "
+      "singer Brisko. She played at the Lumenfair festival and met doctors at the Marrowgate hospital in Leeds. "
+      "A Leeds hospital closed.");
+  const auto layer = linker.link(doc, tag_all(doc, {{"Zorbex", kLoc}, {"Quillory", kPer}, {"Vantrel", kPer},
+                                                    {"Brisko", kOrg}, {"Lumenfair", kOrg}, {"Marrowgate hospital", kLoc},
+                                                    {"Leeds", kLoc}}));
+  REQUIRE(find_entity(layer, "Quillory"));
+  CHECK(find_entity(layer, "Quillory")->type == kOrg);
+  CHECK(find_entity(layer, "Vantrel")->type == kOrg);
+  CHECK(find_entity(layer, "Brisko")->type == kPer);
+  CHECK(find_entity(layer, "Zorbex")->type == kMisc);     // an index: no row of the entity table
+  CHECK(find_entity(layer, "Lumenfair")->type == kMisc);  // an event
+  REQUIRE(find_entity(layer, "Marrowgate"));          // the lower-case head noun is no part of the name
+  CHECK(find_entity(layer, "Marrowgate")->type == kOrg);
+  REQUIRE(find_entity(layer, "Leeds"));  // a known place before "hospital" stays a place
+  CHECK(find_entity(layer, "Leeds")->type == kLoc);
+}
+
+TEST_CASE("linker: a name ending in a nationality noun is a demonym", "[entity_linker][data]") {
+  const Document doc = segmented("The Northern Irishman won. Two Welshmen lost in Cardiff.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Northern Irishman", kLoc}, {"Welshmen", kPer}, {"Cardiff", kLoc}}));
+  REQUIRE(layer.entities.size() == 3);
+  CHECK(find_entity(layer, "Northern Irishman")->type == kMisc);
+  CHECK(find_entity(layer, "Welshmen")->type == kMisc);
+  CHECK(find_entity(layer, "Cardiff")->type == kLoc);
+}
+
+TEST_CASE("linker: an editor's square brackets inside a name are no part of it", "[entity_linker][data]") {
+  const Document doc = segmented("\"We beat Fred [Quarnby] there,\" he said. Fred Quarnby scored 20.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Fred [Quarnby", kPer}, {"Fred Quarnby", kPer}}));
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].name == "Fred Quarnby");
+  CHECK(mention_texts(doc, layer.entities[0]) == std::vector<std::string>{"Fred [Quarnby]", "Fred Quarnby"});
+}
+
+TEST_CASE("linker: a party's council group is the party", "[entity_linker][data]") {
+  const Document doc = segmented("Labour won the seat. The Labour Group leader spoke.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Labour", kOrg}, {"Labour Group", kOrg}}));
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].type == kOrg);
+  CHECK(layer.entities[0].aliases == std::vector<std::string>{"Labour", "Labour Group"});
+}
+
+TEST_CASE("linker: a hyphenated surname typed otherwise joins the person", "[entity_linker][data]") {
+  const Document doc = segmented("Olwen Varda-Quist died. Varda-Quist was nine.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Olwen Varda-Quist", kPer}, {"Varda-Quist", kOrg}}));
+  REQUIRE(layer.entities.size() == 1);
+  CHECK(layer.entities[0].name == "Olwen Varda-Quist");
+}
+
+TEST_CASE("linker: a hyphenated place the gazetteer knows whole stays one place, and a language is MISC", "[entity_linker][data]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented("Shares fell across Asia-Pacific. Gaelic singer Ailsa Rowe sang.");
+  const auto layer = linker.link(doc, tag_all(doc, {{"Asia-Pacific", kLoc}, {"Gaelic", kLoc}, {"Ailsa Rowe", kPer}}));
+  REQUIRE(find_entity(layer, "Asia-Pacific"));
+  CHECK(find_entity(layer, "Asia") == nullptr);
+  REQUIRE(find_entity(layer, "Gaelic"));
+  CHECK(find_entity(layer, "Gaelic")->type == kMisc);
+  CHECK(layer.entities.size() == 3);
+}
