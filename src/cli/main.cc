@@ -18,6 +18,7 @@
 #include "analyze/article_reader.h"
 #include "analyze/batch_runner.h"
 #include "analyze/data_dir.h"
+#include "analyze/date.h"
 #include "analyze/model_heap.h"
 #include "analyze/output_writer.h"
 #include "analyze/pipeline.h"
@@ -105,7 +106,7 @@ output); 2 usage error (bad option, unknown stage, missing dependency, missing d
 // Everything the command line says.
 struct CliOptions {
   std::vector<std::string> inputs;
-  std::string format, input_format, stages, output_dir, globs, topics_lexicon, stance_model;
+  std::string format, input_format, stages, output_dir, globs, topics_lexicon, stance_model, date;
   std::vector<std::string> targets, gazetteers;
   int jobs = static_cast<int>(std::max(1u, std::thread::hardware_concurrency()));
   int max_article_mb = 32;
@@ -133,6 +134,7 @@ void add_options(CLI::App& app, CliOptions& o) {
                  "model | lexicon: the stance toward targets from the trained model (default) or the lexicon-only scorer "
                  "(default: $ANALYZE_STANCE, else model)")
       ->check(CLI::IsMember({"model", "lexicon"}));
+  app.add_option("--date", o.date, "YYYY-MM-DD: the articles' publication date, for relative dates (a JSONL record's \"date\" wins)");
   app.add_option("--max-article-size", o.max_article_mb, "largest article in MB; larger ones fail with too-large (default 32)")
       ->check(CLI::Range(1, 4096));
   auto* progress_flag = app.add_flag("--progress", o.progress, "progress bar on stderr (default: on a terminal with several inputs)");
@@ -182,6 +184,11 @@ analyze::Result<analyze::Pipeline> build_pipeline(const CliOptions& o) {
   stage_options.gazetteer_files = o.gazetteers;
   stage_options.topics_lexicon_file = o.topics_lexicon;
   stage_options.stance_variant = variant.value();
+  if (!o.date.empty()) {
+    stage_options.article_date = analyze::parse_iso_date(o.date);
+    if (!stage_options.article_date)
+      return analyze::Error{"bad-option", fmt::format("--date '{}' is no day in YYYY-MM-DD form", o.date)};
+  }
   analyze::reserve_model_heap();
   return analyze::Pipeline::create(split_list(o.stages), stage_options);
 }

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "analyze/date.h"
+#include "analyze/quantity.h"
 #include "entities/entity_linker.h"
 #include "entities/gazetteer.h"
 #include "entities/knowledge_base.h"
@@ -15,6 +19,30 @@ namespace {
 
 constexpr std::size_t kTableRows = 12;
 
+// The byte spans of the article's time expressions and quantities (when those stages ran), sorted.
+std::vector<std::pair<std::uint32_t, std::uint32_t>> time_and_amount_spans(const Document& doc) {
+  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
+  if (const auto* dates = doc.layer<DateLayer>())
+    for (const TimeExpression& t : dates->dates) spans.emplace_back(t.begin, t.end);
+  if (const auto* quantities = doc.layer<QuantityLayer>())
+    for (const Quantity& q : quantities->quantities) spans.emplace_back(q.begin, q.end);
+  std::sort(spans.begin(), spans.end());
+  return spans;
+}
+
+// A name the tagger found inside a time expression or a quantity ("Friday", "August", "GMT" in
+// "8pm GMT") is part of a when or a how much, not an entity: it is dropped before linking.
+void drop_spans_in_times_and_amounts(const Document& doc, std::vector<TaggedSpan>& tagged) {
+  const auto spans = time_and_amount_spans(doc);
+  if (spans.empty()) return;
+  auto inside = [&](const TaggedSpan& t) {
+    const std::uint32_t begin = doc.tokens[t.token_begin].begin, end = doc.tokens[t.token_end - 1].end;
+    auto after = std::upper_bound(spans.begin(), spans.end(), std::pair{begin, UINT32_MAX});
+    return after != spans.begin() && std::prev(after)->first <= begin && end <= std::prev(after)->second;
+  };
+  tagged.erase(std::remove_if(tagged.begin(), tagged.end(), inside), tagged.end());
+}
+
 class EntitiesStage final : public Stage {
  public:
   EntitiesStage(NerTagger tagger, std::shared_ptr<const Gazetteer> gazetteer,
@@ -26,7 +54,9 @@ class EntitiesStage final : public Stage {
       doc.set_layer(EntityLayer{});
       return Status::ok();
     }
-    EntityLayer layer = linker_.link(doc, tagger_.tag(doc));
+    std::vector<TaggedSpan> tagged = tagger_.tag(doc);
+    drop_spans_in_times_and_amounts(doc, tagged);
+    EntityLayer layer = linker_.link(doc, tagged);
     resolver_.resolve(doc, layer);
     doc.set_layer(std::move(layer));
     return Status::ok();
@@ -114,7 +144,7 @@ const StageSpec& entities_stage_spec() {
       "entities",
       "named entities (PERSON, ORGANIZATION, LOCATION, MISC) grouped across mentions, with salience, ids (ISO 3166, GeoNames, Wikidata) and places' coordinates",
       {"paragraphs", "sentences", "tokens"},
-      {"boilerplate", "language"},
+      {"boilerplate", "language", "dates", "quantities"},
       {"entities"},
       create,
   };
