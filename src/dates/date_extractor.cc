@@ -61,6 +61,7 @@ struct Match {
   std::size_t end = 0;  // word index past the expression
   TimexType type = TimexType::kDate;
   std::string value;
+  bool names_quarter = false;  // "the third quarter", "last quarter": what "the quarter" refers to later
 };
 
 struct Count {
@@ -87,7 +88,7 @@ class SentenceMatcher {
     };
     consider(modified_at(i));
     consider(core_at(i));
-    if (best && best->value.size() == 7 && best->value[5] == 'Q') last_quarter_ = best->value;
+    if (best && best->names_quarter) last_quarter_ = best->value;
     return best;
   }
 
@@ -146,9 +147,9 @@ class SentenceMatcher {
   std::optional<Match> reference_at(std::size_t i) {
     const std::string_view word = lower(i);
     if (word == "now" || word == "currently" || word == "nowadays") return Match{i + 1, TimexType::kDate, "PRESENT_REF"};
-    if (word == "recently" || word == "previously" || word == "formerly" || word == "lately")
+    if (word == "recently" || word == "lately")
       return Match{i + 1, TimexType::kDate, "PAST_REF"};
-    if (word == "soon") return Match{i + 1, TimexType::kDate, "FUTURE_REF"};
+    if (word == "the" && is(i + 1, "weekend")) return Match{i + 2, TimexType::kDate, r_.weekend(tense_near(i))};
     if (word == "the" && (is(i + 1, "past") || is(i + 1, "future")) && !count_follows(i + 2) && !unit_follows(i + 2))
       return Match{i + 2, TimexType::kDate, is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF"};
     if (word == "today" || word == "yesterday" || word == "tomorrow") {
@@ -186,7 +187,7 @@ class SentenceMatcher {
     if (word == "year") return Match{head + 1, TimexType::kDate, r_.year(d)};
     if (word == "month") return Match{head + 1, TimexType::kDate, r_.month(d)};
     if (word == "week") return Match{head + 1, TimexType::kDate, r_.week(d)};
-    if (word == "quarter") return Match{head + 1, TimexType::kDate, r_.quarter(d)};
+    if (word == "quarter") return Match{head + 1, TimexType::kDate, r_.quarter(d), true};
     if (word == "decade" && d == 0) return Match{head + 1, TimexType::kDate, r_.year(0).substr(0, 3)};
     if (word == "weekend") return Match{head + 1, TimexType::kDate, r_.week(d) + "-WE"};
     if (at == i) return relative_named_at(head, d);
@@ -245,10 +246,19 @@ class SentenceMatcher {
     if (!unit || (unit->plural && count->value == 1 && !hyphen)) return std::nullopt;
     if (the && !span_word && count->value != kVague && w_[at].digits < 0 && lower(at) == "a") return std::nullopt;
     const std::size_t end = unit_pos + 1;
+    if (is(end, "-") && is(end + 1, "old")) return std::nullopt;
+    if (lower(at) == "a" || lower(at) == "an")
+      if (at > 0 && (w_[at - 1].digits >= 0 || is_rate_word(w_[at - 1].lower))) return std::nullopt;
     if (!hyphen && !span_word) {
       if (auto ago = ago_at(end, unit->kind, count->value)) return ago;
     }
     return Match{end, TimexType::kDuration, duration_value(count->value, unit->kind)};
+  }
+
+  // "$5 a day", "twice a year": a rate, not a duration.
+  static bool is_rate_word(std::string_view word) {
+    return word == "once" || word == "twice" || word == "times" || word == "cents" || word == "dollars" ||
+           word == "million" || word == "billion" || word == "%" || word == "percent";
   }
 
   // "years", "recent months", "the past few weeks": a count the text does not give.
@@ -271,15 +281,9 @@ class SentenceMatcher {
     else if (is(i, "from") && is(i + 1, "now")) direction = 1, end = i + 2;
     if (direction == 0) return std::nullopt;
     if (count == kVague) return Match{end, TimexType::kDate, direction < 0 ? "PAST_REF" : "FUTURE_REF"};
-    if (unit == UnitKind::kYear && count == 1 && !last_quarter_.empty() && sentence_mentions_period())
+    if (unit == UnitKind::kYear && count == 1 && !last_quarter_.empty())
       if (auto q = shift_quarter_value(last_quarter_, 4 * direction)) return Match{end, TimexType::kDate, *q};
     return Match{end, TimexType::kDate, r_.shifted(unit, count, direction)};
-  }
-
-  bool sentence_mentions_period() const {
-    for (const Word& w : w_)
-      if (w.lower == "quarter" || w.lower == "period") return true;
-    return false;
   }
 
   std::optional<Match> quarter_at(std::size_t i) {
@@ -293,20 +297,21 @@ class SentenceMatcher {
       value = r_.ordinal_quarter(q, tense_near(at));
       if (auto year = of_year_at(at + 1)) {
         value = fmt::format("{:04d}-Q{}", year->first, q);
-        return Match{year->second, TimexType::kDate, value};
+        return Match{year->second, TimexType::kDate, value, true};
       }
-      return Match{at + 1, TimexType::kDate, value};
+      return Match{at + 1, TimexType::kDate, value, true};
     }
     if (at == i) return std::nullopt;
     return reported_quarter_at(i, at);
   }
 
   // "the quarter", "the latest quarter", "the year-ago quarter": the quarter the story reports.
-  std::optional<Match> reported_quarter_at(std::size_t, std::size_t at) {
+  std::optional<Match> reported_quarter_at(std::size_t i, std::size_t at) {
     int shift = 0;
     if (is(at, "latest") || is(at, "most")) at += is(at, "most") && is(at + 1, "recent") ? 2 : 1;
     else if (is(at, "year") && is(at + 1, "-") && (is(at + 2, "ago") || is(at + 2, "earlier"))) shift = -4, at += 3;
-    if (!is(at, "quarter")) return std::nullopt;
+    const bool qualified = at > i + 1;
+    if (!is(at, "quarter") && !(qualified && is(at, "period"))) return std::nullopt;
     std::string base = last_quarter_.empty() ? r_.quarter(-1) : last_quarter_;
     if (auto shifted = shift_quarter_value(base, shift)) base = *shifted;
     return Match{at + 1, TimexType::kDate, base};
@@ -361,9 +366,10 @@ class SentenceMatcher {
       const std::size_t day_end = next + 1;
       if (auto full = year_after(day_end); full && calendar::is_valid(CalendarDate{full->first, m, day}))
         return Match{full->second, TimexType::kDate, iso_date(CalendarDate{full->first, m, day})};
-      if (day <= calendar::days_in_month(2000, m)) return Match{day_end, TimexType::kDate, r_.month_day(m, day)};
+      if (day <= calendar::days_in_month(2000, m)) return Match{day_end, TimexType::kDate, r_.month_day(m, day, tense_near(i))};
     }
     if (auto year = year_after(next)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{:02d}", year->first, m)};
+    if (date_lexicon::is_month_abbreviation(w_[i].lower)) return std::nullopt;  // "Jan", "Aug.": an abbreviation stands only before a day or a year
     if (auto year = of_year_at(next)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{:02d}", year->first, m)};
     if ((m == 5 || m == 3) && !month_context(i)) return std::nullopt;
     return Match{next, TimexType::kDate, r_.named_month(m, 0, tense_near(i))};
@@ -382,7 +388,7 @@ class SentenceMatcher {
     if (auto full = year_after(end); full && calendar::is_valid(CalendarDate{full->first, m, day}))
       return Match{full->second, TimexType::kDate, iso_date(CalendarDate{full->first, m, day})};
     if (day > calendar::days_in_month(2000, m)) return std::nullopt;
-    return Match{end, TimexType::kDate, r_.month_day(m, day)};
+    return Match{end, TimexType::kDate, r_.month_day(m, day, Tense::kUnknown)};
   }
 
   // A day of the month after a month name: "7", "7th".
@@ -422,10 +428,8 @@ class SentenceMatcher {
     if (wd == 0) return std::nullopt;
     if (const std::size_t comma = is(i + 1, ",") ? i + 2 : i + 1; month_name_at(comma))
       if (auto date = calendar_date_at(comma); date && date->value.size() == 10) return date;
-    if (auto part = date_lexicon::part_of_day(lower(i + 1)); !part.empty()) {
-      const std::string day = r_.weekday(wd, 0, tense_near(i));
-      return Match{i + 2, TimexType::kDate, day + "T" + std::string(part)};
-    }
+    if (!date_lexicon::part_of_day(lower(i + 1)).empty())
+      return Match{i + 2, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
     return Match{i + 1, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
   }
 
@@ -527,7 +531,6 @@ class SentenceMatcher {
     if (word == "daily") return Match{i + 1, TimexType::kSet, "P1D"};
     if (word == "weekly") return Match{i + 1, TimexType::kSet, "P1W"};
     if (word == "monthly") return Match{i + 1, TimexType::kSet, "P1M"};
-    if (word == "quarterly") return Match{i + 1, TimexType::kSet, "P1Q"};
     if (word == "annually" || word == "yearly") return Match{i + 1, TimexType::kSet, "P1Y"};
     if (word == "hourly") return Match{i + 1, TimexType::kSet, "PT1H"};
     if (word != "every" && word != "each") return std::nullopt;

@@ -60,6 +60,8 @@ int month(std::string_view word) {
   return 0;
 }
 
+bool is_month_abbreviation(std::string_view word) { return month(word) != 0 && index_in(kMonthNames, word) < 0; }
+
 int weekday(std::string_view word) {
   if (const int i = index_in(kWeekdays, word); i >= 0) return i + 1;
   if (const int i = index_in(kWeekdayAbbreviations, word); i >= 0) return i + 1;

@@ -11,6 +11,8 @@ namespace analyze::date_lexicon {
 
 // 1..12 for "january", "jan", "jan.", "sept." ...; 0 otherwise.
 int month(std::string_view word);
+// Whether a month name is an abbreviation ("jan", "aug.", "sept"): those stand only before a day.
+bool is_month_abbreviation(std::string_view word);
 // ISO weekday 1..7 for "monday" .. "sunday" (and "mon." ... "sun."); 0 otherwise.
 int weekday(std::string_view word);
 

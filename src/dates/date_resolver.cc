@@ -74,9 +74,9 @@ std::string DateResolver::shifted(UnitKind unit, long count, int direction) cons
 std::string DateResolver::weekday(int weekday, int direction, Tense tense) const {
   if (!anchor_) return fmt::format("XXXX-WXX-{}", weekday);
   const int today = calendar::weekday(*anchor_);
-  if (direction == 0) direction = tense == Tense::kFuture ? 1 : 0;
   int offset = 0;
-  if (direction > 0) offset = (weekday - today + 7) % 7 == 0 ? 7 : (weekday - today + 7) % 7;
+  if (direction == 0 && tense == Tense::kFuture) offset = (weekday - today + 7) % 7;
+  else if (direction > 0) offset = (weekday - today + 7) % 7 == 0 ? 7 : (weekday - today + 7) % 7;
   else if (direction < 0) offset = -((today - weekday + 7) % 7 == 0 ? 7 : (today - weekday + 7) % 7);
   else offset = -((today - weekday + 7) % 7);
   return day(offset);
@@ -93,16 +93,25 @@ std::string DateResolver::named_month(int month, int direction, Tense tense) con
   return fmt::format("{:04d}-{:02d}", year, month);
 }
 
-std::string DateResolver::month_day(int month, int day) const {
+std::string DateResolver::month_day(int month, int day, Tense tense) const {
   if (!anchor_) return fmt::format("XXXX-{:02d}-{:02d}", month, day);
   const int anchor_index = calendar::month_index(anchor_->year, anchor_->month);
   int year = anchor_->year;
   const int distance = calendar::month_index(year, month) - anchor_index;
-  if (distance > 6) --year;
-  else if (distance < -6) ++year;
+  const bool after = distance > 0 || (distance == 0 && day > anchor_->day);
+  if (tense == Tense::kPast && after && distance > 1) --year;
+  else if (tense == Tense::kFuture && !after && distance < -1) ++year;
+  else if (tense == Tense::kUnknown && distance > 6) --year;
+  else if (tense == Tense::kUnknown && distance < -6) ++year;
   const CalendarDate d{year, month, day};
   if (!calendar::is_valid(d)) return fmt::format("XXXX-{:02d}-{:02d}", month, day);
   return iso_date(d);
+}
+
+std::string DateResolver::weekend(Tense tense) const {
+  if (!anchor_) return "XXXX-WXX-WE";
+  const bool on_weekend = calendar::weekday(*anchor_) >= 6;
+  return week(tense == Tense::kFuture || on_weekend ? 0 : -1) + "-WE";
 }
 
 std::string DateResolver::season(std::string_view code, int direction) const {

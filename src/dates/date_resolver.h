@@ -29,12 +29,15 @@ class DateResolver {
   std::string shifted(date_lexicon::UnitKind unit, long count, int direction) const;
 
   // Weekday 1..7: `direction` -1 the latest one before the anchor, +1 the first one after it,
-  // 0 by `tense` (past: the latest up to and including the anchor; future: the first after it).
+  // 0 by `tense` (past: the latest up to and including the anchor; future: the first from it on).
   std::string weekday(int weekday, int direction, date_lexicon::Tense tense) const;
   // Month 1..12 without a year, the same way ("last April", "in December" said in April).
   std::string named_month(int month, int direction, date_lexicon::Tense tense) const;
-  // Month and day without a year: the year that puts them nearest the anchor.
-  std::string month_day(int month, int day) const;
+  // Month and day without a year: in a past-tense sentence the latest up to the anchor, in a
+  // future one the first from it, else the year that puts them nearest the anchor.
+  std::string month_day(int month, int day, date_lexicon::Tense tense) const;
+  // "the weekend": the coming one in a future-tense sentence or on a weekend, else the last one.
+  std::string weekend(date_lexicon::Tense tense) const;
   // A season code ("FA") with `direction` as for weekday; this season when 0.
   std::string season(std::string_view code, int direction) const;
   // Quarter 1..4 without a year: this year's when it has begun (or the tense is future), else last
