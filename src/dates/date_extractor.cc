@@ -244,6 +244,8 @@ class SentenceMatcher {
     if (hyphen) ++unit_pos;
     const auto unit = date_lexicon::unit(lower(unit_pos));
     if (!unit || (unit->plural && count->value == 1 && !hyphen)) return std::nullopt;
+    if (unit->kind == UnitKind::kSecond && !unit->plural && (is(unit_pos + 1, "quarter") || is(unit_pos + 1, "half")))
+      return std::nullopt;  // "the 1988 second quarter": an ordinal
     if (the && !span_word && count->value != kVague && w_[at].digits < 0 && lower(at) == "a") return std::nullopt;
     const std::size_t end = unit_pos + 1;
     if (is(end, "-") && is(end + 1, "old")) return std::nullopt;
@@ -290,6 +292,11 @@ class SentenceMatcher {
     std::size_t at = is(i, "the") ? i + 1 : i;
     const int q = ordinal_quarter_word(at);
     std::string value;
+    if (q == 0 && at < w_.size() && is_year_number(w_[at].digits) && w_[at].raw.size() == 4) {
+      const int year = static_cast<int>(w_[at].digits);
+      if (const int q2 = ordinal_quarter_word(at + 1); q2 > 0 && is(at + 2, "quarter"))
+        return Match{at + 3, TimexType::kDate, fmt::format("{:04d}-Q{}", year, q2), true};
+    }
     if (q > 0 && q <= 4) {
       at += (is(at + 1, "-") && glued(at + 1)) ? 2 : 1;
       if (is(at, "fiscal")) ++at;
@@ -366,11 +373,15 @@ class SentenceMatcher {
       const std::size_t day_end = next + 1;
       if (auto full = year_after(day_end); full && calendar::is_valid(CalendarDate{full->first, m, day}))
         return Match{full->second, TimexType::kDate, iso_date(CalendarDate{full->first, m, day})};
-      if (day <= calendar::days_in_month(2000, m)) return Match{day_end, TimexType::kDate, r_.month_day(m, day, tense_near(i))};
+      if (day <= calendar::days_in_month(2000, m)) return Match{day_end, TimexType::kDate, r_.month_day(m, day)};
     }
     if (auto year = year_after(next)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{:02d}", year->first, m)};
     if (date_lexicon::is_month_abbreviation(w_[i].lower)) return std::nullopt;  // "Jan", "Aug.": an abbreviation stands only before a day or a year
     if (auto year = of_year_at(next)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{:02d}", year->first, m)};
+    if ((is(next, "last") || is(next, "this") || is(next, "next")) && is(next + 1, "year")) {
+      const std::string year = r_.year(*direction_of(lower(next)));
+      return Match{next + 2, TimexType::kDate, year + fmt::format("-{:02d}", m)};
+    }
     if ((m == 5 || m == 3) && !month_context(i)) return std::nullopt;
     return Match{next, TimexType::kDate, r_.named_month(m, 0, tense_near(i))};
   }
@@ -388,7 +399,7 @@ class SentenceMatcher {
     if (auto full = year_after(end); full && calendar::is_valid(CalendarDate{full->first, m, day}))
       return Match{full->second, TimexType::kDate, iso_date(CalendarDate{full->first, m, day})};
     if (day > calendar::days_in_month(2000, m)) return std::nullopt;
-    return Match{end, TimexType::kDate, r_.month_day(m, day, Tense::kUnknown)};
+    return Match{end, TimexType::kDate, r_.month_day(m, day)};
   }
 
   // A day of the month after a month name: "7", "7th".
@@ -428,8 +439,8 @@ class SentenceMatcher {
     if (wd == 0) return std::nullopt;
     if (const std::size_t comma = is(i + 1, ",") ? i + 2 : i + 1; month_name_at(comma))
       if (auto date = calendar_date_at(comma); date && date->value.size() == 10) return date;
-    if (!date_lexicon::part_of_day(lower(i + 1)).empty())
-      return Match{i + 2, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
+    if (auto part = date_lexicon::part_of_day(lower(i + 1)); !part.empty())
+      return Match{i + 2, TimexType::kDate, r_.weekday(wd, 0, tense_near(i)) + "T" + std::string(part)};
     return Match{i + 1, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
   }
 
@@ -491,6 +502,8 @@ class SentenceMatcher {
     else if (is(end, "local") && is(end + 1, "time")) end += 2;
     std::string day = r_.day(0);
     if (const int wd = date_lexicon::weekday(lower(end))) day = r_.weekday(wd, 0, tense_near(end)), ++end;
+    else if (const std::size_t at = is(end, ",") ? end + 1 : end; month_name_at(at))
+      if (auto date = calendar_date_at(at); date && date->value.size() == 10) day = date->value, end = date->end;
     const int hour = clock->first == 24 ? 0 : clock->first;
     return Match{end, TimexType::kTime, fmt::format("{}T{:02d}:{:02d}", day, hour, clock->second)};
   }

@@ -40,9 +40,9 @@ constexpr std::array<std::string_view, 20> kOrdinals = {
 constexpr std::array<std::string_view, 14> kApproximations = {
     "about", "almost", "nearly", "some",  "roughly", "around", "approximately",
     "over",  "under",  "just",   "only", "barely",  "fully",  "another"};
-constexpr std::array<std::string_view, 14> kFutureWords = {
+constexpr std::array<std::string_view, 19> kFutureWords = {
     "will", "'ll", "shall", "would", "plans", "plan", "planned", "scheduled", "expected", "expects",
-    "due", "upcoming", "slated", "intends"};
+    "due", "upcoming", "slated", "intends", "expect", "payable", "effective", "until", "planning"};
 constexpr std::array<std::string_view, 40> kPastWords = {
     "said", "was",   "were",  "had",    "did",    "told",   "met",   "went",  "came",  "made",
     "took", "gave",  "saw",   "began",  "won",    "lost",   "left",  "held",  "fell",  "rose",

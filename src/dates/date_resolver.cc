@@ -93,16 +93,13 @@ std::string DateResolver::named_month(int month, int direction, Tense tense) con
   return fmt::format("{:04d}-{:02d}", year, month);
 }
 
-std::string DateResolver::month_day(int month, int day, Tense tense) const {
+std::string DateResolver::month_day(int month, int day) const {
   if (!anchor_) return fmt::format("XXXX-{:02d}-{:02d}", month, day);
   const int anchor_index = calendar::month_index(anchor_->year, anchor_->month);
   int year = anchor_->year;
   const int distance = calendar::month_index(year, month) - anchor_index;
-  const bool after = distance > 0 || (distance == 0 && day > anchor_->day);
-  if (tense == Tense::kPast && after && distance > 1) --year;
-  else if (tense == Tense::kFuture && !after && distance < -1) ++year;
-  else if (tense == Tense::kUnknown && distance > 6) --year;
-  else if (tense == Tense::kUnknown && distance < -6) ++year;
+  if (distance > 6) --year;
+  else if (distance < -6) ++year;
   const CalendarDate d{year, month, day};
   if (!calendar::is_valid(d)) return fmt::format("XXXX-{:02d}-{:02d}", month, day);
   return iso_date(d);

@@ -33,9 +33,9 @@ class DateResolver {
   std::string weekday(int weekday, int direction, date_lexicon::Tense tense) const;
   // Month 1..12 without a year, the same way ("last April", "in December" said in April).
   std::string named_month(int month, int direction, date_lexicon::Tense tense) const;
-  // Month and day without a year: in a past-tense sentence the latest up to the anchor, in a
-  // future one the first from it, else the year that puts them nearest the anchor.
-  std::string month_day(int month, int day, date_lexicon::Tense tense) const;
+  // Month and day without a year: the year that puts them nearest the anchor (the tense of news
+  // sentences misleads here: "said it expects to close by Dec. 15").
+  std::string month_day(int month, int day) const;
   // "the weekend": the coming one in a future-tense sentence or on a weekend, else the last one.
   std::string weekend(date_lexicon::Tense tense) const;
   // A season code ("FA") with `direction` as for weekday; this season when 0.

@@ -29,7 +29,7 @@ TEST_CASE("resolver: months, quarters, seasons and steps past the calendar", "[d
   CHECK(r.season("FA", -1) == "1997-FA");
   CHECK(r.shifted(UnitKind::kYear, 99999, -1) == "XXXX");
   CHECK(DateResolver(CalendarDate{9999, 12, 31}).day(1) == "XXXX-XX-XX");
-  CHECK(DateResolver(std::nullopt).month_day(6, 24, Tense::kUnknown) == "XXXX-06-24");
+  CHECK(DateResolver(std::nullopt).month_day(6, 24) == "XXXX-06-24");
 }
 
 TEST_CASE("parse_iso_date accepts real days only", "[dates]") {
