@@ -20,6 +20,11 @@
 #               15-16 tonnes ...", N = 25k..200k), for the quantities stage (its scanner must read
 #               each byte a bounded number of times, also after a number that makes no quantity)
 #
+#   dates       one sentence of N time expressions and verbs ("said on Tuesday, will meet on
+#               Friday, last year, Aug. 7, 1998, 5 p.m. EST, three days ago ...", N = 25k..200k), for
+#               the dates stage (a bare weekday takes the tense of the nearest verb of its sentence:
+#               the search for it must not rescan the sentence at every weekday)
+#
 #   bench/pathological-scaling.sh [--build build] [--case NAME]   (default: every case)
 #
 # Needs python3 and a Release build with bench-pipeline. Exit status 1 when, in a case, the time
@@ -29,7 +34,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build"
-cases="rare-words names places long-sentence numbers"
+cases="rare-words names places long-sentence numbers dates"
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -58,6 +63,10 @@ elif case == "places":
 elif case == "numbers":
     forms = ["{}%", "{} apples", "£{}bn", "{}-{} tonnes", "${},{:03d}", "{} per cent", "between {} and {}%"]
     text = " ".join(forms[i % len(forms)].format(i, i % 1000) for i in range(n)) + "."
+elif case == "dates":
+    forms = ["said on Tuesday", "will meet on Friday", "last year", "Aug. {}, 1998", "{} p.m. EST", "{} days ago",
+             "the third quarter", "in May", "two-year", "daily"]
+    text = ", ".join(forms[i % len(forms)].format(i % 12 + 1) for i in range(n)) + "."
 elif case == "long-sentence":
     common = "the government said prices may rise sharply but workers protested in the city while officials warned".split()
     text = " ".join(random.choice(common) for _ in range(n)) + "."
@@ -76,6 +85,7 @@ for case in $cases; do
     names | places) stage=entities; sizes="5000 10000 20000 40000" ;;
     long-sentence) stage=stance; base_set=normalize,segment,entities; sizes="25000 50000 100000 200000" ;;
     numbers) stage=quantities; sizes="25000 50000 100000 200000" ;;
+    dates) stage=dates; sizes="25000 50000 100000 200000" ;;
   esac
   echo "== $case ($stage)"
   first=""

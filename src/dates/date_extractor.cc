@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <cstdint>
 #include <cstdlib>
 #include <string>
 
@@ -79,7 +80,7 @@ std::string duration_value(long count, UnitKind unit) {
 class SentenceMatcher {
  public:
   SentenceMatcher(const std::vector<Word>& words, const DateResolver& resolver, std::string& last_quarter)
-      : w_(words), r_(resolver), last_quarter_(last_quarter) {}
+      : w_(words), tense_(nearest_tenses(words)), r_(resolver), last_quarter_(last_quarter) {}
 
   std::optional<Match> longest_at(std::size_t i) {
     std::optional<Match> best;
@@ -130,18 +131,24 @@ class SentenceMatcher {
     return core;
   }
 
-  Tense tense_near(std::size_t i) const {
-    std::size_t best_distance = w_.size() + 1;
-    Tense tense = Tense::kUnknown;
-    for (std::size_t k = 0; k < w_.size(); ++k) {
-      const Tense t = date_lexicon::tense_of(w_[k].lower);
-      const std::size_t distance = k > i ? k - i : i - k;
-      if (t != Tense::kUnknown && distance < best_distance) {
-        best_distance = distance;
-        tense = t;
-      }
+  Tense tense_near(std::size_t i) const { return i < tense_.size() ? tense_[i] : Tense::kUnknown; }
+
+  // The tense of the nearest tense-showing word of the sentence for every word (the earlier one on
+  // a tie), in two passes: linear however many weekdays and months the sentence holds.
+  static std::vector<Tense> nearest_tenses(const std::vector<Word>& words) {
+    const std::size_t n = words.size();
+    std::vector<Tense> own(n), nearest(n, Tense::kUnknown);
+    std::vector<std::size_t> distance(n, SIZE_MAX);
+    for (std::size_t k = 0; k < n; ++k) own[k] = date_lexicon::tense_of(words[k].lower);
+    for (std::size_t k = 0, last = SIZE_MAX; k < n; ++k) {
+      if (own[k] != Tense::kUnknown) last = k;
+      if (last != SIZE_MAX) distance[k] = k - last, nearest[k] = own[last];
     }
-    return tense;
+    for (std::size_t k = n, next = SIZE_MAX; k-- > 0;) {
+      if (own[k] != Tense::kUnknown) next = k;
+      if (next != SIZE_MAX && next - k < distance[k]) distance[k] = next - k, nearest[k] = own[next];
+    }
+    return nearest;
   }
 
   std::optional<Match> reference_at(std::size_t i) {
@@ -555,6 +562,7 @@ class SentenceMatcher {
   }
 
   const std::vector<Word>& w_;
+  const std::vector<Tense> tense_;
   const DateResolver& r_;
   std::string& last_quarter_;
 };

@@ -19,26 +19,34 @@ namespace {
 
 constexpr std::size_t kTableRows = 12;
 
-// The byte spans of the article's time expressions and quantities (when those stages ran), sorted.
-std::vector<std::pair<std::uint32_t, std::uint32_t>> time_and_amount_spans(const Document& doc) {
-  std::vector<std::pair<std::uint32_t, std::uint32_t>> spans;
-  if (const auto* dates = doc.layer<DateLayer>())
-    for (const TimeExpression& t : dates->dates) spans.emplace_back(t.begin, t.end);
-  if (const auto* quantities = doc.layer<QuantityLayer>())
-    for (const Quantity& q : quantities->quantities) spans.emplace_back(q.begin, q.end);
+using ByteSpans = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+// The byte spans of the article's time expressions or quantities (when that stage ran), sorted.
+template <class Layer, class Items>
+ByteSpans spans_of(const Document& doc, Items Layer::*items) {
+  ByteSpans spans;
+  if (const auto* layer = doc.layer<Layer>())
+    for (const auto& item : layer->*items) spans.emplace_back(item.begin, item.end);
   std::sort(spans.begin(), spans.end());
   return spans;
 }
 
-// A name the tagger found inside a time expression or a quantity ("Friday", "August", "GMT" in
-// "8pm GMT") is part of a when or a how much, not an entity: it is dropped before linking.
+bool covered(const ByteSpans& spans, std::uint32_t begin, std::uint32_t end) {
+  auto after = std::upper_bound(spans.begin(), spans.end(), std::pair{begin, UINT32_MAX});
+  return after != spans.begin() && std::prev(after)->first <= begin && end <= std::prev(after)->second;
+}
+
+// A name the tagger found inside a time expression ("Friday", "August", "GMT" in "8pm GMT") is part
+// of a when, not an entity; a person, organisation or place inside a quantity is part of a how much.
+// A MISC name there stays: a currency's country ("Swiss" in "25,000 Swiss francs") is a name, as
+// CoNLL-2003 tags it. The spans are dropped before linking.
 void drop_spans_in_times_and_amounts(const Document& doc, std::vector<TaggedSpan>& tagged) {
-  const auto spans = time_and_amount_spans(doc);
-  if (spans.empty()) return;
+  const ByteSpans times = spans_of(doc, &DateLayer::dates);
+  const ByteSpans amounts = spans_of(doc, &QuantityLayer::quantities);
+  if (times.empty() && amounts.empty()) return;
   auto inside = [&](const TaggedSpan& t) {
     const std::uint32_t begin = doc.tokens[t.token_begin].begin, end = doc.tokens[t.token_end - 1].end;
-    auto after = std::upper_bound(spans.begin(), spans.end(), std::pair{begin, UINT32_MAX});
-    return after != spans.begin() && std::prev(after)->first <= begin && end <= std::prev(after)->second;
+    return covered(times, begin, end) || (t.type != EntityType::kMisc && covered(amounts, begin, end));
   };
   tagged.erase(std::remove_if(tagged.begin(), tagged.end(), inside), tagged.end());
 }
