@@ -80,9 +80,10 @@ std::string duration_value(long count, UnitKind unit) {
 class SentenceMatcher {
  public:
   SentenceMatcher(const std::vector<Word>& words, const DateResolver& resolver, std::string& last_quarter)
-      : w_(words), tense_(nearest_tenses(words)), r_(resolver), last_quarter_(last_quarter) {}
+      : w_(words), r_(resolver), last_quarter_(last_quarter) {}
 
   std::optional<Match> longest_at(std::size_t i) {
+    if (!date_lexicon::may_start_expression(w_[i].lower)) return std::nullopt;
     std::optional<Match> best;
     auto consider = [&](std::optional<Match> m) {
       if (m && m->end > i && (!best || m->end > best->end)) best = std::move(m);
@@ -131,7 +132,11 @@ class SentenceMatcher {
     return core;
   }
 
-  Tense tense_near(std::size_t i) const { return i < tense_.size() ? tense_[i] : Tense::kUnknown; }
+  // Computed on the first weekday or month of the sentence: most sentences need none.
+  Tense tense_near(std::size_t i) const {
+    if (tense_.size() != w_.size()) tense_ = nearest_tenses(w_);
+    return i < tense_.size() ? tense_[i] : Tense::kUnknown;
+  }
 
   // The tense of the nearest tense-showing word of the sentence for every word (the earlier one on
   // a tie), in two passes: linear however many weekdays and months the sentence holds.
@@ -562,7 +567,7 @@ class SentenceMatcher {
   }
 
   const std::vector<Word>& w_;
-  const std::vector<Tense> tense_;
+  mutable std::vector<Tense> tense_;
   const DateResolver& r_;
   std::string& last_quarter_;
 };

@@ -1,6 +1,8 @@
 #include "dates/date_lexicon.h"
 
 #include <array>
+#include <string>
+#include <unordered_set>
 #include <string_view>
 
 namespace analyze::date_lexicon {
@@ -157,6 +159,33 @@ bool is_time_zone(std::string_view raw) {
 }
 
 bool is_approximation(std::string_view word) { return index_in(kApproximations, word) >= 0; }
+
+bool may_start_expression(std::string_view word) {
+  static const std::unordered_set<std::string_view> kStarters = [] {
+    std::unordered_set<std::string_view> words = {
+        "the", "a", "an", "early", "late", "earlier", "later", "mid", "now", "currently", "nowadays",
+        "recently", "lately", "today", "yesterday", "tomorrow", "tonight", "recent", "last", "this", "past",
+        "previous", "current", "next", "coming", "following", "several", "few", "many", "more", "less", "at",
+        "fiscal", "calendar", "'", "noon", "midnight", "daily", "weekly", "monthly", "annually", "yearly",
+        "hourly", "every", "each", "sept", "sept.", "first", "second", "third", "fourth", "final", "latest"};
+    for (const auto* list : {&kMonthNames, &kMonthAbbreviations}) words.insert(list->begin(), list->end());
+    words.insert(kWeekdays.begin(), kWeekdays.end());
+    words.insert(kWeekdayAbbreviations.begin(), kWeekdayAbbreviations.end());
+    words.insert(kSmallNumbers.begin(), kSmallNumbers.end());
+    words.insert(kTens.begin(), kTens.end());
+    words.insert(kOrdinals.begin(), kOrdinals.end());
+    words.insert(kApproximations.begin(), kApproximations.end());
+    for (std::string_view unit : {"seconds", "minutes", "hours", "days", "weeks", "months", "quarters", "years",
+                                  "decades", "centuries"})
+      words.insert(unit);
+    return words;
+  }();
+  if (word.empty()) return false;
+  if (word[0] >= '0' && word[0] <= '9') return true;
+  if (kStarters.count(word)) return true;
+  // Abbreviated months and weekdays keep their period ("aug.", "fri.").
+  return word.back() == '.' && (month(word) != 0 || weekday(word) != 0);
+}
 
 Tense tense_of(std::string_view word) {
   if (index_in(kFutureWords, word) >= 0) return Tense::kFuture;

@@ -43,6 +43,11 @@ bool is_time_zone(std::string_view raw);
 // Words that may stand before a count of units inside the expression ("almost four years ago").
 bool is_approximation(std::string_view word);
 
+// Whether an expression may start with `word`: a word of the lexicon, a determiner or modifier an
+// expression opens with, or a token starting with a digit. The matcher tries its patterns only at
+// those, which keeps the stage cheap on the many words that start none.
+bool may_start_expression(std::string_view word);
+
 enum class Tense : std::uint8_t { kUnknown, kPast, kFuture };
 // The tense a word shows: "will", "'ll", "plans" future; "said", "was", "met", "-ed" past.
 Tense tense_of(std::string_view word);
