@@ -63,7 +63,7 @@ class DatesStage final : public Stage {
     const auto* layer = doc.layer<DateLayer>();
     if (!layer) return;
     table.heading("When");
-    table.field("article's date", layer->anchor ? fmt::format("{} ({})", iso_date(*layer->anchor),
+    table.field("date", layer->anchor ? fmt::format("{} ({})", iso_date(*layer->anchor),
                                                               anchor_source_name(layer->anchor_source))
                                                 : std::string("unknown"));
     if (layer->dates.empty()) return;

@@ -72,7 +72,7 @@ TEST_CASE("dates: the first stated date anchors an article without one", "[dates
 TEST_CASE("dates: hostile input makes no expression or a shorter one, never a crash", "[dates][data]") {
   CHECK(found("$$$").empty());
   CHECK(found("It cost 1e308bn.").empty());
-  CHECK(found(std::string(10000, '9') + " years ago").empty());
+  CHECK(found(std::string(10000, '9') + " years ago") == Lines{"years ago|DATE|PAST_REF"});  // no count
   CHECK(found("It happened on February 30.") == Lines{"February|DATE|1998-02"});
   CHECK(found("It happened on the 99th of Smarch.").empty());
   CHECK(found("In the year 99999 nothing happened.").empty());
