@@ -29,6 +29,11 @@
 #   unclosed-quote  an opening quotation mark at the start of one paragraph of N sentences of
 #               reported speech that it never closes (N = 6k..48k, 0.4..3 MB), for the quotes stage
 #
+#   dates       one sentence of N time expressions and verbs ("said on Tuesday, will meet on
+#               Friday, last year, Aug. 7, 1998, 5 p.m. EST, three days ago ...", N = 25k..200k), for
+#               the dates stage (a bare weekday takes the tense of the nearest verb of its sentence:
+#               the search for it must not rescan the sentence at every weekday)
+#
 #   bench/pathological-scaling.sh [--build build] [--case NAME]   (default: every case)
 #
 # Needs python3 and a Release build with bench-pipeline. Exit status 1 when, in a case, the time
@@ -38,7 +43,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build"
-cases="rare-words names places long-sentence numbers html short-quotes unclosed-quote"
+cases="rare-words names places long-sentence numbers dates html short-quotes unclosed-quote"
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -77,6 +82,10 @@ elif case == "html":
                           f'clauses and a <a href="/x">link</a> &amp; more words here.</p></div></div></div>')
     text = ("<html lang=\"en\"><head><title>Pathological page</title></head><body><nav>" +
             "".join(f'<a href="/{k}">Nav {k}</a>' for k in range(50)) + "</nav><article>" + "".join(blocks) + "</article></body></html>")
+elif case == "dates":
+    forms = ["said on Tuesday", "will meet on Friday", "last year", "Aug. {}, 1998", "{} p.m. EST", "{} days ago",
+             "the third quarter", "in May", "two-year", "daily"]
+    text = ", ".join(forms[i % len(forms)].format(i % 12 + 1) for i in range(n)) + "."
 elif case == "long-sentence":
     common = "the government said prices may rise sharply but workers protested in the city while officials warned".split()
     text = " ".join(random.choice(common) for _ in range(n)) + "."
@@ -102,6 +111,7 @@ for case in $cases; do
     html) stage="html input"; sizes="5000 10000 20000 40000" ;;
     short-quotes) stage=quotes; base_set=normalize,segment,entities; sizes="2500 5000 10000 20000" ;;
     unclosed-quote) stage=quotes; base_set=normalize,segment,entities; sizes="6000 12000 24000 48000" ;;
+    dates) stage=dates; sizes="25000 50000 100000 200000" ;;
   esac
   echo "== $case ($stage)"
   first=""

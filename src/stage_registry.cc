@@ -1,6 +1,7 @@
 // The registry: every stage in run order. A new stage is its own file plus one line here.
 #include "analyze/stage.h"
 
+#include "dates/dates_stage.h"
 #include "entities/entities_stage.h"
 #include "quantities/quantities_stage.h"
 #include "quotes/quotes_stage.h"
@@ -24,6 +25,7 @@ const std::vector<StageSpec>& stage_registry() {
       language_stage_spec(),
       stats_stage_spec(),
       quantities_stage_spec(),
+      dates_stage_spec(),
       entities_stage_spec(),
       quotes_stage_spec(),
       terms_stage_spec(),

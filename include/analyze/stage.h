@@ -9,6 +9,7 @@
 #include <string_view>
 #include <vector>
 
+#include "analyze/date.h"
 #include "analyze/document.h"
 #include "analyze/json_writer.h"
 #include "analyze/status.h"
@@ -29,6 +30,7 @@ struct StageOptions {
   std::vector<std::string> gazetteer_files;    // --gazetteer
   std::string topics_lexicon_file;             // --topics-lexicon
   StanceVariant stance_variant = StanceVariant::kModel;  // --stance-model
+  std::optional<CalendarDate> article_date;    // --date: the date of articles whose record gives none
 };
 
 class Stage {

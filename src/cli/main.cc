@@ -20,6 +20,7 @@
 #include "analyze/article_reader.h"
 #include "analyze/batch_runner.h"
 #include "analyze/data_dir.h"
+#include "analyze/date.h"
 #include "analyze/model_heap.h"
 #include "analyze/output_writer.h"
 #include "analyze/pipeline.h"
@@ -111,7 +112,7 @@ Exit status:
 // Everything the command line says.
 struct CliOptions {
   std::vector<std::string> inputs;
-  std::string format, input_format, stages, output_dir, globs, topics_lexicon, stance_model, files_from;
+  std::string format, input_format, stages, output_dir, globs, topics_lexicon, stance_model, files_from, date;
   std::string color = "auto";
   std::vector<std::string> targets, gazetteers;
   int jobs = default_jobs();
@@ -145,6 +146,7 @@ void add_options(CLI::App& app, CliOptions& o) {
                  "model | lexicon: the stance toward targets from the trained model (default) or the lexicon-only scorer "
                  "(default: $ANALYZE_STANCE, else model)")
       ->check(CLI::IsMember({"model", "lexicon"}));
+  app.add_option("--date", o.date, "YYYY-MM-DD: the articles' publication date, for relative dates (a JSONL record's \"date\" wins)");
   app.add_option("--max-article-size", o.max_article_mb, "largest article in MB; larger ones fail with too-large (default 32)")
       ->check(CLI::Range(1, 4096));
   app.add_option("--color", o.color, "auto | always | never: colour in tables (auto: on a terminal, unless NO_COLOR is set or TERM=dumb)")
@@ -208,6 +210,11 @@ analyze::Result<analyze::Pipeline> build_pipeline(const CliOptions& o) {
   stage_options.gazetteer_files = o.gazetteers;
   stage_options.topics_lexicon_file = o.topics_lexicon;
   stage_options.stance_variant = variant.value();
+  if (!o.date.empty()) {
+    stage_options.article_date = analyze::parse_iso_date(o.date);
+    if (!stage_options.article_date)
+      return analyze::Error{"bad-option", fmt::format("--date '{}' is no day in YYYY-MM-DD form", o.date)};
+  }
   analyze::reserve_model_heap();
   return analyze::Pipeline::create(split_list(o.stages), stage_options);
 }

@@ -2,6 +2,10 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
+#include "analyze/date.h"
+#include "analyze/quantity.h"
 #include "entities/entity_linker.h"
 #include "entities/gazetteer.h"
 #include "entities/knowledge_base.h"
@@ -15,6 +19,38 @@ namespace {
 
 constexpr std::size_t kTableRows = 12;
 
+using ByteSpans = std::vector<std::pair<std::uint32_t, std::uint32_t>>;
+
+// The byte spans of the article's time expressions or quantities (when that stage ran), sorted.
+template <class Layer, class Items>
+ByteSpans spans_of(const Document& doc, Items Layer::*items) {
+  ByteSpans spans;
+  if (const auto* layer = doc.layer<Layer>())
+    for (const auto& item : layer->*items) spans.emplace_back(item.begin, item.end);
+  std::sort(spans.begin(), spans.end());
+  return spans;
+}
+
+bool covered(const ByteSpans& spans, std::uint32_t begin, std::uint32_t end) {
+  auto after = std::upper_bound(spans.begin(), spans.end(), std::pair{begin, UINT32_MAX});
+  return after != spans.begin() && std::prev(after)->first <= begin && end <= std::prev(after)->second;
+}
+
+// A name the tagger found inside a time expression ("Friday", "August", "GMT" in "8pm GMT") is part
+// of a when, not an entity; a person, organisation or place inside a quantity is part of a how much.
+// A MISC name there stays: a currency's country ("Swiss" in "25,000 Swiss francs") is a name, as
+// CoNLL-2003 tags it. The spans are dropped before linking.
+void drop_spans_in_times_and_amounts(const Document& doc, std::vector<TaggedSpan>& tagged) {
+  const ByteSpans times = spans_of(doc, &DateLayer::dates);
+  const ByteSpans amounts = spans_of(doc, &QuantityLayer::quantities);
+  if (times.empty() && amounts.empty()) return;
+  auto inside = [&](const TaggedSpan& t) {
+    const std::uint32_t begin = doc.tokens[t.token_begin].begin, end = doc.tokens[t.token_end - 1].end;
+    return covered(times, begin, end) || (t.type != EntityType::kMisc && covered(amounts, begin, end));
+  };
+  tagged.erase(std::remove_if(tagged.begin(), tagged.end(), inside), tagged.end());
+}
+
 class EntitiesStage final : public Stage {
  public:
   EntitiesStage(NerTagger tagger, std::shared_ptr<const Gazetteer> gazetteer,
@@ -26,7 +62,9 @@ class EntitiesStage final : public Stage {
       doc.set_layer(EntityLayer{});
       return Status::ok();
     }
-    EntityLayer layer = linker_.link(doc, tagger_.tag(doc));
+    std::vector<TaggedSpan> tagged = tagger_.tag(doc);
+    drop_spans_in_times_and_amounts(doc, tagged);
+    EntityLayer layer = linker_.link(doc, tagged);
     resolver_.resolve(doc, layer);
     doc.set_layer(std::move(layer));
     return Status::ok();
@@ -114,7 +152,7 @@ const StageSpec& entities_stage_spec() {
       "entities",
       "named entities (PERSON, ORGANIZATION, LOCATION, MISC) grouped across mentions, with salience, ids (ISO 3166, GeoNames, Wikidata) and places' coordinates",
       {"paragraphs", "sentences", "tokens"},
-      {"boilerplate", "language"},
+      {"boilerplate", "language", "dates", "quantities"},
       {"entities"},
       create,
   };

@@ -964,7 +964,7 @@ TEST_CASE("version and help: --version names the data directory and each model w
   CHECK(fs::equivalent(data.substr(6), data_dir()));
   const std::string ner = read_file(data_dir() / "models" / "ner.bin");
   CHECK(v.out.find(fmt::format("ner.bin ")) != std::string::npos);
-  CHECK(v.out.find(fmt::format("ANZ-NER version 1 ")) != std::string::npos);
+  CHECK(v.out.find(fmt::format("ANZ-NER version 2 ")) != std::string::npos);
   CHECK(v.out.find(fmt::format("xxh3:{:016x}\n", XXH3_64bits(ner.data(), ner.size()))) != std::string::npos);
   for (const char* model : {"models/topics.bin", "models/keyphrases.bin", "models/stance.bin", "kb/places.bin"})
     CHECK(v.out.find(std::string("  ") + model + " ") != std::string::npos);
@@ -1056,4 +1056,34 @@ TEST_CASE("the binary holds no path of the source or build tree", "[cli]") {
   }
   CHECK(binary.find(analyze::testing::source_dir().string()) == std::string::npos);
   CHECK(binary.find(analyze_binary().parent_path().string()) == std::string::npos);
+}
+
+TEST_CASE("--date anchors relative dates; a bad --date is a usage error", "[cli]") {
+  const std::string stages = "--stages normalize,segment,dates -f jsonl";
+  const auto r = run_cli(stages + " --date 2026-12-07 -", "The minister said on Tuesday that talks had failed.\n");
+  REQUIRE(r.status == 0);
+  const json j = json::parse(r.out);
+  CHECK(j["date"] == json({{"value", "2026-12-07"}, {"source", "option"}}));
+  REQUIRE(j["dates"].size() == 1);
+  CHECK(j["dates"][0] == json({{"start", 21}, {"end", 28}, {"text", "Tuesday"}, {"type", "DATE"}, {"value", "2026-12-01"}}));
+  const auto record = run_cli(stages + " --input-format jsonl --date 2026-12-07 -",
+                              R"({"id": "a", "text": "It rose last year.", "date": "1998-08-08"})" "\n");
+  REQUIRE(record.status == 0);
+  CHECK(json::parse(record.out)["dates"][0]["value"] == "1997");
+  for (const char* bad : {"2026-02-30", "yesterday", "99999-01-01"}) {
+    const auto usage = run_cli(stages + " --date " + bad + " -", "On Tuesday.\n");
+    CHECK(usage.status == 2);
+    CHECK(usage.err.find("--date") != std::string::npos);
+    CHECK(usage.out.empty());
+  }
+}
+
+TEST_CASE("the table has When and How much sections", "[cli]") {
+  const auto r = run_cli("--stages normalize,segment,quantities,dates -f table --date 2026-12-07 -",
+                         "The firm paid $80 million on Tuesday, the company said.\n");
+  REQUIRE(r.status == 0);
+  CHECK(r.out.find("When") != std::string::npos);
+  CHECK(r.out.find("2026-12-01") != std::string::npos);
+  CHECK(r.out.find("How much") != std::string::npos);
+  CHECK(r.out.find("$80 million") != std::string::npos);
 }

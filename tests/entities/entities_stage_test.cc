@@ -158,3 +158,13 @@ TEST_CASE("entities stage: the user's sample article", "[entities_stage][data]")
   for (const char* teaser : {"Crimea", "George Santos", "Ed Martin", "India", "Pakistan", "BBC Express News"})
     CHECK_FALSE(find_entity(*layer, teaser));
 }
+
+TEST_CASE("entities stage: names inside a time expression or a quantity are no entities", "[entities_stage][data]") {
+  const std::string text = "Talks in Geneva ended at 8am GMT on Friday, and the firm paid 5 Swiss francs.";
+  Document without = testing::analyzed(text, "normalize,segment,boilerplate,language,entities");
+  Document with = testing::analyzed(text, "normalize,segment,boilerplate,language,quantities,dates,entities");
+  CHECK(find_entity(*without.layer<EntityLayer>(), "GMT") != nullptr);
+  CHECK(find_entity(*with.layer<EntityLayer>(), "GMT") == nullptr);
+  CHECK(find_entity(*with.layer<EntityLayer>(), "Geneva") != nullptr);
+  CHECK(find_entity(*with.layer<EntityLayer>(), "Swiss") != nullptr);  // a currency's country is a name (CoNLL MISC)
+}

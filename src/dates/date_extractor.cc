@@ -1,0 +1,612 @@
+#include "dates/date_extractor.h"
+
+#include <fmt/format.h>
+
+#include <cstdint>
+#include <cstdlib>
+#include <string>
+
+#include "dates/calendar.h"
+#include "dates/date_lexicon.h"
+#include "dates/date_resolver.h"
+
+namespace analyze {
+
+namespace {
+
+using date_lexicon::Tense;
+using date_lexicon::UnitKind;
+
+constexpr int kVague = -1;  // "several", "a few": a count the text does not give
+
+// A token of the sentence as the patterns read it.
+struct Word {
+  std::string lower;  // the analysis form, ASCII letters lower-cased
+  std::string_view raw;
+  std::uint32_t begin = 0;
+  std::uint32_t end = 0;
+  bool glued = false;  // no space before it: "third-quarter", "8:30"
+  long digits = -1;    // the value of a token of at most six ASCII digits, else -1
+};
+
+long digits_value(std::string_view s) {
+  if (s.empty() || s.size() > 6) return -1;
+  long v = 0;
+  for (const char c : s) {
+    if (c < '0' || c > '9') return -1;
+    v = v * 10 + (c - '0');
+  }
+  return v;
+}
+
+std::vector<Word> sentence_words(const Document& doc, const Sentence& s) {
+  std::vector<Word> words;
+  words.reserve(s.token_end - s.token_begin);
+  for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    const Token& token = doc.tokens[t];
+    Word w;
+    w.lower = std::string(doc.form(token));
+    for (char& c : w.lower)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    w.raw = doc.raw_text(token);
+    w.begin = token.begin;
+    w.end = token.end;
+    w.glued = !words.empty() && words.back().end == token.begin;
+    w.digits = digits_value(w.raw);
+    words.push_back(std::move(w));
+  }
+  return words;
+}
+
+struct Match {
+  std::size_t end = 0;  // word index past the expression
+  TimexType type = TimexType::kDate;
+  std::string value;
+  bool names_quarter = false;  // "the third quarter", "last quarter": what "the quarter" refers to later
+};
+
+struct Count {
+  long value = 0;  // kVague for "several"
+  std::size_t end = 0;
+};
+
+std::string duration_value(long count, UnitKind unit) {
+  const std::string amount = count == kVague ? "X" : std::to_string(count);
+  return fmt::format("P{}{}{}", date_lexicon::is_time_unit(unit) ? "T" : "", amount, date_lexicon::duration_code(unit));
+}
+
+// The patterns of one sentence. `last_quarter` carries the latest quarter value across sentences:
+// "the quarter" and "a year earlier" in a results story refer to it.
+class SentenceMatcher {
+ public:
+  SentenceMatcher(const std::vector<Word>& words, const DateResolver& resolver, std::string& last_quarter)
+      : w_(words), r_(resolver), last_quarter_(last_quarter) {}
+
+  std::optional<Match> longest_at(std::size_t i) {
+    if (!date_lexicon::may_start_expression(w_[i].lower)) return std::nullopt;
+    std::optional<Match> best;
+    auto consider = [&](std::optional<Match> m) {
+      if (m && m->end > i && (!best || m->end > best->end)) best = std::move(m);
+    };
+    consider(modified_at(i));
+    consider(core_at(i));
+    if (best && best->names_quarter) last_quarter_ = best->value;
+    return best;
+  }
+
+ private:
+  bool is(std::size_t i, std::string_view word) const { return i < w_.size() && w_[i].lower == word; }
+  bool glued(std::size_t i) const { return i < w_.size() && w_[i].glued; }
+  std::string_view lower(std::size_t i) const { return i < w_.size() ? std::string_view(w_[i].lower) : std::string_view(); }
+
+  // Every pattern but the leading modifiers.
+  std::optional<Match> core_at(std::size_t i) {
+    std::optional<Match> best;
+    auto consider = [&](std::optional<Match> m) {
+      if (m && m->end > i && (!best || m->end > best->end)) best = std::move(m);
+    };
+    consider(reference_at(i));
+    consider(relative_at(i));
+    consider(count_at(i));
+    consider(quarter_at(i));
+    consider(calendar_date_at(i));
+    consider(weekday_at(i));
+    consider(year_at(i));
+    consider(time_at(i));
+    consider(set_at(i));
+    return best;
+  }
+
+  // "early", "late", "mid-", "the end of", "earlier" before a date: part of the expression, the
+  // value unchanged ("early next year", "the end of 1999", "mid-November", "earlier this month").
+  std::optional<Match> modified_at(std::size_t i) {
+    std::size_t next = i;
+    if (is(i, "early") || is(i, "late") || is(i, "earlier") || is(i, "later") || is(i, "mid")) next = i + 1;
+    else if (is(i, "the") && (is(i + 1, "end") || is(i + 1, "beginning") || is(i + 1, "start") || is(i + 1, "middle")) &&
+             is(i + 2, "of"))
+      next = i + 3;
+    if (next == i) return std::nullopt;
+    if (is(next, "-") && glued(next) && glued(next + 1)) ++next;
+    auto core = core_at(next);
+    if (!core || core->type != TimexType::kDate || core->value.rfind("P", 0) == 0) return std::nullopt;
+    return core;
+  }
+
+  // Computed on the first weekday or month of the sentence: most sentences need none.
+  Tense tense_near(std::size_t i) const {
+    if (tense_.size() != w_.size()) tense_ = nearest_tenses(w_);
+    return i < tense_.size() ? tense_[i] : Tense::kUnknown;
+  }
+
+  // The tense of the nearest tense-showing word of the sentence for every word (the earlier one on
+  // a tie), in two passes: linear however many weekdays and months the sentence holds.
+  static std::vector<Tense> nearest_tenses(const std::vector<Word>& words) {
+    const std::size_t n = words.size();
+    std::vector<Tense> own(n), nearest(n, Tense::kUnknown);
+    std::vector<std::size_t> distance(n, SIZE_MAX);
+    for (std::size_t k = 0; k < n; ++k) own[k] = date_lexicon::tense_of(words[k].lower);
+    for (std::size_t k = 0, last = SIZE_MAX; k < n; ++k) {
+      if (own[k] != Tense::kUnknown) last = k;
+      if (last != SIZE_MAX) distance[k] = k - last, nearest[k] = own[last];
+    }
+    for (std::size_t k = n, next = SIZE_MAX; k-- > 0;) {
+      if (own[k] != Tense::kUnknown) next = k;
+      if (next != SIZE_MAX && next - k < distance[k]) distance[k] = next - k, nearest[k] = own[next];
+    }
+    return nearest;
+  }
+
+  std::optional<Match> reference_at(std::size_t i) {
+    const std::string_view word = lower(i);
+    if (word == "now" || word == "currently" || word == "nowadays") return Match{i + 1, TimexType::kDate, "PRESENT_REF"};
+    if (word == "recently" || word == "lately")
+      return Match{i + 1, TimexType::kDate, "PAST_REF"};
+    if (word == "the" && is(i + 1, "weekend")) return Match{i + 2, TimexType::kDate, r_.weekend(tense_near(i))};
+    if (word == "the" && (is(i + 1, "past") || is(i + 1, "future")) && !count_follows(i + 2) && !unit_follows(i + 2))
+      return Match{i + 2, TimexType::kDate, is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF"};
+    if (word == "today" || word == "yesterday" || word == "tomorrow") {
+      const int offset = word == "today" ? 0 : word == "yesterday" ? -1 : 1;
+      if (auto part = date_lexicon::part_of_day(lower(i + 1)); !part.empty())
+        return Match{i + 2, TimexType::kTime, r_.day_part(offset, part)};
+      return Match{i + 1, TimexType::kDate, r_.day(offset)};
+    }
+    if (word == "tonight") return Match{i + 1, TimexType::kTime, r_.day_part(0, "NI")};
+    if (word == "recent" && date_lexicon::unit(lower(i + 1)) && date_lexicon::unit(lower(i + 1))->plural)
+      return Match{i + 2, TimexType::kDate, "PAST_REF"};
+    return std::nullopt;
+  }
+
+  bool count_follows(std::size_t i) const { return i < w_.size() && (w_[i].digits >= 0 || date_lexicon::number_word(w_[i].lower) >= 0); }
+  bool unit_follows(std::size_t i) const { return date_lexicon::unit(lower(i)).has_value(); }
+
+  // The direction a relative word gives: -1 last/past/previous, 0 this/current, +1 next/coming.
+  static std::optional<int> direction_of(std::string_view word) {
+    if (word == "last" || word == "past" || word == "previous") return -1;
+    if (word == "this" || word == "current") return 0;
+    if (word == "next" || word == "coming" || word == "following") return 1;
+    return std::nullopt;
+  }
+
+  // "last year", "this month", "next week", "the past year", "last Friday", "last November",
+  // "this summer", "this morning", "last night", "this weekend".
+  std::optional<Match> relative_at(std::size_t i) {
+    const std::size_t at = is(i, "the") ? i + 1 : i;
+    const auto direction = direction_of(lower(at));
+    if (!direction) return std::nullopt;
+    const std::size_t head = at + 1;
+    const std::string_view word = lower(head);
+    const int d = *direction;
+    if (word == "year") return Match{head + 1, TimexType::kDate, r_.year(d)};
+    if (word == "month") return Match{head + 1, TimexType::kDate, r_.month(d)};
+    if (word == "week") return Match{head + 1, TimexType::kDate, r_.week(d)};
+    if (word == "quarter") return Match{head + 1, TimexType::kDate, r_.quarter(d), true};
+    if (word == "decade" && d == 0) return Match{head + 1, TimexType::kDate, r_.year(0).substr(0, 3)};
+    if (word == "weekend") return Match{head + 1, TimexType::kDate, r_.week(d) + "-WE"};
+    if (at == i) return relative_named_at(head, d);
+    return std::nullopt;
+  }
+
+  std::optional<Match> relative_named_at(std::size_t head, int d) {
+    const std::string_view word = lower(head);
+    if (const int wd = date_lexicon::weekday(word)) return Match{head + 1, TimexType::kDate, r_.weekday(wd, d, tense_near(head))};
+    if (const int m = month_name_at(head)) return Match{head + 1, TimexType::kDate, r_.named_month(m, d, tense_near(head))};
+    if (auto s = date_lexicon::season(word); !s.empty()) return Match{head + 1, TimexType::kDate, r_.season(s, d)};
+    if (auto part = date_lexicon::part_of_day(word); !part.empty()) {
+      if (d == 0) return Match{head + 1, TimexType::kTime, r_.day_part(0, part)};
+      if (d < 0 && part == "NI") return Match{head + 1, TimexType::kTime, r_.day_part(-1, part)};
+    }
+    return std::nullopt;
+  }
+
+  // A count: digits, number words ("twenty-five"), "a"/"an" before a singular unit, "a few",
+  // "several".
+  std::optional<Count> count_at(std::size_t i, bool allow_article) const {
+    if (i >= w_.size()) return std::nullopt;
+    if (w_[i].digits >= 0) return Count{w_[i].digits, i + 1};
+    const std::string_view word = w_[i].lower;
+    if (allow_article && (word == "a" || word == "an")) {
+      if (is(i + 1, "few") || is(i + 1, "couple")) return Count{kVague, is(i + 2, "of") ? i + 3 : i + 2};
+      return Count{1, i + 1};
+    }
+    if (word == "several" || word == "few" || word == "many") return Count{kVague, i + 1};
+    const int n = date_lexicon::number_word(word);
+    if (n < 0) return std::nullopt;
+    if (n >= 20 && is(i + 1, "-") && date_lexicon::number_word(lower(i + 2)) > 0 &&
+        date_lexicon::number_word(lower(i + 2)) < 10)
+      return Count{n + date_lexicon::number_word(lower(i + 2)), i + 3};
+    return Count{n, i + 1};
+  }
+
+  // Counts of units: "three days", "two-year", "the past two months", "the first nine months",
+  // "almost four years ago", "a year earlier", "years".
+  std::optional<Match> count_at(std::size_t i) {
+    std::size_t at = i;
+    const bool the = is(at, "the");
+    if (the) ++at;
+    const bool span_word = is(at, "past") || is(at, "last") || is(at, "next") || is(at, "first") || is(at, "coming") ||
+                           is(at, "previous") || is(at, "final") || is(at, "latest") || is(at, "recent");
+    if (span_word) ++at;
+    if (is(at, "more") || is(at, "less")) at = is(at + 1, "than") ? at + 2 : at;
+    else if (is(at, "at") && is(at + 1, "least")) at += 2;
+    else if (date_lexicon::is_approximation(lower(at))) ++at;
+    const auto count = count_at(at, true);
+    if (!count) return plural_units_at(i, at, the || span_word);
+    std::size_t unit_pos = count->end;
+    const bool hyphen = is(unit_pos, "-") && glued(unit_pos) && glued(unit_pos + 1);
+    if (hyphen) ++unit_pos;
+    const auto unit = date_lexicon::unit(lower(unit_pos));
+    if (!unit || (unit->plural && count->value == 1 && !hyphen)) return std::nullopt;
+    if (unit->kind == UnitKind::kSecond && !unit->plural && (is(unit_pos + 1, "quarter") || is(unit_pos + 1, "half")))
+      return std::nullopt;  // "the 1988 second quarter": an ordinal
+    if (the && !span_word && count->value != kVague && w_[at].digits < 0 && lower(at) == "a") return std::nullopt;
+    const std::size_t end = unit_pos + 1;
+    if (is(end, "-") && is(end + 1, "old")) return std::nullopt;
+    if (lower(at) == "a" || lower(at) == "an")
+      if (at > 0 && (w_[at - 1].digits >= 0 || is_rate_word(w_[at - 1].lower))) return std::nullopt;
+    if (!hyphen && !span_word) {
+      if (auto ago = ago_at(end, unit->kind, count->value)) return ago;
+    }
+    return Match{end, TimexType::kDuration, duration_value(count->value, unit->kind)};
+  }
+
+  // "$5 a day", "twice a year": a rate, not a duration.
+  static bool is_rate_word(std::string_view word) {
+    return word == "once" || word == "twice" || word == "times" || word == "cents" || word == "dollars" ||
+           word == "million" || word == "billion" || word == "%" || word == "percent";
+  }
+
+  // "years", "recent months", "the past few weeks": a count the text does not give.
+  std::optional<Match> plural_units_at(std::size_t i, std::size_t at, bool introduced) {
+    const auto unit = date_lexicon::unit(lower(at));
+    if (!unit || !unit->plural || unit->kind == UnitKind::kQuarter || date_lexicon::is_time_unit(unit->kind))
+      return std::nullopt;
+    if (!introduced && unit->kind == UnitKind::kDay) return std::nullopt;
+    if (!introduced && at != i) return std::nullopt;
+    if (auto ago = ago_at(at + 1, unit->kind, kVague)) return ago;
+    return Match{at + 1, TimexType::kDuration, duration_value(kVague, unit->kind)};
+  }
+
+  // "... ago", "... earlier", "... later", "... from now" after a count of units: a date.
+  std::optional<Match> ago_at(std::size_t i, UnitKind unit, long count) {
+    int direction = 0;
+    std::size_t end = i + 1;
+    if (is(i, "ago") || is(i, "earlier") || is(i, "before")) direction = -1;
+    else if (is(i, "later") || is(i, "hence")) direction = 1;
+    else if (is(i, "from") && is(i + 1, "now")) direction = 1, end = i + 2;
+    if (direction == 0) return std::nullopt;
+    if (count == kVague) return Match{end, TimexType::kDate, direction < 0 ? "PAST_REF" : "FUTURE_REF"};
+    if (unit == UnitKind::kYear && count == 1 && !last_quarter_.empty())
+      if (auto q = shift_quarter_value(last_quarter_, 4 * direction)) return Match{end, TimexType::kDate, *q};
+    return Match{end, TimexType::kDate, r_.shifted(unit, count, direction)};
+  }
+
+  std::optional<Match> quarter_at(std::size_t i) {
+    std::size_t at = is(i, "the") ? i + 1 : i;
+    const int q = ordinal_quarter_word(at);
+    std::string value;
+    if (q == 0 && at < w_.size() && is_year_number(w_[at].digits) && w_[at].raw.size() == 4) {
+      const int year = static_cast<int>(w_[at].digits);
+      if (const int q2 = ordinal_quarter_word(at + 1); q2 > 0 && is(at + 2, "quarter"))
+        return Match{at + 3, TimexType::kDate, fmt::format("{:04d}-Q{}", year, q2), true};
+    }
+    if (q > 0 && q <= 4) {
+      at += (is(at + 1, "-") && glued(at + 1)) ? 2 : 1;
+      if (is(at, "fiscal")) ++at;
+      if (!is(at, "quarter")) return std::nullopt;
+      value = r_.ordinal_quarter(q, tense_near(at));
+      if (auto year = of_year_at(at + 1)) {
+        value = fmt::format("{:04d}-Q{}", year->first, q);
+        return Match{year->second, TimexType::kDate, value, true};
+      }
+      return Match{at + 1, TimexType::kDate, value, true};
+    }
+    if (at == i) return std::nullopt;
+    return reported_quarter_at(i, at);
+  }
+
+  // "the quarter", "the latest quarter", "the year-ago quarter": the quarter the story reports.
+  std::optional<Match> reported_quarter_at(std::size_t i, std::size_t at) {
+    int shift = 0;
+    if (is(at, "latest") || is(at, "most")) at += is(at, "most") && is(at + 1, "recent") ? 2 : 1;
+    else if (is(at, "year") && is(at + 1, "-") && (is(at + 2, "ago") || is(at + 2, "earlier"))) shift = -4, at += 3;
+    const bool qualified = at > i + 1;
+    if (!is(at, "quarter") && !(qualified && is(at, "period"))) return std::nullopt;
+    std::string base = last_quarter_.empty() ? r_.quarter(-1) : last_quarter_;
+    if (auto shifted = shift_quarter_value(base, shift)) base = *shifted;
+    return Match{at + 1, TimexType::kDate, base};
+  }
+
+  int ordinal_quarter_word(std::size_t i) const {
+    const int n = date_lexicon::ordinal(lower(i));
+    if (n >= 1 && n <= 4) return n;
+    return 0;
+  }
+
+  // " of 1998" / " of fiscal 1998": the year and the index past it.
+  std::optional<std::pair<int, std::size_t>> of_year_at(std::size_t i) const {
+    if (!is(i, "of")) return std::nullopt;
+    std::size_t at = is(i + 1, "fiscal") ? i + 2 : i + 1;
+    if (at < w_.size() && is_year_number(w_[at].digits)) return std::pair{static_cast<int>(w_[at].digits), at + 1};
+    return std::nullopt;
+  }
+
+  static bool is_year_number(long n) { return n >= 1000 && n <= 2099; }
+
+  // A month name: full names in any case; "May" and "March" only when a number or year is near
+  // (as a verb or modal they are common); abbreviations with or without their period.
+  int month_name_at(std::size_t i) const {
+    if (i >= w_.size()) return 0;
+    const int m = date_lexicon::month(w_[i].lower);
+    if (m == 0) return 0;
+    if (w_[i].raw.empty() || !(w_[i].raw[0] >= 'A' && w_[i].raw[0] <= 'Z')) return 0;
+    return m;
+  }
+
+  std::size_t after_month(std::size_t i) const { return is(i + 1, ".") && glued(i + 1) ? i + 2 : i + 1; }
+
+  // "Aug. 7", "August 7, 1998", "7 August 1998", "July 1997", "August of 1988", "December",
+  // "Friday, Oct. 23".
+  std::optional<Match> calendar_date_at(std::size_t i) {
+    if (const int m = month_name_at(i)) return month_first_at(i, m);
+    if (i < w_.size() && w_[i].digits >= 1 && w_[i].digits <= 31) {
+      if (const int m = month_name_at(i + 1)) {
+        const int day = static_cast<int>(w_[i].digits);
+        const std::size_t end = after_month(i + 1);
+        return day_month_value(end, m, day);
+      }
+    }
+    return iso_date_at(i);
+  }
+
+  std::optional<Match> month_first_at(std::size_t i, int m) {
+    const std::size_t next = after_month(i);
+    const int day = day_number(next);
+    if (day > 0) {
+      const std::size_t day_end = next + 1;
+      if (auto full = year_after(day_end); full && calendar::is_valid(CalendarDate{full->first, m, day}))
+        return Match{full->second, TimexType::kDate, iso_date(CalendarDate{full->first, m, day})};
+      if (day <= calendar::days_in_month(2000, m)) return Match{day_end, TimexType::kDate, r_.month_day(m, day)};
+    }
+    if (auto year = year_after(next)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{:02d}", year->first, m)};
+    if (date_lexicon::is_month_abbreviation(w_[i].lower)) return std::nullopt;  // "Jan", "Aug.": an abbreviation stands only before a day or a year
+    if (auto year = of_year_at(next)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{:02d}", year->first, m)};
+    if ((is(next, "last") || is(next, "this") || is(next, "next")) && is(next + 1, "year")) {
+      const std::string year = r_.year(*direction_of(lower(next)));
+      return Match{next + 2, TimexType::kDate, year + fmt::format("-{:02d}", m)};
+    }
+    if ((m == 5 || m == 3) && !month_context(i)) return std::nullopt;
+    return Match{next, TimexType::kDate, r_.named_month(m, 0, tense_near(i))};
+  }
+
+  // "in May", "early March", "last May": a preposition or modifier before an ambiguous month name.
+  bool month_context(std::size_t i) const {
+    if (i == 0) return false;
+    const std::string_view before = lower(i - 1);
+    return before == "in" || before == "since" || before == "until" || before == "by" || before == "early" ||
+           before == "late" || before == "mid" || before == "-" || before == "of" || before == "through" ||
+           before == "during" || before == "from" || before == "last" || before == "next" || before == "this";
+  }
+
+  std::optional<Match> day_month_value(std::size_t end, int m, int day) {
+    if (auto full = year_after(end); full && calendar::is_valid(CalendarDate{full->first, m, day}))
+      return Match{full->second, TimexType::kDate, iso_date(CalendarDate{full->first, m, day})};
+    if (day > calendar::days_in_month(2000, m)) return std::nullopt;
+    return Match{end, TimexType::kDate, r_.month_day(m, day)};
+  }
+
+  // A day of the month after a month name: "7", "7th".
+  int day_number(std::size_t i) const {
+    if (i >= w_.size()) return 0;
+    if (w_[i].digits >= 1 && w_[i].digits <= 31 && w_[i].raw.size() <= 2) return static_cast<int>(w_[i].digits);
+    if (w_[i].lower.size() <= 4 && w_[i].lower[0] >= '0' && w_[i].lower[0] <= '9') return date_lexicon::ordinal(w_[i].lower);
+    return 0;
+  }
+
+  // ", 1998" or " 1998" after a day or month.
+  std::optional<std::pair<int, std::size_t>> year_after(std::size_t i) const {
+    const std::size_t at = is(i, ",") ? i + 1 : i;
+    if (at < w_.size() && w_[at].raw.size() == 4 && is_year_number(w_[at].digits))
+      return std::pair{static_cast<int>(w_[at].digits), at + 1};
+    return std::nullopt;
+  }
+
+  // "1998-08-07" and "12/31/1999" written as one run of characters.
+  std::optional<Match> iso_date_at(std::size_t i) {
+    if (i + 4 >= w_.size() || w_[i].digits < 0) return std::nullopt;
+    for (std::size_t k = i + 1; k <= i + 4; ++k)
+      if (!w_[k].glued) return std::nullopt;
+    const std::string_view sep = w_[i + 1].raw;
+    if (sep != w_[i + 3].raw || (sep != "-" && sep != "/")) return std::nullopt;
+    CalendarDate d;
+    if (sep == "-" && w_[i].raw.size() == 4) d = {int(w_[i].digits), int(w_[i + 2].digits), int(w_[i + 4].digits)};
+    else if (sep == "/" && w_[i + 4].raw.size() == 4) d = {int(w_[i + 4].digits), int(w_[i].digits), int(w_[i + 2].digits)};
+    else return std::nullopt;
+    if (!calendar::is_valid(d)) return std::nullopt;
+    return Match{i + 5, TimexType::kDate, iso_date(d)};
+  }
+
+  // "Friday", "Friday morning", "Friday, Oct. 23" (the stated date wins).
+  std::optional<Match> weekday_at(std::size_t i) {
+    const int wd = date_lexicon::weekday(lower(i));
+    if (wd == 0) return std::nullopt;
+    if (const std::size_t comma = is(i + 1, ",") ? i + 2 : i + 1; month_name_at(comma))
+      if (auto date = calendar_date_at(comma); date && date->value.size() == 10) return date;
+    if (auto part = date_lexicon::part_of_day(lower(i + 1)); !part.empty())
+      return Match{i + 2, TimexType::kDate, r_.weekday(wd, 0, tense_near(i)) + "T" + std::string(part)};
+    return Match{i + 1, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
+  }
+
+  // "1998", "fiscal 1990", "the 1990s", "mid-1990s", "the 20th century".
+  std::optional<Match> year_at(std::size_t i) {
+    std::size_t at = i;
+    if (is(at, "fiscal") || is(at, "calendar")) ++at;
+    if (auto decade = decade_at(i)) return decade;
+    if (auto century = century_at(i)) return century;
+    if (at >= w_.size() || w_[at].raw.size() != 4 || !is_year_number(w_[at].digits)) return std::nullopt;
+    if (!plausible_year(at)) return std::nullopt;
+    return Match{at + 1, TimexType::kDate, fmt::format("{:04d}", w_[at].digits)};
+  }
+
+  // A four-digit number is a year unless money, a percentage or a count of things surrounds it.
+  bool plausible_year(std::size_t at) const {
+    if (at > 0 && (w_[at - 1].raw == "$" || w_[at - 1].raw == "£" || w_[at - 1].raw == "€" || w_[at - 1].lower == "about" ||
+                   w_[at - 1].raw == "," || w_[at - 1].raw == "."))
+      return w_[at - 1].raw == "," && at >= 2 && month_name_at(at - 2);
+    if (at + 1 < w_.size() && (w_[at + 1].raw == "%" || w_[at + 1].lower == "percent" || w_[at + 1].lower == "people" ||
+                               (w_[at + 1].raw == "," && at + 2 < w_.size() && w_[at + 2].digits >= 0)))
+      return false;
+    const long y = w_[at].digits;
+    if (y >= 1900) return true;
+    if (at == 0) return false;
+    const std::string_view before = w_[at - 1].lower;
+    return before == "in" || before == "since" || before == "of" || before == "until" || before == "by" || before == "from";
+  }
+
+  std::optional<Match> decade_at(std::size_t i) {
+    std::size_t at = is(i, "the") ? i + 1 : i;
+    if (is(at, "'") && glued(at + 1)) ++at;
+    if (at >= w_.size()) return std::nullopt;
+    const std::string& word = w_[at].lower;
+    if (word.size() < 3 || word.back() != 's') return std::nullopt;
+    const long n = digits_value(std::string_view(word).substr(0, word.size() - 1));
+    if (word.size() == 5 && n >= 1000 && n <= 2090 && n % 10 == 0)
+      return Match{at + 1, TimexType::kDate, fmt::format("{:03d}X", n / 10)};
+    if (word.size() == 3 && n >= 0 && n % 10 == 0 && at > 0 && is(at - 1, "'"))
+      return Match{at + 1, TimexType::kDate, fmt::format("19{}X", n / 10)};
+    return std::nullopt;
+  }
+
+  std::optional<Match> century_at(std::size_t i) {
+    const std::size_t at = is(i, "the") ? i + 1 : i;
+    const int n = date_lexicon::ordinal(lower(at));
+    if (n < 1 || n > 21 || !is(at + 1, "century")) return std::nullopt;
+    return Match{at + 2, TimexType::kDate, fmt::format("{:02d}", n - 1)};
+  }
+
+  // "10:35 a.m.", "8am", "3 p.m. EST", "noon", "midnight"; followed by a weekday it takes its date.
+  std::optional<Match> time_at(std::size_t i) {
+    std::optional<std::pair<int, int>> clock;
+    std::size_t end = i;
+    if (is(i, "noon") || is(i, "midnight")) clock = std::pair{is(i, "noon") ? 12 : 24, 0}, end = i + 1;
+    else clock = clock_at(i, end);
+    if (!clock) return std::nullopt;
+    if (end < w_.size() && date_lexicon::is_time_zone(w_[end].raw)) ++end;
+    else if (is(end, "local") && is(end + 1, "time")) end += 2;
+    std::string day = r_.day(0);
+    if (const int wd = date_lexicon::weekday(lower(end))) day = r_.weekday(wd, 0, tense_near(end)), ++end;
+    else if (const std::size_t at = is(end, ",") ? end + 1 : end; month_name_at(at))
+      if (auto date = calendar_date_at(at); date && date->value.size() == 10) day = date->value, end = date->end;
+    const int hour = clock->first == 24 ? 0 : clock->first;
+    return Match{end, TimexType::kTime, fmt::format("{}T{:02d}:{:02d}", day, hour, clock->second)};
+  }
+
+  // Hours and minutes with a.m./p.m. ("10:35 a.m.", "6 a.m", "8am") or a 24-hour "14:30".
+  std::optional<std::pair<int, int>> clock_at(std::size_t i, std::size_t& end) const {
+    if (i >= w_.size()) return std::nullopt;
+    const std::string& word = w_[i].lower;
+    if (word.size() >= 3 && word.size() <= 4 && (word.substr(word.size() - 2) == "am" || word.substr(word.size() - 2) == "pm")) {
+      const long h = digits_value(std::string_view(word).substr(0, word.size() - 2));
+      if (h < 1 || h > 12) return std::nullopt;
+      end = i + 1;
+      return std::pair{static_cast<int>(word.back() == 'm' && word[word.size() - 2] == 'p' ? (h % 12) + 12 : h % 12), 0};
+    }
+    if (w_[i].digits < 0 || w_[i].digits > 24) return std::nullopt;
+    int hour = static_cast<int>(w_[i].digits), minute = 0;
+    std::size_t at = i + 1;
+    if (is(at, ":") && glued(at) && glued(at + 1) && at + 1 < w_.size() && w_[at + 1].raw.size() == 2 &&
+        w_[at + 1].digits >= 0 && w_[at + 1].digits < 60)
+      minute = static_cast<int>(w_[at + 1].digits), at += 2;
+    const std::string_view marker = lower(at);
+    const bool am = marker == "a.m." || marker == "a.m" || marker == "am";
+    const bool pm = marker == "p.m." || marker == "p.m" || marker == "pm";
+    if ((am || pm) && hour >= 1 && hour <= 12) {
+      end = at + 1;
+      return std::pair{pm ? hour % 12 + 12 : hour % 12, minute};
+    }
+    if (at == i + 3 && hour < 24 && (at < w_.size() && (date_lexicon::is_time_zone(w_[at].raw) || is(at, "local")))) {
+      end = at;
+      return std::pair{hour, minute};
+    }
+    return std::nullopt;
+  }
+
+  // "daily", "weekly", "every day", "each year", "every Thursday".
+  std::optional<Match> set_at(std::size_t i) {
+    const std::string_view word = lower(i);
+    if (word == "daily") return Match{i + 1, TimexType::kSet, "P1D"};
+    if (word == "weekly") return Match{i + 1, TimexType::kSet, "P1W"};
+    if (word == "monthly") return Match{i + 1, TimexType::kSet, "P1M"};
+    if (word == "annually" || word == "yearly") return Match{i + 1, TimexType::kSet, "P1Y"};
+    if (word == "hourly") return Match{i + 1, TimexType::kSet, "PT1H"};
+    if (word != "every" && word != "each") return std::nullopt;
+    if (const int wd = date_lexicon::weekday(lower(i + 1))) return Match{i + 2, TimexType::kSet, fmt::format("XXXX-WXX-{}", wd)};
+    if (const int m = month_name_at(i + 1)) return Match{i + 2, TimexType::kSet, fmt::format("XXXX-{:02d}", m)};
+    if (auto unit = date_lexicon::unit(lower(i + 1)); unit && !unit->plural)
+      return Match{i + 2, TimexType::kSet, duration_value(1, unit->kind)};
+    return std::nullopt;
+  }
+
+  const std::vector<Word>& w_;
+  mutable std::vector<Tense> tense_;
+  const DateResolver& r_;
+  std::string& last_quarter_;
+};
+
+}  // namespace
+
+std::vector<TimeExpression> extract_dates(const Document& doc, const std::optional<CalendarDate>& anchor) {
+  std::vector<TimeExpression> out;
+  const DateResolver resolver(anchor);
+  std::string last_quarter;
+  for (const Sentence& s : doc.sentences) {
+    if (!doc.paragraphs.empty() && doc.in_boilerplate(s)) continue;
+    const std::vector<Word> words = sentence_words(doc, s);
+    SentenceMatcher matcher(words, resolver, last_quarter);
+    for (std::size_t i = 0; i < words.size();) {
+      auto m = matcher.longest_at(i);
+      if (!m) {
+        ++i;
+        continue;
+      }
+      out.push_back(TimeExpression{words[i].begin, words[m->end - 1].end, m->type, std::move(m->value)});
+      i = m->end;
+    }
+  }
+  return out;
+}
+
+std::optional<CalendarDate> first_stated_date(const Document& doc) {
+  const std::size_t sentences = std::min(doc.sentences.size(), kMaxAnchorSentences);
+  for (std::size_t s = 0; s < sentences; ++s) {
+    const std::vector<Word> words = sentence_words(doc, doc.sentences[s]);
+    const DateResolver unanchored(std::nullopt);
+    std::string last_quarter;
+    SentenceMatcher matcher(words, unanchored, last_quarter);
+    for (std::size_t i = 0; i < words.size(); ++i)
+      if (auto m = matcher.longest_at(i); m && m->type == TimexType::kDate)
+        if (auto date = parse_iso_date(m->value); date && m->value.size() == 10) return date;
+  }
+  return std::nullopt;
+}
+
+}  // namespace analyze
