@@ -40,12 +40,13 @@ struct TimeExpression {
   std::string value;  // TIMEX3 value: "1998-08-07", "1998-Q3", "P3D", "PRESENT_REF", "XXXX-06-24"
 };
 
-// Where the article's date came from: the input record's "date", the --date option, a date the
+// Where the article's date came from: the input record's "date", a web page's publication date
+// (Document::date), the --date option, a date the
 // text itself states (its dateline or first full date), or nowhere (relative expressions then keep
 // their unresolved form).
-enum class AnchorSource : std::uint8_t { kMetadata, kOption, kText, kNone };
+enum class AnchorSource : std::uint8_t { kMetadata, kPage, kOption, kText, kNone };
 
-// Contract names: metadata, option, text, none.
+// Contract names: metadata, page, option, text, none.
 std::string_view anchor_source_name(AnchorSource source);
 
 // Expressions in text order, never overlapping.

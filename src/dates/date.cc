@@ -47,6 +47,7 @@ std::string_view timex_type_name(TimexType type) {
 std::string_view anchor_source_name(AnchorSource source) {
   switch (source) {
     case AnchorSource::kMetadata: return "metadata";
+    case AnchorSource::kPage: return "page";
     case AnchorSource::kOption: return "option";
     case AnchorSource::kText: return "text";
     case AnchorSource::kNone: return "none";

@@ -23,6 +23,8 @@ std::pair<std::optional<CalendarDate>, AnchorSource> article_anchor(Document& do
     doc.warnings.push_back({"bad-date", fmt::format("the record's \"date\" ({}) is no YYYY-MM-DD day; ignored",
                                                     stated.dump())});
   }
+  if (!doc.date.empty())
+    if (auto published = parse_iso_date(doc.date)) return {published, AnchorSource::kPage};
   if (option) return {option, AnchorSource::kOption};
   if (auto stated = first_stated_date(doc)) return {stated, AnchorSource::kText};
   return {std::nullopt, AnchorSource::kNone};
