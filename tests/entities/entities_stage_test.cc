@@ -39,7 +39,7 @@ TEST_CASE("entities stage: declares what it needs and provides", "[entities_stag
   const StageSpec& spec = entities_stage_spec();
   CHECK(spec.name == "entities");
   CHECK(spec.requires_layers == std::vector<std::string_view>{"paragraphs", "sentences", "tokens"});
-  CHECK(spec.optional_layers == std::vector<std::string_view>{"boilerplate", "language"});
+  CHECK(spec.optional_layers == std::vector<std::string_view>{"boilerplate", "language", "dates", "quantities"});
   CHECK(spec.provides_layers == std::vector<std::string_view>{"entities"});
 }
 
