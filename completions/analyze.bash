@@ -4,7 +4,7 @@
 
 _analyze_options='-h --help --version --files-from -0 --null -f --format --input-format --stages
   --list-stages -j --jobs --output-dir --target --glob --gazetteer --topics-lexicon --stance-model
-  --max-article-size --color --progress --no-progress'
+  --max-article-size --date --color --progress --no-progress'
 
 # Completes the last name of a comma-separated --stages list.
 _analyze_stages() {
@@ -26,13 +26,13 @@ _analyze() {
   fi
   case $prev in
     -f | --format) COMPREPLY=($(compgen -W 'jsonl json table' -- "$cur")); return ;;
-    --input-format) COMPREPLY=($(compgen -W 'text jsonl' -- "$cur")); return ;;
+    --input-format) COMPREPLY=($(compgen -W 'text jsonl html' -- "$cur")); return ;;
     --stance-model) COMPREPLY=($(compgen -W 'model lexicon' -- "$cur")); return ;;
     --color) COMPREPLY=($(compgen -W 'auto always never' -- "$cur")); return ;;
     --stages) _analyze_stages "$cur"; return ;;
     --output-dir) COMPREPLY=($(compgen -d -- "$cur")); return ;;
     --files-from | --gazetteer | --topics-lexicon) COMPREPLY=($(compgen -f -- "$cur")); return ;;
-    -j | --jobs | --max-article-size | --target | --glob) return ;;  # the user's own value
+    -j | --jobs | --max-article-size | --target | --glob | --date) return ;;  # the user's own value
   esac
   if [[ $cur == -* ]]; then
     COMPREPLY=($(compgen -W "$_analyze_options" -- "$cur"))

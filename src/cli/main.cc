@@ -146,7 +146,7 @@ void add_options(CLI::App& app, CliOptions& o) {
                  "model | lexicon: the stance toward targets from the trained model (default) or the lexicon-only scorer "
                  "(default: $ANALYZE_STANCE, else model)")
       ->check(CLI::IsMember({"model", "lexicon"}));
-  app.add_option("--date", o.date, "YYYY-MM-DD: the articles' publication date, for relative dates (a JSONL record's \"date\" wins)");
+  app.add_option("--date", o.date, "YYYY-MM-DD: the articles' publication date, for relative dates (a JSONL record's \"date\" or a web page's own date wins)");
   app.add_option("--max-article-size", o.max_article_mb, "largest article in MB; larger ones fail with too-large (default 32)")
       ->check(CLI::Range(1, 4096));
   app.add_option("--color", o.color, "auto | always | never: colour in tables (auto: on a terminal, unless NO_COLOR is set or TERM=dumb)")

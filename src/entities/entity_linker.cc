@@ -258,8 +258,7 @@ bool opens_sentence_only(const Document& doc, std::uint32_t k) {
 }
 
 // Punctuation no name starts or ends with: dashes, quotes, an opening bracket at the end, a closing
-// one at the start ("Fred [", "- Emma"; not the ")" of "Mladost (L)", the "$" of "C$" nor the ";"
-// closing a character reference, "Bogot&#225;").
+// one at the start ("Fred [", "- Emma"; not the ")" of "Mladost (L)" nor the "$" of "C$").
 bool is_edge_junk(std::string_view form, bool at_start) {
   return is_dash(form) || form == "\"" || form == "'" || form == "\u201c" || form == "\u201d" ||
          form == (at_start ? ")" : "(") || form == (at_start ? "]" : "[") || form == "," || form == ":";
@@ -298,23 +297,6 @@ std::uint32_t end_over_bracket(const Document& doc, std::uint32_t begin, std::ui
   for (std::uint32_t k = begin; k < end; ++k) open += doc.form(doc.tokens[k]) == "[" ? 1 : doc.form(doc.tokens[k]) == "]" ? -1 : 0;
   const std::uint32_t sentence_end = doc.sentences[doc.tokens[end - 1].sentence].token_end;
   return open > 0 && end < sentence_end && doc.form(doc.tokens[end]) == "]" ? end + 1 : end;
-}
-
-// The end of a name that an HTML character reference splits ("Bogot&#225;", "Medell&iacute;n"):
-// the reference and the letters joined to it belong to the name. At most kMaxReference tokens make
-// one reference.
-std::uint32_t end_over_references(const Document& doc, std::uint32_t end) {
-  constexpr std::uint32_t kMaxReference = 4;
-  const std::uint32_t sentence_end = doc.sentences[doc.tokens[end - 1].sentence].token_end;
-  const auto joined = [&](std::uint32_t k) { return k < sentence_end && adjacent(doc, k); };
-  while (joined(end) && doc.form(doc.tokens[end]).front() == '&') {
-    std::uint32_t k = end;
-    while (joined(k) && k - end < kMaxReference && doc.form(doc.tokens[k]).back() != ';') ++k;
-    if (!joined(k) || doc.form(doc.tokens[k]).back() != ';') break;
-    end = k + 1;
-    while (joined(end) && doc.form(doc.tokens[end]).front() >= 'a' && doc.form(doc.tokens[end]).front() <= 'z') ++end;
-  }
-  return end;
 }
 
 // Whether a word is all lower-case ASCII letters and no company suffix ("hospital", not "plc"): no
@@ -423,12 +405,12 @@ std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpa
   for (const TaggedSpan& t : tagged) {
     if (t.token_end <= t.token_begin || t.token_end > doc.tokens.size()) continue;
     if (doc.in_boilerplate(doc.sentences[doc.tokens[t.token_begin].sentence])) continue;
-    const std::uint32_t end = end_over_bracket(doc, t.token_begin, end_over_references(doc, t.token_end));
+    const std::uint32_t end = end_over_bracket(doc, t.token_begin, t.token_end);
     for (const Span& piece : pieces_of(doc, {t.token_begin, end, t.type}, titles))
       add_mention(doc, piece, gazetteer, titles, spans);
   }
   std::sort(spans.begin(), spans.end(), [](const Span& a, const Span& b) { return a.token_begin < b.token_begin; });
-  // A name grown over a character reference may reach the next span: the first keeps the tokens.
+  // A name grown over a closing bracket may reach the next span: the first keeps the tokens.
   std::size_t kept = 0;
   for (const Span& s : spans)
     if (kept == 0 || s.token_begin >= spans[kept - 1].token_end) spans[kept++] = s;

@@ -1058,7 +1058,7 @@ TEST_CASE("the binary holds no path of the source or build tree", "[cli]") {
   CHECK(binary.find(analyze_binary().parent_path().string()) == std::string::npos);
 }
 
-TEST_CASE("--date anchors relative dates; a bad --date is a usage error", "[cli]") {
+TEST_CASE("--date anchors relative dates, and a bad --date is a usage error", "[cli]") {
   const std::string stages = "--stages normalize,segment,dates -f jsonl";
   const auto r = run_cli(stages + " --date 2026-12-07 -", "The minister said on Tuesday that talks had failed.\n");
   REQUIRE(r.status == 0);
@@ -1086,4 +1086,22 @@ TEST_CASE("the table has When and How much sections", "[cli]") {
   CHECK(r.out.find("2026-12-01") != std::string::npos);
   CHECK(r.out.find("How much") != std::string::npos);
   CHECK(r.out.find("$80 million") != std::string::npos);
+}
+
+TEST_CASE("a web page's publication date anchors its relative dates", "[cli]") {
+  TempDir dir;
+  const std::string page =
+      "<html lang=\"en\"><head><title>Talks Fail</title>"
+      "<meta property=\"article:published_time\" content=\"2026-12-07T09:00:00Z\"></head><body><article>"
+      "<p>The minister said on Tuesday that the talks had failed, and that no new date was set.</p>"
+      "<p>Officials from both sides are expected to meet again within weeks, the ministry said.</p>"
+      "</article></body></html>";
+  const std::string file = dir.write("talks.html", page).string();
+  const auto r = run_cli("--stages normalize,segment,dates -f jsonl --date 2000-01-01 " + quote(file));
+  REQUIRE(r.status == 0);
+  const json j = json::parse(r.out);
+  CHECK(j["date"] == json({{"value", "2026-12-07"}, {"source", "page"}}));  // the page wins over --date
+  REQUIRE(j["dates"].size() >= 1);
+  CHECK(j["dates"][0]["text"] == "Tuesday");
+  CHECK(j["dates"][0]["value"] == "2026-12-01");
 }

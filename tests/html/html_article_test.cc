@@ -85,7 +85,7 @@ TEST_CASE("without Open Graph or JSON-LD the title loses the site's name and <ti
   CHECK_FALSE(page->source.contains("byline"));
 }
 
-TEST_CASE("a page's declared charset decodes it; valid UTF-8 wins over a wrong declaration", "[html]") {
+TEST_CASE("a page's declared charset decodes it, but valid UTF-8 wins over a wrong declaration", "[html]") {
   auto latin1 = read_html_article("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
                                   "</head><body><p>Caf\xE9 cr\xE8me in S\xE3o Paulo, a long enough paragraph to be the article.</p></body></html>");
   REQUIRE(latin1);
@@ -111,7 +111,7 @@ TEST_CASE("a UTF-16 page with a byte-order mark is decoded", "[html]") {
   CHECK(page->text == "A page saved as UTF-16, long enough to count as the article's text.");
 }
 
-TEST_CASE("hostile pages: binary data fails with not-text; deep nesting and unterminated markup do not crash", "[html]") {
+TEST_CASE("hostile pages: binary data fails with not-text, and deep nesting and unterminated markup do not crash", "[html]") {
   auto binary = read_html_article(std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR", 16));
   REQUIRE_FALSE(binary);
   CHECK(binary.error().code == "not-text");

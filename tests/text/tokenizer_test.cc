@@ -100,7 +100,7 @@ TEST_CASE("word counts do not depend on the scanner: Latin text and text ICU mus
   CHECK(icu == latin);
 }
 
-TEST_CASE("a character reference is decoded in the token's form; the text and its offsets stay as read",
+TEST_CASE("a character reference is decoded in the token's form, while the text and its offsets stay as read",
           "[tokenizer][data]") {
   const Document doc = segment("Flights to Bogot&#225; and S&#xE3;o Paulo, AT&amp;T said &mdash; rock &amp; roll.");
   Strings raw, forms;
