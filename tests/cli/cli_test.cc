@@ -1058,7 +1058,7 @@ TEST_CASE("the binary holds no path of the source or build tree", "[cli]") {
   CHECK(binary.find(analyze_binary().parent_path().string()) == std::string::npos);
 }
 
-TEST_CASE("--date anchors relative dates, and a bad --date is a usage error", "[cli]") {
+TEST_CASE("the date option anchors relative dates, and a bad one is a usage error", "[cli]") {
   const std::string stages = "--stages normalize,segment,dates -f jsonl";
   const auto r = run_cli(stages + " --date 2026-12-07 -", "The minister said on Tuesday that talks had failed.\n");
   REQUIRE(r.status == 0);
