@@ -23,6 +23,7 @@
 
 #include <fmt/format.h>
 
+#include "core/hash_index.h"
 #include "core/model_file.h"
 #include "entities/knowledge_base.h"
 #include "entities/ner_model.h"
@@ -59,15 +60,6 @@ const Kind kKinds[] = {
     {"ANSTANCE", 1, 2, OldChecksum::kNone, loads<analyze::StanceModel>},
 };
 
-std::uint64_t mix64(std::uint64_t x) {
-  x ^= x >> 30;
-  x *= 0xbf58476d1ce4e5b9ULL;
-  x ^= x >> 27;
-  x *= 0x94d049bb133111ebULL;
-  x ^= x >> 31;
-  return x;
-}
-
 // The checksum of the old framing.
 std::uint64_t checksum64(std::string_view bytes) {
   std::uint64_t h = 0x243f6a8885a308d3ULL ^ bytes.size();
@@ -75,9 +67,9 @@ std::uint64_t checksum64(std::string_view bytes) {
   for (; i + 8 <= bytes.size(); i += 8) {
     std::uint64_t w;
     std::memcpy(&w, bytes.data() + i, 8);
-    h = mix64(h ^ w);
+    h = analyze::mix64(h ^ w);
   }
-  for (; i < bytes.size(); ++i) h = mix64(h ^ static_cast<unsigned char>(bytes[i]));
+  for (; i < bytes.size(); ++i) h = analyze::mix64(h ^ static_cast<unsigned char>(bytes[i]));
   return h;
 }
 

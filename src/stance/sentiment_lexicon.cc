@@ -78,12 +78,18 @@ Result<SentimentLexicon> SentimentLexicon::parse(std::string_view text, std::str
   return lex;
 }
 
-Result<SentimentLexicon> SentimentLexicon::load(const std::filesystem::path& file) {
+Result<std::string> read_word_list(const std::filesystem::path& file, std::string_view what) {
   std::ifstream in(file, std::ios::binary);
-  if (!in) return Error{"bad-model", fmt::format("{}: cannot open the sentiment lexicon", file.string())};
+  if (!in) return Error{"bad-model", fmt::format("{}: cannot open the {}", file.string(), what)};
   std::ostringstream ss;
   ss << in.rdbuf();
-  return parse(ss.str(), file.string());
+  return ss.str();
+}
+
+Result<SentimentLexicon> SentimentLexicon::load(const std::filesystem::path& file) {
+  auto text = read_word_list(file, "sentiment lexicon");
+  if (!text) return text.error();
+  return parse(*text, file.string());
 }
 
 }  // namespace analyze

@@ -25,6 +25,10 @@
 
 namespace analyze {
 
+// The whole of a stance word list (the sentiment lexicon, the idiom list). Errors:
+// Error{"bad-model", "<file>: cannot open the <what>"}.
+Result<std::string> read_word_list(const std::filesystem::path& file, std::string_view what);
+
 enum class SentimentCue : std::uint8_t { kNone, kNegator, kBooster, kHedge, kContrast, kAttribution, kReverser };
 
 struct LexiconEntry {

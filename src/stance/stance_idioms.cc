@@ -2,10 +2,10 @@
 
 #include <charconv>
 #include <cmath>
-#include <fstream>
-#include <sstream>
 
 #include <fmt/format.h>
+
+#include "stance/sentiment_lexicon.h"
 
 namespace analyze {
 
@@ -96,11 +96,9 @@ Result<StanceIdioms> StanceIdioms::parse(std::string_view text, std::string_view
 }
 
 Result<StanceIdioms> StanceIdioms::load(const std::filesystem::path& file) {
-  std::ifstream in(file, std::ios::binary);
-  if (!in) return Error{"bad-model", fmt::format("{}: cannot open the stance idiom list", file.string())};
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return parse(ss.str(), file.string());
+  auto text = read_word_list(file, "stance idiom list");
+  if (!text) return text.error();
+  return parse(*text, file.string());
 }
 
 }  // namespace analyze
