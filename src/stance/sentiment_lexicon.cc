@@ -41,13 +41,8 @@ Result<SentimentLexicon> SentimentLexicon::parse(std::string_view text, std::str
   if (text.substr(0, kHeader.size()) != kHeader) return bad(1, fmt::format("not a sentiment lexicon (expected \"{}\")", kHeader));
   SentimentLexicon lex;
   std::size_t line_no = 0;
-  while (!text.empty()) {
-    const std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
+  std::string_view line;
+  while (next_data_line(text, line_no, line)) {
     const std::size_t t1 = line.find('\t');
     const std::size_t t2 = t1 == std::string_view::npos ? t1 : line.find('\t', t1 + 1);
     if (t2 == std::string_view::npos || t1 == 0) return bad(line_no, "expected term<TAB>class<TAB>value");
@@ -84,6 +79,18 @@ Result<std::string> read_word_list(const std::filesystem::path& file, std::strin
   std::ostringstream ss;
   ss << in.rdbuf();
   return ss.str();
+}
+
+bool next_data_line(std::string_view& text, std::size_t& line_no, std::string_view& line) {
+  while (!text.empty()) {
+    const std::size_t nl = text.find('\n');
+    line = text.substr(0, nl);
+    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
+    ++line_no;
+    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
+    if (!line.empty() && line.front() != '#') return true;
+  }
+  return false;
 }
 
 Result<SentimentLexicon> SentimentLexicon::load(const std::filesystem::path& file) {

@@ -29,6 +29,10 @@ namespace analyze {
 // Error{"bad-model", "<file>: cannot open the <what>"}.
 Result<std::string> read_word_list(const std::filesystem::path& file, std::string_view what);
 
+// The next line of a word list that holds data (not blank, not a `#` comment), without its line
+// end, taken off the front of `text`; `line_no` counts every line read. False at the end.
+bool next_data_line(std::string_view& text, std::size_t& line_no, std::string_view& line);
+
 enum class SentimentCue : std::uint8_t { kNone, kNegator, kBooster, kHedge, kContrast, kAttribution, kReverser };
 
 struct LexiconEntry {

@@ -53,13 +53,8 @@ Result<StanceIdioms> StanceIdioms::parse(std::string_view text, std::string_view
     return bad(1, fmt::format("not a stance idiom list (expected \"{}\")", kHeader));
   StanceIdioms idioms;
   std::size_t line_no = 0;
-  while (!text.empty()) {
-    const std::size_t nl = text.find('\n');
-    std::string_view line = text.substr(0, nl);
-    text = nl == std::string_view::npos ? std::string_view() : text.substr(nl + 1);
-    ++line_no;
-    if (!line.empty() && line.back() == '\r') line.remove_suffix(1);
-    if (line.empty() || line.front() == '#') continue;
+  std::string_view line;
+  while (next_data_line(text, line_no, line)) {
     const auto fields = fields_of(line);
     const std::size_t wanted = fields.size() > 1 && fields[1] == "role" ? 4 : 3;
     float values[2] = {0.0f, 0.0f};
