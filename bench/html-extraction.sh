@@ -35,23 +35,14 @@ PY
 for line in sys.stdin:
     d = json.loads(line)
     print(json.dumps({"id": d["id"], "text": d.get("text", "")}))' > "$tmp/text.jsonl"
-python3 - "$runs" "$build/analyze" "$pages" "$tmp/text.jsonl" <<'PY'
-import os, statistics, subprocess, sys, time
+PYTHONPATH="$here/bench" python3 - "$runs" "$build/analyze" "$pages" "$tmp/text.jsonl" <<'PY'
+import statistics, sys
+from timing import alternate
 runs, binary, pages_dir, text = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4]
 pages = sum(1 for _ in open(text, encoding="utf-8"))
 commands = {"html": [binary, "--input-format", "html", "--stages", "normalize,segment", "-j", "1", "-f", "jsonl", pages_dir],
             "text": [binary, "--stages", "normalize,segment", "-j", "1", "-f", "jsonl", text]}
-wall = {k: [] for k in commands}
-cpu = {k: [] for k in commands}
-for _ in range(runs):
-    for k, cmd in commands.items():
-        start = time.perf_counter()
-        child = subprocess.Popen(cmd, stdout=subprocess.DEVNULL)
-        _, status, usage = os.wait4(child.pid, 0)
-        wall[k].append(time.perf_counter() - start)
-        cpu[k].append(usage.ru_utime + usage.ru_stime)
-        if status != 0:
-            sys.exit(f"{cmd} failed")
+wall, cpu = alternate(commands, runs)
 print(f"{pages} pages, {runs} runs each, medians (one thread, normalize + segment):")
 for k, what in (("html", "html files (extraction + segmentation)"), ("text", "text records (the extracted text, segmentation only)")):
     w, c = statistics.median(wall[k]), statistics.median(cpu[k])

@@ -29,8 +29,9 @@ python3 "$here/bench/peers/make-corpus.py" --shared "$shared" "$tmp/full.jsonl" 
 head -c $((max_mb * 1000000)) "$tmp/full.jsonl" | sed '$d' > "$tmp/corpus.jsonl"  # whole lines only
 echo "date: $(date -u '+%Y-%m-%d %H:%M UTC'); $(nproc) cores; load average $(cut -d' ' -f1-3 /proc/loadavg)"
 echo "corpus: $(wc -l < "$tmp/corpus.jsonl") articles, $(wc -c < "$tmp/corpus.jsonl") bytes; stage: $stage"
-python3 - "$runs" "$stage" "$tmp/corpus.jsonl" "${bins[@]}" <<'PY'
-import statistics, subprocess, sys, time
+PYTHONPATH="$here/bench" python3 - "$runs" "$stage" "$tmp/corpus.jsonl" "${bins[@]}" <<'PY'
+import statistics, subprocess, sys
+from timing import alternate
 runs, stage, corpus, bins = int(sys.argv[1]), sys.argv[2], sys.argv[3], sys.argv[4:]
 
 def stages(binary):
@@ -38,11 +39,9 @@ def stages(binary):
     names = [line.split()[0] for line in listing.splitlines() if line and not line.startswith((" ", "stage", "-"))]
     return [n for n in names if n != "terms"]
 
-def timed(binary, stage_list):
-    start = time.perf_counter()
-    subprocess.run([binary, "--jobs", "1", "--no-progress", "--format", "jsonl", "--input-format", "jsonl",
-                    "--stages", ",".join(stage_list), corpus], stdout=subprocess.DEVNULL, check=True)
-    return time.perf_counter() - start
+def command(binary, stage_list):
+    return [binary, "--jobs", "1", "--no-progress", "--format", "jsonl", "--input-format", "jsonl",
+            "--stages", ",".join(stage_list), corpus]
 
 lists = {}
 for b in bins:
@@ -50,11 +49,7 @@ for b in bins:
     if stage not in every:
         sys.exit(f"stage-cost.sh: {b} has no stage {stage} (it lists {every})")
     lists[b] = (every, [s for s in every if s != stage])
-times = {(b, k): [] for b in bins for k in (0, 1)}
-for r in range(runs):
-    for b in bins if r % 2 == 0 else reversed(bins):
-        for k in ((0, 1) if r % 2 == 0 else (1, 0)):
-            times[(b, k)].append(timed(b, lists[b][k]))
+times, _ = alternate({(b, k): command(b, lists[b][k]) for b in bins for k in (0, 1)}, runs)
 first = None
 for b in bins:
     with_stage, without = statistics.median(times[(b, 0)]), statistics.median(times[(b, 1)])

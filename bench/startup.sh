@@ -20,31 +20,17 @@ while [ $# -gt 0 ]; do
   esac
 done
 [ ${#bins[@]} -gt 0 ] || { echo "startup.sh: name at least one binary" >&2; exit 2; }
-python3 - "$runs" "$article" "${bins[@]}" <<'PY'
-import resource, statistics, subprocess, sys, time
+PYTHONPATH="$here/bench" python3 - "$runs" "$article" "${bins[@]}" <<'PY'
+import statistics, sys
+from timing import alternate, quartiles
 runs, article, bins = int(sys.argv[1]), sys.argv[2], sys.argv[3:]
-times = {b: [] for b in bins}
-cpu = {b: [] for b in bins}
-
-
-def children_cpu():
-    r = resource.getrusage(resource.RUSAGE_CHILDREN)
-    return r.ru_utime + r.ru_stime
-
-
-for _ in range(runs):
-    for b in bins:
-        cpu_before, start = children_cpu(), time.perf_counter()
-        subprocess.run([b, "--format", "json", article], stdout=subprocess.DEVNULL, check=True)
-        times[b].append(time.perf_counter() - start)
-        cpu[b].append(children_cpu() - cpu_before)
+times, cpu = alternate({b: [b, "--format", "json", article] for b in bins}, runs)
 first = statistics.median(times[bins[0]])
 first_cpu = statistics.median(cpu[bins[0]])
 for b in bins:
-    t = sorted(times[b])
-    median = statistics.median(t)
+    median, (q1, q3) = statistics.median(times[b]), quartiles(times[b])
     median_cpu = statistics.median(cpu[b])
-    print(f"{b}: median {median * 1000:.1f} ms (quartiles {t[len(t) // 4] * 1000:.1f}-{t[3 * len(t) // 4] * 1000:.1f}), "
+    print(f"{b}: median {median * 1000:.1f} ms (quartiles {q1 * 1000:.1f}-{q3 * 1000:.1f}), "
           f"{median / first:.2f}x the first; CPU (user + system) median {median_cpu * 1000:.1f} ms, "
           f"{median_cpu / first_cpu:.2f}x the first")
 PY

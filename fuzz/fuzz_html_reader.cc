@@ -5,8 +5,6 @@
 #include <cstdint>
 #include <string>
 
-#include "analyze/article_reader.h"
-#include "analyze/output_writer.h"
 #include "fuzz_support.h"
 #include "html/html_article.h"
 
@@ -31,29 +29,15 @@ void write_seeds() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  if (fuzz::seeds_dir()) {
-    write_seeds();
-    std::exit(0);
-  }
-  fuzz::default_pipeline();
-  return 0;
+  return fuzz::initialize(write_seeds, fuzz::create_default_pipeline);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
   const std::string_view bytes(reinterpret_cast<const char*>(data), size);
   (void)read_html_article(bytes);
   static const std::filesystem::path file = fuzz::scratch_dir() / "input.html";
-  fuzz::write_file(file, bytes);
   ReaderOptions options;
   options.max_article_bytes = 1 << 20;
-  ArticleReader reader({file.string()}, options);
-  Article article;
-  while (reader.next(article)) {
-    if (article.error) {
-      (void)render(fuzz::default_pipeline(), article.doc, article.error, {OutputFormat::kJsonl});
-      continue;
-    }
-    fuzz::run_article(fuzz::default_pipeline(), article.doc, /*check_spans=*/false);
-  }
+  fuzz::read_and_run(file, bytes, options);
   return 0;
 }

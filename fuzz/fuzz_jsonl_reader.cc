@@ -5,8 +5,6 @@
 #include <cstdint>
 #include <string>
 
-#include "analyze/article_reader.h"
-#include "analyze/output_writer.h"
 #include "fuzz_support.h"
 
 using namespace analyze;
@@ -38,12 +36,7 @@ void write_seeds() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  if (fuzz::seeds_dir()) {
-    write_seeds();
-    std::exit(0);
-  }
-  fuzz::default_pipeline();
-  return 0;
+  return fuzz::initialize(write_seeds, fuzz::create_default_pipeline);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -53,18 +46,9 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     parse_jsonl_record(bytes, "fuzz.jsonl:1", article);
   }
   static const std::filesystem::path file = fuzz::scratch_dir() / "input.jsonl";
-  fuzz::write_file(file, bytes);
   ReaderOptions options;
   options.max_article_bytes = 4096;  // small, so `too-large` lines are reached too
   options.targets = {"Reuters"};
-  ArticleReader reader({file.string()}, options);
-  Article article;
-  while (reader.next(article)) {
-    if (article.error) {
-      (void)render(fuzz::default_pipeline(), article.doc, article.error, {OutputFormat::kJsonl});
-      continue;
-    }
-    fuzz::run_article(fuzz::default_pipeline(), article.doc, /*check_spans=*/false);
-  }
+  fuzz::read_and_run(file, bytes, options);
   return 0;
 }

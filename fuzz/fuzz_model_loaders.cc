@@ -183,12 +183,7 @@ void write_seeds() {
 }  // namespace
 
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  if (fuzz::seeds_dir()) {
-    write_seeds();
-    std::exit(0);
-  }
-  fixture();
-  return 0;
+  return fuzz::initialize(write_seeds, [] { (void)fixture(); });
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

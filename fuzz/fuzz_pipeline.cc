@@ -8,14 +8,17 @@
 
 using namespace analyze;
 
+namespace {
+
+void write_seeds() {
+  for (const auto& entry : std::filesystem::directory_iterator(fuzz::data_dir() / "samples"))
+    fuzz::write_seed(entry.path().filename().string(), fuzz::read_file(entry.path()));
+}
+
+}  // namespace
+
 extern "C" int LLVMFuzzerInitialize(int*, char***) {
-  if (fuzz::seeds_dir()) {
-    for (const auto& entry : std::filesystem::directory_iterator(fuzz::data_dir() / "samples"))
-      fuzz::write_seed(entry.path().filename().string(), fuzz::read_file(entry.path()));
-    std::exit(0);
-  }
-  fuzz::default_pipeline();  // start-up work (loading models) once, outside the measured runs
-  return 0;
+  return fuzz::initialize(write_seeds, fuzz::create_default_pipeline);
 }
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {

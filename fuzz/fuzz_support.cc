@@ -167,4 +167,28 @@ const char* seeds_dir() {
 
 void write_seed(std::string_view name, std::string_view bytes) { write_file(fs::path(seeds_dir()) / name, bytes); }
 
+int initialize(void (*write_seeds)(), void (*warm_up)()) {
+  if (seeds_dir()) {
+    write_seeds();
+    std::exit(0);
+  }
+  warm_up();
+  return 0;
+}
+
+void create_default_pipeline() { (void)default_pipeline(); }
+
+void read_and_run(const fs::path& file, std::string_view bytes, const ReaderOptions& options) {
+  write_file(file, bytes);
+  ArticleReader reader({file.string()}, options);
+  Article article;
+  while (reader.next(article)) {
+    if (article.error) {
+      (void)render(default_pipeline(), article.doc, article.error, {OutputFormat::kJsonl});
+      continue;
+    }
+    run_article(default_pipeline(), article.doc, /*check_spans=*/false);
+  }
+}
+
 }  // namespace analyze::fuzz

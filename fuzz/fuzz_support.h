@@ -9,6 +9,7 @@
 #include <string>
 #include <string_view>
 
+#include "analyze/article_reader.h"
 #include "analyze/document.h"
 #include "analyze/pipeline.h"
 
@@ -46,5 +47,18 @@ std::string read_file(const std::filesystem::path& file);
 // from data/) and exits: fuzz/run.sh starts each corpus that way.
 const char* seeds_dir();
 void write_seed(std::string_view name, std::string_view bytes);
+
+// What every target's LLVMFuzzerInitialize does: when seeds_dir() is set, `write_seeds` writes the
+// seeds and the process exits; otherwise `warm_up` does the start-up work (loading models) once,
+// outside the measured runs. Returns 0, LLVMFuzzerInitialize's result.
+int initialize(void (*write_seeds)(), void (*warm_up)());
+
+// Warm-up of the targets that run the default pipeline: creates it.
+void create_default_pipeline();
+
+// Writes `bytes` to `file` and reads it with an ArticleReader as the CLI does, every article run
+// through the default pipeline and an article that failed to read rendered as its error. Spans
+// are not checked against the text: records may name their own.
+void read_and_run(const std::filesystem::path& file, std::string_view bytes, const ReaderOptions& options);
 
 }  // namespace analyze::fuzz

@@ -161,6 +161,14 @@ class StanceStage : public Stage {
   // the model, from the sentence's own logits and the occurrence's features, or by the lexicon.
   Reading read(const std::vector<RuledToken>& ruled, std::uint32_t sentence, std::size_t begin, std::size_t end,
                const StanceModel::Scores& sentence_logits, std::vector<StanceFeature>& features) const;
+  // One pass over the sentences: each sentence's polarity, the article's tone (quotes and list-like
+  // sentences left out), and a reading of every occurrence of an entity or target.
+  void read_sentences(const Document& doc, const std::vector<Occurrence>& occurrences, StanceLayer& layer,
+                      std::vector<std::vector<Reading>>& readings) const;
+  // The readings of the occurrences [begin, end) of one sentence, whose tokens the rules made `ruled`.
+  void read_occurrences(const std::vector<RuledToken>& ruled, const Sentence& sentence, std::uint32_t si,
+                        std::vector<Occurrence>::const_iterator begin, std::vector<Occurrence>::const_iterator end,
+                        std::vector<std::vector<Reading>>& readings, std::vector<StanceFeature>& features) const;
 
   SentimentLexicon lexicon_;
   StanceIdioms idioms_;
@@ -205,18 +213,27 @@ Reading StanceStage::read(const std::vector<RuledToken>& ruled, std::uint32_t se
 }
 
 Status StanceStage::run(Document& doc) const {
-  StanceLayer layer;
   const EntityLayer* entities = doc.layer<EntityLayer>();
   const auto n_entities = static_cast<std::uint32_t>(entities ? entities->entities.size() : 0);
+  StanceLayer layer;
   layer.entities.resize(n_entities);
   layer.targets.resize(doc.targets.size());
   layer.target_entities.resize(doc.targets.size());
-  if (!english_or_warn(doc, "stance")) {
-    doc.set_layer(std::move(layer));
-    return Status::ok();
+  if (english_or_warn(doc, "stance")) {
+    const std::vector<Occurrence> occurrences = find_occurrences(doc, entities, layer.target_entities);
+    std::vector<std::vector<Reading>> readings(n_entities + doc.targets.size());
+    read_sentences(doc, occurrences, layer, readings);
+    for (std::uint32_t e = 0; e < n_entities; ++e) layer.entities[e] = summarize(readings[e]);
+    for (std::uint32_t r = 0; r < doc.targets.size(); ++r)
+      layer.targets[r] = layer.target_entities[r] ? layer.entities[*layer.target_entities[r]]
+                                                  : summarize(readings[n_entities + r]);
   }
-  const std::vector<Occurrence> occurrences = find_occurrences(doc, entities, layer.target_entities);
-  std::vector<std::vector<Reading>> readings(n_entities + doc.targets.size());
+  doc.set_layer(std::move(layer));
+  return Status::ok();
+}
+
+void StanceStage::read_sentences(const Document& doc, const std::vector<Occurrence>& occurrences, StanceLayer& layer,
+                                 std::vector<std::vector<Reading>>& readings) const {
   std::vector<RuledToken> ruled;
   std::vector<StanceFeature> features;
   ToneCounter tone;
@@ -225,8 +242,8 @@ Status StanceStage::run(Document& doc) const {
   for (std::uint32_t si = 0; si < doc.sentences.size(); ++si) {
     const Sentence& sentence = doc.sentences[si];
     const bool boilerplate = doc.in_boilerplate(sentence);
-    const bool has_occurrence = next != occurrences.end() && next->sentence == si;
-    if (boilerplate && !has_occurrence) continue;
+    const auto sentence_end = std::find_if(next, occurrences.end(), [&](const Occurrence& o) { return o.sentence != si; });
+    if (boilerplate && next == sentence_end) continue;
     apply_sentiment_rules(doc, sentence, lexicon_, idioms_, ruled);
     const bool list = list_like(ruled);
     if (!boilerplate) {
@@ -234,27 +251,27 @@ Status StanceStage::run(Document& doc) const {
       layer.sentences.push_back({si, score, polarity_of(score)});
       if (!list) tone.add(ruled, quoted, sentence.token_begin);
     }
-    if (list) {
-      while (next != occurrences.end() && next->sentence == si) ++next;
-      continue;
-    }
-    StanceModel::Scores sentence_logits{};
-    if (model_ && has_occurrence) {
-      features.clear();
-      sentence_features(ruled, features);
-      model_->add_logits(features, sentence_logits);
-    }
-    for (; next != occurrences.end() && next->sentence == si; ++next)
-      readings[next->owner].push_back(read(ruled, si, next->token_begin - sentence.token_begin,
-                                           next->token_end - sentence.token_begin, sentence_logits, features));
+    if (!list) read_occurrences(ruled, sentence, si, next, sentence_end, readings, features);
+    next = sentence_end;
   }
   layer.tone = tone.tone();
-  for (std::uint32_t e = 0; e < n_entities; ++e) layer.entities[e] = summarize(readings[e]);
-  for (std::uint32_t r = 0; r < doc.targets.size(); ++r)
-    layer.targets[r] = layer.target_entities[r] ? layer.entities[*layer.target_entities[r]]
-                                                : summarize(readings[n_entities + r]);
-  doc.set_layer(std::move(layer));
-  return Status::ok();
+}
+
+void StanceStage::read_occurrences(const std::vector<RuledToken>& ruled, const Sentence& sentence, std::uint32_t si,
+                                   std::vector<Occurrence>::const_iterator begin,
+                                   std::vector<Occurrence>::const_iterator end,
+                                   std::vector<std::vector<Reading>>& readings,
+                                   std::vector<StanceFeature>& features) const {
+  if (begin == end) return;
+  StanceModel::Scores sentence_logits{};
+  if (model_) {
+    features.clear();
+    sentence_features(ruled, features);
+    model_->add_logits(features, sentence_logits);
+  }
+  for (auto o = begin; o != end; ++o)
+    readings[o->owner].push_back(read(ruled, si, o->token_begin - sentence.token_begin,
+                                      o->token_end - sentence.token_begin, sentence_logits, features));
 }
 
 void write_sentiment(const Sentiment& s, JsonWriter& out) {
