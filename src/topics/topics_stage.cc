@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include "analyze/table_writer.h"
+#include "core/hash_index.h"
 #include "topics/topic_classifier.h"
 
 namespace analyze {
@@ -27,6 +28,58 @@ constexpr double kLexiconCap = 0.98;
 // A mention or two in a headline or a two-sentence item is not yet what the item is about: the
 // concept lexicon counts a text shorter than this as this long.
 constexpr double kConceptMinWords = 250;
+
+bool capitalised(std::string_view word) { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }
+
+// Which sentences read like a title-case headline (most of their words capitalised), where
+// capitals do not show names.
+std::vector<bool> title_case_sentences(const Document& doc, const std::vector<Term>& terms) {
+  std::vector<std::uint32_t> words(doc.sentences.size(), 0), capitals(doc.sentences.size(), 0);
+  for (const Term& t : terms) {
+    const Token& token = doc.tokens[t.token];
+    ++words[token.sentence];
+    capitals[token.sentence] += capitalised(doc.form(token));
+  }
+  std::vector<bool> title_case(doc.sentences.size());
+  for (std::size_t s = 0; s < title_case.size(); ++s) title_case[s] = words[s] > 1 && 2 * capitals[s] > words[s];
+  return title_case;
+}
+
+// The terms the concept lexicon reads: a word the article writes capitalised inside a sentence and
+// never in lower case is a name there ("Labour" the party, "Shell" the company), not the IPTC
+// concept spelt the same, so its terms are left out (and the next term no longer follows one).
+// A sentence's first word and the words of a title-case headline show no name. Returns false,
+// leaving `out` alone, when the article has no such word. Linear: one hash index over the terms.
+bool concept_terms(const Document& doc, const std::vector<Term>& terms, std::vector<Term>& out) {
+  enum : std::uint8_t { kNoEvidence, kName, kLowerCase };
+  const std::vector<bool> title_case = title_case_sentences(doc, terms);
+  HashIndex index(terms.size());
+  std::vector<std::uint8_t> state;
+  for (const Term& t : terms) {
+    const std::uint32_t i = index.insert(t.hash, static_cast<std::uint32_t>(state.size()));
+    if (i == state.size()) state.push_back(kNoEvidence);
+    const Token& token = doc.tokens[t.token];
+    if (!capitalised(doc.form(token))) {
+      state[i] = kLowerCase;
+    } else if (state[i] == kNoEvidence && t.token != doc.sentences[token.sentence].token_begin &&
+               !title_case[token.sentence]) {
+      state[i] = kName;
+    }
+  }
+  if (std::find(state.begin(), state.end(), kName) == state.end()) return false;
+  out.clear();
+  bool dropped = false;
+  for (const Term& t : terms) {
+    if (state[index.find(t.hash)] == kName) {
+      dropped = true;
+      continue;
+    }
+    out.push_back(t);
+    if (dropped) out.back().follows_term = false;
+    dropped = false;
+  }
+  return true;
+}
 
 class TopicsStage final : public Stage {
  public:
@@ -52,14 +105,18 @@ class TopicsStage final : public Stage {
     }
     std::vector<float> scores;
     classifier_.score(terms, scores);
-    add_concept_evidence(terms, scores);
+    std::vector<Term> without_names;
+    add_concept_evidence(concept_terms(doc, terms, without_names) ? without_names : terms, scores);
     const auto& topics = classifier_.topics();
     std::vector<std::uint32_t> listed;  // the best level-1 topic, others above the floors
     std::uint32_t best = 0;
     for (std::uint32_t t = 0; t < scores.size(); ++t)
       if (topics[t].level == 1 && (topics[best].level != 1 || scores[t] > scores[best])) best = t;
+    // A level-2 topic is listed under its level-1 topic only.
+    auto listed_level1 = [&](std::uint32_t t) { return t == best || scores[t] >= kLevel1Floor; };
     for (std::uint32_t t = 0; t < scores.size(); ++t)
-      if (t == best || scores[t] >= (topics[t].level == 1 ? kLevel1Floor : kLevel2Floor)) listed.push_back(t);
+      if (topics[t].level == 1 ? listed_level1(t) : scores[t] >= kLevel2Floor && listed_level1(topics[t].level1))
+        listed.push_back(t);
     std::stable_sort(listed.begin(), listed.end(), [&](auto a, auto b) { return scores[a] > scores[b]; });
     std::size_t level1 = 0;
     for (const std::uint32_t t : listed) {
