@@ -6,7 +6,9 @@
 #include <string_view>
 
 #include "text/dateline.h"
+#include "analyze/date.h"
 #include "analyze/entity.h"
+#include "analyze/quantity.h"
 #include "core/model_file.h"
 #include "text/headline.h"
 #include "text/terms.h"
@@ -277,7 +279,7 @@ struct ExtractionScratch {
   std::array<std::vector<std::uint32_t>, kMaxWords + 1> by_length;  // candidates by their word count
   std::vector<Ranked> order;
   std::vector<Spelling> spellings;  // of the phrase being reported
-  std::vector<std::uint8_t> name_edges;  // per token: kNameStart, kAfterName
+  std::vector<std::uint8_t> token_flags;  // per token: kNameStart, kAfterName, kWhenOrHowMuch
   std::vector<NameSpan> names;
   // The article's votes on unseen words (+ after a verb or adjective cue, - after a determiner), in
   // the order the words were first voted on.
@@ -285,9 +287,11 @@ struct ExtractionScratch {
   std::string lower, singular;
 };
 
-// Per token: where a person's name starts or has just ended.
-constexpr std::uint8_t kNameStart = 1;  // first token of a person's name
-constexpr std::uint8_t kAfterName = 2;  // first token after one
+// Per token: where a person's name starts or has just ended, and whether a time expression or a
+// quantity holds it.
+constexpr std::uint8_t kNameStart = 1;      // first token of a person's name
+constexpr std::uint8_t kAfterName = 2;      // first token after one
+constexpr std::uint8_t kWhenOrHowMuch = 4;  // in a time expression or a quantity
 
 // Where the entities stage found names in `doc`: the edges of persons' names per token, and as
 // spans in text order the mentions of organisations whose full name the article writes at least
@@ -311,6 +315,20 @@ void collect_names(const Document& doc, std::vector<std::uint8_t>& edges, std::v
     }
   }
   std::sort(names.begin(), names.end(), [](const NameSpan& a, const NameSpan& b) { return a.begin < b.begin; });
+}
+
+// Marks the tokens of the article's time expressions ("a year earlier", "last week") and quantities
+// ("$4.3 billion", "38%"), when the dates and quantities stages ran: a when or a how much is no
+// keyphrase; those stages report them.
+template <class Layer, class Items>
+void mark_spans(const Document& doc, Items Layer::*items, std::vector<std::uint8_t>& flags) {
+  const auto* layer = doc.layer<Layer>();
+  if (!layer) return;
+  for (const auto& item : layer->*items) {
+    auto t = std::lower_bound(doc.tokens.begin(), doc.tokens.end(), item.begin,
+                              [](const Token& token, std::uint32_t begin) { return token.end <= begin; });
+    for (; t != doc.tokens.end() && t->begin < item.end; ++t) flags[t - doc.tokens.begin()] |= kWhenOrHowMuch;
+  }
 }
 
 // The organisation whose mentions hold every one of these occurrences, if there is one ("Royal
@@ -551,7 +569,9 @@ class ArticlePass {
 };
 
 bool ArticlePass::gather(const std::vector<Term>& terms) {
-  collect_names(doc_, scratch_.name_edges, scratch_.names);
+  collect_names(doc_, scratch_.token_flags, scratch_.names);
+  mark_spans(doc_, &DateLayer::dates, scratch_.token_flags);
+  mark_spans(doc_, &QuantityLayer::quantities, scratch_.token_flags);
   const Sentence* const title_case_head = title_case_headline(doc_);
   const std::uint32_t headline = headline_paragraph(doc_);
   const Term* term = terms.data();  // the next term; terms are the non-boilerplate term tokens in order
@@ -568,10 +588,14 @@ bool ArticlePass::gather(const std::vector<Term>& terms) {
     const std::uint32_t last = s.paragraph == headline ? headline_credit_begin(doc_, s) : s.token_end;
     while (term != sentence_end && term->token < scanned.first) ++term;
     for (std::uint32_t i = scanned.first; i < last; ++i) {
-      if (is_term_token(doc_, doc_.tokens[i]))
-        add_word(scanned, i, *term++);
-      else if (!tight_joiner(s, i))
+      if (!is_term_token(doc_, doc_.tokens[i])) {
+        if (!tight_joiner(s, i)) flush_run();
+      } else if (scratch_.token_flags[i] & kWhenOrHowMuch) {
+        ++term;
         flush_run();
+      } else {
+        add_word(scanned, i, *term++);
+      }
     }
     flush_run();
     term = sentence_end;
@@ -599,7 +623,7 @@ void ArticlePass::add_word(const ScannedSentence& s, std::uint32_t i, const Term
   // A person's name starts a new phrase: the words before it are a title ("Chief Executive |
   // Ingrid Solberg", "Secretary of State | Alan Brooks"), unless they make one compound with it.
   // A title is no phrase either, so no phrase ends with it ("Sen.").
-  if ((scratch_.name_edges[i] & kNameStart) && !joined_before && !run.empty()) {
+  if ((scratch_.token_flags[i] & kNameStart) && !joined_before && !run.empty()) {
     run.back().can_end = false;
     flush_run(true);
   }
@@ -607,7 +631,7 @@ void ArticlePass::add_word(const ScannedSentence& s, std::uint32_t i, const Term
   if (form.front() >= '0' && form.front() <= '9') return flush_run();
   RunWord w;
   w.token = i;
-  w.follows_name = (scratch_.name_edges[i] & kAfterName) && !joined_before;
+  w.follows_name = (scratch_.token_flags[i] & kAfterName) && !joined_before;
   w.in_headline = s.in_headline;
   if (stats && stats->stop) {
     if (!joined_before && !joined_after) return flush_run();

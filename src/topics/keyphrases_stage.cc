@@ -63,9 +63,9 @@ const StageSpec& keyphrases_stage_spec() {
   static const StageSpec spec{
       "keyphrases",
       "the article's ten most important phrases (noun-phrase-like, plurals and case merged) with score and count; "
-      "uses the person names of entities when that stage runs",
+      "uses the person names of entities when that stage runs, and leaves out time expressions and quantities",
       {"paragraphs", "sentences", "tokens", "terms"},
-      {"boilerplate", "language", "entities"},
+      {"boilerplate", "language", "entities", "dates", "quantities"},
       {"keyphrases"},
       create,
   };

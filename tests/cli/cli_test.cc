@@ -252,7 +252,7 @@ TEST_CASE("the stage list, help and version", "[cli]") {
   CHECK(fields.size() == analyze::stage_registry().size());
   CHECK(fields["keyphrases"][2] == "paragraphs,sentences,tokens,terms");
   CHECK(fields["keyphrases"][4] == "keyphrases");
-  CHECK(fields["keyphrases"][6] == "boilerplate,language,entities");
+  CHECK(fields["keyphrases"][6] == "boilerplate,language,entities,dates,quantities");
   CHECK(fields["normalize"][2] == "-");
   CHECK(fields["normalize"][6] == "-");
   const auto help = run_cli("--help");

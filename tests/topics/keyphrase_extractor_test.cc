@@ -448,6 +448,29 @@ TEST_CASE("keyphrases: no sample's keyphrase is a bare number or a date", "[keyp
   CHECK(samples >= 5);
 }
 
+TEST_CASE("keyphrases stage: no keyphrase holds a word of a time expression or a quantity", "[keyphrases][data]") {
+  // "earlier", "quarter" and "tonnes" are words a phrase could take; here the dates and
+  // quantities stages find them in a when or a how much, so no keyphrase may hold them.
+  const std::string text =
+      "Copper Output Falls\n\nThe miner said copper output fell to 90,000 tonnes, down from a year earlier. "
+      "Copper output in the previous quarter was weaker than a year earlier, and the miner expects "
+      "output of 95,000 tonnes in the fourth quarter. Copper prices rose a year earlier too.\n";
+  auto pipeline = Pipeline::create({"normalize", "segment", "boilerplate", "language", "dates", "quantities",
+                                    "entities", "keyphrases"},
+                                   testing::test_options());
+  REQUIRE(pipeline);
+  Document doc("copper", text);
+  REQUIRE(pipeline->run(doc));
+  const Json out = pipeline->to_json(doc);
+  std::vector<std::string> texts;
+  for (const auto& k : out["keyphrases"]) texts.push_back(k["text"].get<std::string>());
+  CAPTURE(texts, out["dates"], out["quantities"]);
+  REQUIRE_FALSE(out["dates"].empty());
+  REQUIRE_FALSE(out["quantities"].empty());
+  CHECK(listed(texts, "copper output"));
+  CHECK(containing(texts, {"earlier", "quarter", "tonnes"}).empty());
+}
+
 TEST_CASE("keyphrases: the limit is respected and an empty article has none", "[keyphrases][data]") {
   const KeyphraseExtractor extractor(toy_background());
   CHECK(extract(extractor, segmented(kArticle), 2).size() == 2);
