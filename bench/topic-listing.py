@@ -5,7 +5,13 @@ level-2 topic, and the scores listed most often (a score repeated hundreds of ti
   bench/topic-listing.py CORPUS.jsonl [--bin build/analyze] [--prefix masakhanews]
 
 CORPUS is JSONL with "id" and "text" (bench/peers/make-corpus.py makes one); --prefix keeps the
-articles whose id starts with it (masakhanews: the BBC part). Python 3 standard library only.
+articles whose id starts with it (masakhanews: the BBC part). When the records have "labels" (the
+topics data sets do), the share of articles with a level-2 topic is also printed per first label,
+e.g. per BBC section:
+
+  bench/topic-listing.py ../shared/data/topics/topics_train.jsonl --prefix masakhanews
+
+Python 3 standard library only.
 """
 
 import argparse
@@ -27,16 +33,25 @@ def main():
     out = subprocess.run([args.bin, "--format", "jsonl", "--input-format", "jsonl", "--stages",
                           "normalize,segment,boilerplate,language,topics", "-"],
                          input=lines, capture_output=True, text=True, check=True).stdout
+    label = {r["id"]: r["labels"][0] for r in records if r.get("labels")}
     articles = extra_level1 = with_level2 = 0
     scores = collections.Counter()
+    by_label = collections.defaultdict(lambda: [0, 0])  # label: [articles, with a level-2 topic]
     for line in out.splitlines():
-        topics = json.loads(line).get("topics", [])
+        record = json.loads(line)
+        topics = record.get("topics", [])
+        has_level2 = any(t["level"] == 2 for t in topics)
         articles += 1
         extra_level1 += max(0, sum(t["level"] == 1 for t in topics) - 1)
-        with_level2 += any(t["level"] == 2 for t in topics)
+        with_level2 += has_level2
         scores.update(round(t["score"], 4) for t in topics)
+        if record["id"] in label:
+            by_label[label[record["id"]]][0] += 1
+            by_label[label[record["id"]]][1] += has_level2
     print(f"articles={articles} extra_level1={extra_level1} with_level2={with_level2}")
     print("most listed scores:", ", ".join(f"{s} x{n}" for s, n in scores.most_common(6)))
+    for code, (n, level2) in sorted(by_label.items()):
+        print(f"{code}: {n} articles, {level2} with a level-2 topic ({level2 / n:.2f})")
 
 
 if __name__ == "__main__":
