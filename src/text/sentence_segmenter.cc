@@ -1,6 +1,8 @@
 #include "text/sentence_segmenter.h"
 
 #include <algorithm>
+#include <optional>
+#include <string>
 #include <unicode/brkiter.h>
 #include <unicode/uchar.h>
 
@@ -43,6 +45,21 @@ bool is_sentence_final(const Token& t, std::string_view form) {
   return u_hasBinaryProperty(static_cast<UChar32>(utf8::decode(form, p)), UCHAR_S_TERM);
 }
 
+// Whether a capitalised word after "p.m." continues the time: a day, a month ("Jan.", "Sept."), a
+// time zone ("EST", "Eastern").
+bool continues_time(std::string_view form) {
+  static constexpr std::string_view kNames[] = {
+      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",  "January",
+      "February", "March", "April",     "May",      "June",     "July",     "August",  "September",
+      "October", "November", "December", "Eastern", "Pacific",  "Central",  "Mountain", "Atlantic"};
+  const std::string_view word = !form.empty() && form.back() == '.' ? form.substr(0, form.size() - 1) : form;
+  if (word.size() >= 2 && word.size() <= 4 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+    return true;
+  return std::any_of(std::begin(kNames), std::end(kNames), [&](std::string_view name) {
+    return word == name || (word.size() >= 3 && word.size() < name.size() && form.back() == '.' && name.substr(0, word.size()) == word);
+  });
+}
+
 bool is_pronoun(std::string_view form) {
   return form == "I" || form == "He" || form == "She" || form == "They" || form == "We" || form == "You" ||
          form == "It";
@@ -61,19 +78,60 @@ bool is_item_number(std::string_view form) {
          form.front() != '.';
 }
 
-// Whether tokens [s, e) are only a list item's number: "1.", "2.1.", "A.", "IV.", "* 3.", "(b)".
-bool is_list_marker(const Document& doc, std::uint32_t s, std::uint32_t e) {
+bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+
+// A list item's marker: "1.", "2)", "3.)", "a.", "B)", "IV.", "2.1.". Markers of one number or
+// letter have a value, so that the next item's marker is known ("b." after "a.", "3)" after "2)").
+struct ListMarker {
+  std::uint32_t first = 0;  // its first token
+  int value = -1;           // 1 for "1." and "a.", 2 for "2." and "b." ...; -1 for "IV." or "2.1."
+  char style = 0;           // '1' for numbers, 'a' or 'A' for letters
+};
+
+ListMarker letter_marker(std::uint32_t first, char letter) {
+  const bool lower = letter >= 'a';
+  return {first, letter - (lower ? 'a' : 'A') + 1, lower ? 'a' : 'A'};
+}
+
+// The list marker whose tokens end just before token `e`, within tokens [begin, e): "A." is one
+// token (the tokenizer keeps an initial's period), "1." "2)" "3.)" are two or three.
+std::optional<ListMarker> marker_before(const Document& doc, std::uint32_t begin, std::uint32_t e) {
   auto form = [&](std::uint32_t i) { return doc.form(doc.tokens[i]); };
-  if (s < e && (form(s) == "*" || form(s) == "-" || form(s) == "\xE2\x80\xA2" || form(s) == "(" || form(s) == "#")) ++s;
-  if (e - s == 1) {  // "A." is one token: the tokenizer keeps an initial's period
-    const std::string_view f = form(s);
-    return doc.tokens[s].kind == TokenKind::kWord && f.size() == 2 && f[1] == '.';
+  if (e == begin) return std::nullopt;
+  std::uint32_t p = e - 1;
+  const std::string_view single = form(p);
+  if (doc.tokens[p].kind == TokenKind::kWord && single.size() == 2 && single[1] == '.')
+    return is_ascii_letter(single[0]) ? letter_marker(p, single[0]) : ListMarker{p};
+  if (form(p) == ")" && p > begin && form(p - 1) == "." && doc.tokens[p - 1].end == doc.tokens[p].begin) --p;
+  if ((form(p) != "." && form(p) != ")") || p == begin || doc.tokens[p - 1].end != doc.tokens[p].begin)
+    return std::nullopt;
+  --p;
+  const std::string_view f = form(p);
+  const Token& t = doc.tokens[p];
+  if (t.kind == TokenKind::kNumber && is_item_number(f)) {
+    const bool counted = f.size() <= 2 && f.find('.') == std::string_view::npos;
+    return ListMarker{p, counted ? std::stoi(std::string(f)) : -1, '1'};
   }
-  if (e - s != 2 || (form(s + 1) != "." && form(s + 1) != ")")) return false;
-  const std::string_view f = form(s);
-  const Token& t = doc.tokens[s];
-  if (t.kind == TokenKind::kNumber) return is_item_number(f);
-  return t.kind == TokenKind::kWord && (f.size() == 1 || is_roman_numeral(f));
+  if (t.kind != TokenKind::kWord) return std::nullopt;
+  if (f.size() == 1 && is_ascii_letter(f[0])) return letter_marker(p, f[0]);
+  if (is_roman_numeral(f)) return ListMarker{p};
+  return std::nullopt;
+}
+
+bool is_bullet(std::string_view form) {
+  return form == "*" || form == "-" || form == "\xE2\x80\xA2" || form == "(" || form == "#";
+}
+
+// Whether tokens [s, e) are only a list item's marker, behind any bullet: "1.", "* 3.", "(b)".
+bool is_list_marker(const Document& doc, std::uint32_t s, std::uint32_t e) {
+  if (s < e && is_bullet(doc.form(doc.tokens[s]))) ++s;
+  const auto marker = marker_before(doc, s, e);
+  return marker && marker->first == s;
+}
+
+// Whether `next` is the marker of the item after `previous`'s: "b." after "a.", "3)" after "2.".
+bool is_next_marker(const ListMarker& previous, const ListMarker& next) {
+  return previous.value > 0 && next.style == previous.style && next.value == previous.value + 1;
 }
 
 bool has_word(const Document& doc, std::uint32_t begin, std::uint32_t end) {
@@ -166,14 +224,31 @@ void merge_icu_boundaries(const Document& doc, std::uint32_t begin, std::uint32_
   std::inplace_merge(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(own), candidates.end());
 }
 
-// A list item's number starts the sentence after it; punctuation alone (". . .", "? ? ?", ":)") is
-// no sentence and stays with the one before it. One pass, keeping starts[0, kept): a sentence
-// begins at starts[kept - 1] and ends at the next start kept.
-void join_non_sentences(const Document& doc, std::uint32_t token_end, std::vector<std::uint32_t>& starts) {
+// Whether the word before a list marker joins it to the item before: "..., and 2. that".
+bool joins_items(std::string_view before) {
+  return before == "," || before == ";" || before == "and" || before == "or";
+}
+
+// A list item's marker starts the sentence after it, and the next item's marker starts the next
+// sentence ("a. The first item b. The second"), unless a comma or "and" joins the items; a marker
+// after a colon continues the sentence ("Options: a. The first"). Punctuation alone (". . .",
+// "? ? ?", ":)") is no sentence and stays with the one before it. One pass, keeping
+// starts[0, kept): a sentence begins at starts[kept - 1] and ends at the next start kept.
+void join_list_items(const Document& doc, std::uint32_t token_end, std::vector<std::uint32_t>& starts) {
   std::size_t kept = 1;
+  ListMarker open;  // the last item's marker
   for (std::size_t i = 1; i < starts.size(); ++i) {
+    const std::uint32_t sentence_begin = starts[kept - 1];
     const std::uint32_t sentence_end = i + 1 < starts.size() ? starts[i + 1] : token_end;
-    if (is_list_marker(doc, starts[kept - 1], starts[i]) || !has_word(doc, starts[i], sentence_end)) continue;
+    if (const auto marker = marker_before(doc, sentence_begin, starts[i])) {
+      const bool opens = is_list_marker(doc, sentence_begin, starts[i]);
+      const std::string_view before = opens ? "" : doc.form(doc.tokens[marker->first - 1]);
+      const bool next_item = is_next_marker(open, *marker);
+      if (opens || before == ":" || next_item) open = *marker;
+      if (opens || before == ":" || (next_item && joins_items(before))) continue;
+      if (next_item && doc.tokens[marker->first].begin > doc.tokens[marker->first - 1].end) starts[i] = marker->first;
+    }
+    if (!has_word(doc, starts[i], sentence_end)) continue;
     starts[kept++] = starts[i];
   }
   starts.resize(kept);
@@ -196,6 +271,27 @@ bool SentenceSegmenter::is_attribution(const Document& doc, std::uint32_t next, 
   return i > next && i < token_end && abbreviations_->is_speech_verb(doc.form(doc.tokens[i]));
 }
 
+AbbreviationKind SentenceSegmenter::abbreviation_at(const Document& doc, std::uint32_t token_begin, std::uint32_t last,
+                                                    std::uint32_t next) const {
+  const Token& end_token = doc.tokens[last];
+  const std::string_view end_form = doc.form(end_token);
+  if (end_token.kind == TokenKind::kWord && end_form.size() > 1 && end_form.back() == '.')
+    return abbreviations_->kind(end_form);
+  if ((end_form != "." && end_form != "!") || last == token_begin) return AbbreviationKind::kNone;
+  const Token& word = doc.tokens[last - 1];
+  if (word.kind != TokenKind::kWord || word.end != end_token.begin) return AbbreviationKind::kNone;
+  const std::string_view word_form = doc.form(word);
+  thread_local std::string written;
+  written.assign(word_form).append(end_form);
+  if (end_form == "!") return abbreviations_->kind(written);
+  const std::string_view next_form = doc.form(doc.tokens[next]);
+  if (starts_lowercase(next_form)) return abbreviations_->kind_any_case(written);
+  // "Albert I. Jones": between capitalised words, "I." is an initial, not the pronoun.
+  const bool initial = word_form == "I" && last - 1 > token_begin && starts_uppercase(next_form) &&
+                       doc.tokens[last - 2].kind == TokenKind::kWord && starts_uppercase(doc.form(doc.tokens[last - 2]));
+  return initial ? AbbreviationKind::kCommon : AbbreviationKind::kNone;
+}
+
 bool SentenceSegmenter::keeps_boundary(const Document& doc, std::uint32_t token_begin, std::uint32_t next,
                                        std::uint32_t token_end) const {
   // The token that ends the sentence, looking through closing quotes and brackets.
@@ -210,28 +306,29 @@ bool SentenceSegmenter::keeps_boundary(const Document& doc, std::uint32_t token_
   const std::string_view end_form = doc.form(end_token);
   const std::string_view next_form = doc.form(doc.tokens[next]);
 
-  if (end_token.kind == TokenKind::kWord && end_form.size() > 1 && end_form.back() == '.') {
-    switch (abbreviations_->kind(end_form)) {
-      case AbbreviationKind::kTitle:
-        return false;
-      case AbbreviationKind::kBeforeNumber:
-        if (doc.tokens[next].kind == TokenKind::kNumber) return false;
-        break;
-      case AbbreviationKind::kCommon:
-        // A quotation may open a sentence (`in the U.S. "It was`), but not after an initial, where
-        // it is a nickname (`John J. "Jack" Sheehan`); "Under-Secretary" is not "Under".
-        if (is_quote(next_form)) return end_form.size() > 2;
-        return abbreviations_->is_sentence_starter(next_form) &&
-               !(next + 1 < token_end && doc.tokens[next + 1].begin == doc.tokens[next].end &&
-                 doc.form(doc.tokens[next + 1]) == "-");
-      case AbbreviationKind::kNone:
-        break;
-    }
+  switch (abbreviation_at(doc, token_begin, last, next)) {
+    case AbbreviationKind::kTitle:
+      return false;
+    case AbbreviationKind::kBeforeNumber:
+      if (doc.tokens[next].kind == TokenKind::kNumber) return false;
+      break;
+    case AbbreviationKind::kCommon:
+      // A quotation may open a sentence (`in the U.S. "It was`), but not after an initial, where
+      // it is a nickname (`John J. "Jack" Sheehan`); "Under-Secretary" is not "Under".
+      if (is_quote(next_form)) return end_form.size() > 2;
+      return abbreviations_->is_sentence_starter(next_form) &&
+             !(next + 1 < token_end && doc.tokens[next + 1].begin == doc.tokens[next].end &&
+               doc.form(doc.tokens[next + 1]) == "-");
+    case AbbreviationKind::kTime:
+      return is_quote(next_form) || (starts_uppercase(next_form) && !continues_time(next_form));
+    case AbbreviationKind::kNone:
+      break;
   }
   // "watch?v=1", "Yahoo!Messenger": no space, no sentence end (ICU breaks after "?" and "!" anyway).
   if (is_question_or_exclamation(end_form) && doc.tokens[next].begin == doc.tokens[next - 1].end) return false;
   // Before a lower-case word (behind any opening brackets or quotes) only a plain full stop or a
-  // bare "?"/"!" ends a sentence ("i'm done. see you"); an ellipsis does not ("Wait... what?"),
+  // bare "?"/"!" ends a sentence ("i'm done. see you"); an ellipsis does not ("Wait... what?",
+  // "I waited . . . and"),
   // nor a quotation (`"Stop!" he said`), nor a full stop after a number ("claims: 1. that") or after
   // a short capitalised word, most likely an abbreviation no list names ("the Epis. church").
   std::uint32_t word = next;
@@ -239,8 +336,9 @@ bool SentenceSegmenter::keeps_boundary(const Document& doc, std::uint32_t token_
   if (starts_lowercase(doc.form(doc.tokens[word]))) {
     if (closed) return false;
     if (is_question_or_exclamation(end_form)) return true;
-    if (end_form != "." || last == token_begin) return false;
+    if (end_form != "." || last == token_begin || next_form == ".") return false;
     const std::uint32_t before = last - 1;
+    if (doc.form(doc.tokens[before]) == ".") return false;  // a spaced ellipsis: "I waited . . . and"
     if (doc.tokens[before].end != end_token.begin) return true;
     return !is_enumeration_number(doc, token_begin, before) && !is_short_capitalised_word(doc, before);
   }
@@ -265,7 +363,7 @@ void SentenceSegmenter::split(const Document& doc, std::uint32_t begin, std::uin
     if (after == token_end) break;
     starts.push_back(after);
   }
-  join_non_sentences(doc, token_end, starts);
+  join_list_items(doc, token_end, starts);
 }
 
 }  // namespace analyze
