@@ -1,6 +1,7 @@
 #include "text/sentence_segmenter.h"
 
 #include <algorithm>
+#include <cctype>
 #include <optional>
 #include <string>
 #include <unicode/brkiter.h>
@@ -203,6 +204,85 @@ void punctuation_boundaries(const Document& doc, std::uint32_t token_begin, std:
   }
 }
 
+bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Whether a URL starts at byte `at` of `text`: "http://", "https://", "www.".
+bool is_url_at(std::string_view text, std::uint32_t at) {
+  const std::string_view rest = text.substr(at);
+  return rest.rfind("http://", 0) == 0 || rest.rfind("https://", 0) == 0 || rest.rfind("www.", 0) == 0;
+}
+
+// Reads `count_min` to `count_max` digits of `text` at `p`, moving `p` past them.
+bool read_digits(std::string_view text, std::size_t& p, std::size_t count_min, std::size_t count_max) {
+  std::size_t n = 0;
+  while (p < text.size() && n < count_max && is_ascii_digit(text[p])) ++p, ++n;
+  return n >= count_min;
+}
+
+// The end (a byte offset) of an e-mail header's time stamp at byte `at`, "03/15/2001 04:03 PM" or
+// "01/19/01 07:55:12 AM", or 0 when none starts there.
+std::size_t time_stamp_end(std::string_view text, std::size_t at) {
+  std::size_t p = at;
+  if (!read_digits(text, p, 1, 2) || p >= text.size() || text[p++] != '/' || !read_digits(text, p, 1, 2) ||
+      p >= text.size() || text[p++] != '/' || !read_digits(text, p, 2, 4) || p >= text.size() || text[p++] != ' ' ||
+      !read_digits(text, p, 1, 2) || p >= text.size() || text[p++] != ':' || !read_digits(text, p, 2, 2))
+    return 0;
+  if (p + 2 < text.size() && text[p] == ':') ++p, read_digits(text, p, 2, 2);
+  if (p + 3 > text.size() || text[p] != ' ') return 0;
+  const std::string_view meridiem = text.substr(p + 1, 2);
+  return meridiem == "AM" || meridiem == "PM" || meridiem == "am" || meridiem == "pm" ? p + 3 : 0;
+}
+
+// Whether token `i` ends the closing of a letter that starts its sentence: "Thanks", "Regards",
+// "Best regards", "Thank you", "Many thanks".
+bool ends_closing(const Document& doc, std::uint32_t token_begin, std::uint32_t i) {
+  auto starts_sentence = [&](std::uint32_t k) {
+    return k == token_begin || is_sentence_final(doc.tokens[k - 1], doc.form(doc.tokens[k - 1]));
+  };
+  const std::string_view word = doc.form(doc.tokens[i]);
+  if (word == "Thanks" || word == "Regards" || word == "Cheers" || word == "Sincerely")
+    return starts_sentence(i);
+  if (i == token_begin || !(word == "regards" || word == "you" || word == "thanks" || word == "wishes")) return false;
+  const std::string_view first = doc.form(doc.tokens[i - 1]);
+  return (first == "Best" || first == "Kind" || first == "Warm" || first == "Thank" || first == "Many") &&
+         starts_sentence(i - 1);
+}
+
+// Boundaries that no punctuation marks, from the layout of web text and e-mail, as the index of
+// the token that starts the sentence, in order: after a URL before another or before a capitalised
+// word; around an e-mail header's time stamp after a name ("Kay Mann 03/15/2001 04:03 PM I have");
+// after a letter's closing, before the name ("Thanks, Anne").
+void layout_boundaries(const Document& doc, std::uint32_t token_begin, std::uint32_t token_end,
+                       std::vector<std::uint32_t>& out) {
+  const std::string_view text = doc.text();
+  const auto& tokens = doc.tokens;
+  auto first_token_from = [&](std::uint32_t i, std::size_t at) {
+    while (i < token_end && tokens[i].begin < at) ++i;
+    return i;
+  };
+  for (std::uint32_t i = token_begin; i < token_end; ++i) {
+    const Token& t = tokens[i];
+    if (is_url_at(text, t.begin)) {
+      std::size_t url_end = t.begin;
+      while (url_end < text.size() && !std::isspace(static_cast<unsigned char>(text[url_end]))) ++url_end;
+      const std::uint32_t j = first_token_from(i, url_end);
+      if (j < token_end && (is_url_at(text, tokens[j].begin) || starts_uppercase(doc.form(tokens[j])))) out.push_back(j);
+      i = j - 1;
+    } else if (t.kind == TokenKind::kNumber && i > token_begin && tokens[i - 1].kind == TokenKind::kWord &&
+               starts_uppercase(doc.form(tokens[i - 1]))) {
+      const std::size_t stamp_end = time_stamp_end(text, t.begin);
+      if (stamp_end == 0) continue;
+      out.push_back(i);
+      const std::uint32_t j = first_token_from(i, stamp_end);
+      if (j < token_end) out.push_back(j);
+      i = j - 1;
+    } else if (t.kind == TokenKind::kWord && i + 2 < token_end && doc.form(tokens[i + 1]) == "," &&
+               starts_uppercase(doc.form(tokens[i + 2])) && ends_closing(doc, token_begin, i)) {
+      out.push_back(i + 2);
+    }
+  }
+}
+
 // Merges ICU's sentence boundaries of the paragraph doc.text()[begin, end) into `candidates` (in
 // order), each as the first token at or after it: a break inside a token moves to its end.
 void merge_icu_boundaries(const Document& doc, std::uint32_t begin, std::uint32_t end, std::uint32_t token_begin,
@@ -355,10 +435,19 @@ void SentenceSegmenter::split(const Document& doc, std::uint32_t begin, std::uin
   candidates.clear();
   punctuation_boundaries(doc, token_begin, token_end, candidates);
   merge_icu_boundaries(doc, begin, end, token_begin, token_end, candidates);
-  // The rules decide; reference marks move a boundary past them.
+  thread_local std::vector<std::uint32_t> layout;
+  layout.clear();
+  layout_boundaries(doc, token_begin, token_end, layout);
+  const std::size_t own = candidates.size();
+  candidates.insert(candidates.end(), layout.begin(), layout.end());
+  std::inplace_merge(candidates.begin(), candidates.begin() + static_cast<std::ptrdiff_t>(own), candidates.end());
+  // The rules decide the boundaries that punctuation proposes; reference marks move a boundary
+  // past them.
   starts.push_back(token_begin);
   for (const std::uint32_t next : candidates) {
-    if (next <= starts.back() || !keeps_boundary(doc, token_begin, next, token_end)) continue;
+    if (next <= starts.back()) continue;
+    if (!std::binary_search(layout.begin(), layout.end(), next) && !keeps_boundary(doc, token_begin, next, token_end))
+      continue;
     const std::uint32_t after = skip_reference_marks(doc, *abbreviations_, next, token_end);
     if (after == token_end) break;
     starts.push_back(after);
