@@ -46,19 +46,27 @@ bool is_sentence_final(const Token& t, std::string_view form) {
   return u_hasBinaryProperty(static_cast<UChar32>(utf8::decode(form, p)), UCHAR_S_TERM);
 }
 
+constexpr std::string_view kWeekdays[] = {"Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday"};
+constexpr std::string_view kMonths[] = {"January", "February", "March",     "April",   "May",      "June",
+                                        "July",    "August",   "September", "October", "November", "December"};
+constexpr std::string_view kZones[] = {"Eastern", "Pacific", "Central", "Mountain", "Atlantic"};
+
+// Whether `form` is one of `names`, or its abbreviation with a full stop ("Jan.", "Sept.", "Tues.").
+template <std::size_t N>
+bool names_one_of(std::string_view form, const std::string_view (&names)[N]) {
+  const bool dotted = !form.empty() && form.back() == '.';
+  const std::string_view word = dotted ? form.substr(0, form.size() - 1) : form;
+  return std::any_of(std::begin(names), std::end(names), [&](std::string_view name) {
+    return word == name || (dotted && word.size() >= 3 && word.size() < name.size() && name.substr(0, word.size()) == word);
+  });
+}
+
 // Whether a capitalised word after "p.m." continues the time: a day, a month ("Jan.", "Sept."), a
 // time zone ("EST", "Eastern").
 bool continues_time(std::string_view form) {
-  static constexpr std::string_view kNames[] = {
-      "Monday", "Tuesday", "Wednesday", "Thursday", "Friday",   "Saturday", "Sunday",  "January",
-      "February", "March", "April",     "May",      "June",     "July",     "August",  "September",
-      "October", "November", "December", "Eastern", "Pacific",  "Central",  "Mountain", "Atlantic"};
-  const std::string_view word = !form.empty() && form.back() == '.' ? form.substr(0, form.size() - 1) : form;
-  if (word.size() >= 2 && word.size() <= 4 && std::all_of(word.begin(), word.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
+  if (form.size() >= 2 && form.size() <= 4 && std::all_of(form.begin(), form.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
     return true;
-  return std::any_of(std::begin(kNames), std::end(kNames), [&](std::string_view name) {
-    return word == name || (word.size() >= 3 && word.size() < name.size() && form.back() == '.' && name.substr(0, word.size()) == word);
-  });
+  return names_one_of(form, kWeekdays) || names_one_of(form, kMonths) || names_one_of(form, kZones);
 }
 
 bool is_pronoun(std::string_view form) {
@@ -248,10 +256,49 @@ bool ends_closing(const Document& doc, std::uint32_t token_begin, std::uint32_t 
          starts_sentence(i - 1);
 }
 
+// Whether token `i` follows a word or number that no punctuation ends and that introduces no date
+// or name: "ants" in "... about ants Tuesday, September 1", not "on" in "on Tuesday, September 1".
+bool follows_unpunctuated_text(const Document& doc, std::uint32_t i) {
+  static constexpr std::string_view kIntroducing[] = {
+      "on", "by", "of", "until", "till", "since", "from", "before", "after", "at", "for", "to", "and", "or",
+      "than", "through", "between", "dated", "is", "was", "were", "be", "been", "will", "said", "says", "the"};
+  const Token& before = doc.tokens[i - 1];
+  if ((before.kind != TokenKind::kWord && before.kind != TokenKind::kNumber) || before.end == doc.tokens[i].begin)
+    return false;
+  const std::string_view form = doc.form(before);
+  return std::find(std::begin(kIntroducing), std::end(kIntroducing), form) == std::end(kIntroducing);
+}
+
+// Whether tokens from `i` label a picture's credit: "Image:", "Photo:", "Credit:".
+bool is_credit_label(const Document& doc, std::uint32_t i, std::uint32_t token_end) {
+  const std::string_view form = doc.form(doc.tokens[i]);
+  return i + 1 < token_end && doc.form(doc.tokens[i + 1]) == ":" &&
+         (form == "Image" || form == "Photo" || form == "Picture" || form == "Credit");
+}
+
+// The token after a full date that starts at token `i`, "Tuesday, September 1, 2015", or `i`.
+std::uint32_t date_line_end(const Document& doc, std::uint32_t i, std::uint32_t token_end) {
+  auto form = [&](std::uint32_t k) { return doc.form(doc.tokens[k]); };
+  if (i + 6 > token_end || !names_one_of(form(i), kWeekdays) || form(i + 1) != "," || !names_one_of(form(i + 2), kMonths) ||
+      doc.tokens[i + 3].kind != TokenKind::kNumber || form(i + 4) != "," || doc.tokens[i + 5].kind != TokenKind::kNumber ||
+      form(i + 5).size() != 4)
+    return i;
+  return i + 6;
+}
+
+// Whether token `i` names the one a closing addresses ("Thanks, Anne"), not an audience ("Thank
+// you, Mr. Chair", "Thank you, Madam Speaker").
+bool is_addressed_name(const Document& doc, std::uint32_t i) {
+  const std::string_view form = doc.form(doc.tokens[i]);
+  return starts_uppercase(form) && form != "Madam" && form != "Sir" && form.back() != '.';
+}
+
 // Boundaries that no punctuation marks, from the layout of web text and e-mail, as the index of
 // the token that starts the sentence, in order: after a URL before another or before a capitalised
 // word; around an e-mail header's time stamp after a name ("Kay Mann 03/15/2001 04:03 PM I have");
-// after a letter's closing, before the name ("Thanks, Anne").
+// after a letter's closing, before the name ("Thanks, Anne"); around a date line after a
+// headline ("... ants Tuesday, September 1, 2015 For"); before a picture's credit after its
+// caption ("Black Widow and Captain America Image: Nick Moreau.").
 void layout_boundaries(const Document& doc, std::uint32_t token_begin, std::uint32_t token_end,
                        std::vector<std::uint32_t>& out) {
   const std::string_view text = doc.text();
@@ -277,8 +324,15 @@ void layout_boundaries(const Document& doc, std::uint32_t token_begin, std::uint
       if (j < token_end) out.push_back(j);
       i = j - 1;
     } else if (t.kind == TokenKind::kWord && i + 2 < token_end && doc.form(tokens[i + 1]) == "," &&
-               starts_uppercase(doc.form(tokens[i + 2])) && ends_closing(doc, token_begin, i)) {
+               is_addressed_name(doc, i + 2) && ends_closing(doc, token_begin, i)) {
       out.push_back(i + 2);
+    } else if (i > token_begin && follows_unpunctuated_text(doc, i) && is_credit_label(doc, i, token_end)) {
+      out.push_back(i);
+    } else if (const std::uint32_t after = date_line_end(doc, i, token_end);
+               after != i && i > token_begin && follows_unpunctuated_text(doc, i)) {
+      out.push_back(i);
+      if (after < token_end && starts_uppercase(doc.form(tokens[after]))) out.push_back(after);
+      i = after - 1;
     }
   }
 }

@@ -152,3 +152,20 @@ TEST_CASE("a name written with ! ends a sentence only before a sentence starter"
   CHECK(sentences_of("He watched Jeopardy! The show was great.").size() == 2);
   CHECK(sentences_of("We won! and then we celebrated.").size() == 2);  // not a listed name
 }
+
+TEST_CASE("web and e-mail layout marks boundaries that no punctuation does", "[sentence_segmenter][data]") {
+  CHECK(sentences_of("See http://www.a.org/x.html http://b.com/y Beth has booked.") ==
+        Strings{"See http://www.a.org/x.html", "http://b.com/y", "Beth has booked."});
+  CHECK(sentences_of("Read it at www.example.com and tell me.").size() == 1);
+  CHECK(sentences_of("Kay Mann 03/15/2001 04:03 PM I have a change in plans.") ==
+        Strings{"Kay Mann", "03/15/2001 04:03 PM", "I have a change in plans."});
+  CHECK(sentences_of("The file was dated 03/15/2001 04:03 PM by the clerk.").size() == 1);
+  CHECK(sentences_of("Please advise. Thanks, Anne") == Strings{"Please advise.", "Thanks,", "Anne"});
+  CHECK(sentences_of("Thank you, Mr. Chair.").size() == 1);
+  CHECK(sentences_of("He said thanks, Anne knew why.").size() == 1);
+  CHECK(sentences_of("Bos tells Wikinews about ants Tuesday, September 1, 2015 Formica fusca is an ant.") ==
+        Strings{"Bos tells Wikinews about ants", "Tuesday, September 1, 2015", "Formica fusca is an ant."});
+  CHECK(sentences_of("The vote is on Tuesday, September 1, 2015 in Paris.").size() == 1);
+  CHECK(sentences_of("Black Widow and Captain America Image: Nick Moreau.") ==
+        Strings{"Black Widow and Captain America", "Image: Nick Moreau."});
+}
