@@ -216,6 +216,7 @@ bool is_ascii_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Whether a URL starts at byte `at` of `text`: "http://", "https://", "www.".
 bool is_url_at(std::string_view text, std::uint32_t at) {
+  if (text[at] != 'h' && text[at] != 'w') return false;
   const std::string_view rest = text.substr(at);
   return rest.rfind("http://", 0) == 0 || rest.rfind("https://", 0) == 0 || rest.rfind("www.", 0) == 0;
 }
@@ -279,7 +280,7 @@ bool is_credit_label(const Document& doc, std::uint32_t i, std::uint32_t token_e
 // The token after a full date that starts at token `i`, "Tuesday, September 1, 2015", or `i`.
 std::uint32_t date_line_end(const Document& doc, std::uint32_t i, std::uint32_t token_end) {
   auto form = [&](std::uint32_t k) { return doc.form(doc.tokens[k]); };
-  if (i + 6 > token_end || !names_one_of(form(i), kWeekdays) || form(i + 1) != "," || !names_one_of(form(i + 2), kMonths) ||
+  if (i + 6 > token_end || form(i + 1) != "," || !names_one_of(form(i), kWeekdays) || !names_one_of(form(i + 2), kMonths) ||
       doc.tokens[i + 3].kind != TokenKind::kNumber || form(i + 4) != "," || doc.tokens[i + 5].kind != TokenKind::kNumber ||
       form(i + 5).size() != 4)
     return i;
@@ -326,7 +327,7 @@ void layout_boundaries(const Document& doc, std::uint32_t token_begin, std::uint
     } else if (t.kind == TokenKind::kWord && i + 2 < token_end && doc.form(tokens[i + 1]) == "," &&
                is_addressed_name(doc, i + 2) && ends_closing(doc, token_begin, i)) {
       out.push_back(i + 2);
-    } else if (i > token_begin && follows_unpunctuated_text(doc, i) && is_credit_label(doc, i, token_end)) {
+    } else if (i > token_begin && is_credit_label(doc, i, token_end) && follows_unpunctuated_text(doc, i)) {
       out.push_back(i);
     } else if (const std::uint32_t after = date_line_end(doc, i, token_end);
                after != i && i > token_begin && follows_unpunctuated_text(doc, i)) {
