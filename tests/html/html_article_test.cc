@@ -85,6 +85,27 @@ TEST_CASE("without Open Graph or JSON-LD the title loses the site's name and <ti
   CHECK_FALSE(page->source.contains("byline"));
 }
 
+TEST_CASE("the headline is the page's h1 that metadata confirms, without the site's name or a subtitle", "[html]") {
+  const std::string body = "<p>The council approved a budget that gives schools more money, after a long debate, on Tuesday night.</p>";
+  auto title_of = [&](const std::string& head, const std::string& h1s) {
+    auto page = read_html_article("<html><head>" + head + "</head><body>" + h1s + "<div>" + body + "</div></body></html>");
+    REQUIRE(page);
+    return page->source.value("title", std::string());
+  };
+  const std::string meta = "<meta property=\"og:site_name\" content=\"Valley News\"><title>Council Approves Budget | Valley News</title>";
+  // A logo or the site's name in an <h1> before the headline; an empty <h1>; the same <h1> twice.
+  CHECK(title_of(meta, "<h1>Valley</h1><h1>Council Approves Budget</h1><h1>Related Articles</h1>") == "Council Approves Budget");
+  CHECK(title_of(meta, "<h1><a href=\"/\"><img src=\"logo.png\"></a></h1><h1>Council Approves Budget Again</h1>") ==
+        "Council Approves Budget Again");
+  CHECK(title_of("", "<h1>Council Approves Budget</h1><h1>Council Approves Budget</h1>") == "Council Approves Budget");
+  // Character references the page escaped twice; a subtitle; an h1 in capitals.
+  CHECK(title_of("", "<h1>And finally&amp;#8230; the budget passed</h1>") == "And finally\u2026 the budget passed");
+  CHECK(title_of("", "<h1>Council Approves the Budget \u2013 What It Means</h1>") == "Council Approves the Budget");
+  CHECK(title_of(meta, "<h1>Council Approves the Budget \u2013 Valley News</h1>") == "Council Approves the Budget");
+  CHECK(title_of("<meta property=\"og:title\" content=\"Council Approves Budget\">", "<h1>COUNCIL APPROVES BUDGET</h1>") ==
+        "Council Approves Budget");
+}
+
 TEST_CASE("a page's declared charset decodes it, but valid UTF-8 wins over a wrong declaration", "[html]") {
   auto latin1 = read_html_article("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
                                   "</head><body><p>Caf\xE9 cr\xE8me in S\xE3o Paulo, a long enough paragraph to be the article.</p></body></html>");
