@@ -82,8 +82,16 @@ struct NodeInfo {
   double link_density() const { return text ? static_cast<double>(link_text) / text : 0.0; }
 };
 
+// React's streamed server rendering sends late content in <div hidden id="S:0">, which a script
+// moves into the page: it is shown.
+bool is_streamed_content(const xmlNode* node) {
+  const std::string_view id = attribute(node, "id");
+  return id.size() > 2 && id.substr(0, 2) == "S:" &&
+         std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool hidden(const xmlNode* node) {
-  if (!has_attribute(node, "hidden") && attribute(node, "aria-hidden") != "true") {
+  if ((!has_attribute(node, "hidden") || is_streamed_content(node)) && attribute(node, "aria-hidden") != "true") {
     std::string style(attribute(node, "style"));
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
     return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;

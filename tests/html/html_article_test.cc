@@ -58,6 +58,18 @@ TEST_CASE("the article's paragraphs come out without navigation, share bar, comm
     CHECK(text.find(boilerplate) == std::string::npos);
 }
 
+TEST_CASE("React's streamed content in <div hidden id=S:0> is shown, other hidden elements are not", "[html]") {
+  auto page = read_html_article(
+      "<html><body><div id=\"B:0\"></div><div hidden>A hidden note that never shows, with a comma, and more words.</div>"
+      "<div hidden id=\"S:0\"><div class=\"post\"><p>The council approved a budget that gives schools more money, "
+      "after a long debate, on Tuesday night.</p><p>Teachers welcomed the decision, which had been expected for weeks, "
+      "and parents did too.</p></div></div><script>$RC(\"B:0\",\"S:0\")</script></body></html>");
+  REQUIRE(page);
+  CHECK(page->text.find("The council approved a budget") == 0);
+  CHECK(page->text.find("Teachers welcomed") != std::string::npos);
+  CHECK(page->text.find("hidden note") == std::string::npos);
+}
+
 TEST_CASE("the source object gives what the page states about itself", "[html]") {
   auto page = read_html_article(kNewsPage);
   REQUIRE(page);
