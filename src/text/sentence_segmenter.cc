@@ -61,9 +61,12 @@ bool names_one_of(std::string_view form, const std::string_view (&names)[N]) {
   });
 }
 
-// Whether a capitalised word after "p.m." continues the time: a day, a month ("Jan.", "Sept."), a
-// time zone ("EST", "Eastern").
-bool continues_time(std::string_view form) {
+// Whether the capitalised word at `next`, after "p.m.", continues the time: a day, a month ("Jan.",
+// "Sept."), a time zone ("EST", "Eastern", "Iraq time").
+bool continues_time(const Document& doc, std::uint32_t next, std::uint32_t token_end) {
+  const std::string_view form = doc.form(doc.tokens[next]);
+  if (next + 1 < token_end && (doc.form(doc.tokens[next + 1]) == "time" || doc.form(doc.tokens[next + 1]) == "Time"))
+    return true;
   if (form.size() >= 2 && form.size() <= 4 && std::all_of(form.begin(), form.end(), [](char c) { return c >= 'A' && c <= 'Z'; }))
     return true;
   return names_one_of(form, kWeekdays) || names_one_of(form, kMonths) || names_one_of(form, kZones);
@@ -455,7 +458,7 @@ bool SentenceSegmenter::keeps_boundary(const Document& doc, std::uint32_t token_
              !(next + 1 < token_end && doc.tokens[next + 1].begin == doc.tokens[next].end &&
                doc.form(doc.tokens[next + 1]) == "-");
     case AbbreviationKind::kTime:
-      return is_quote(next_form) || (starts_uppercase(next_form) && !continues_time(next_form));
+      return is_quote(next_form) || (starts_uppercase(next_form) && !continues_time(doc, next, token_end));
     case AbbreviationKind::kNone:
       break;
   }

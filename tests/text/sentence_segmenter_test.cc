@@ -142,6 +142,7 @@ TEST_CASE("a.m. and p.m. end a sentence before a capitalised word that continues
   CHECK(sentences_of("The game starts at 7 p.m. Friday at the arena.").size() == 1);
   CHECK(sentences_of("The talks ended at 5 p.m. EST on Monday.").size() == 1);
   CHECK(sentences_of("It opens at 10 a.m. Jan. 5 downtown.").size() == 1);
+  CHECK(sentences_of("At 4.50 a.m. Iraq time (0050 GMT) forces began to move.").size() == 1);
   CHECK(sentences_of("It opens at 10 a.m. and closes at noon.").size() == 1);
 }
 
