@@ -375,9 +375,12 @@ class Extractor {
     const bool list = tag == "ul" || tag == "ol";
     if (!pass_.clean_containers) return false;
     if (!list && tag != "div" && tag != "section" && tag != "table" && tag != "form" && tag != "fieldset" && tag != "figure") return false;
-    if (n.weight + (n.candidate ? n.score : 0) < 0) return true;
-    if (n.commas >= 10) return false;
     const double density = n.link_density();
+    // A list starts with a negative score (Readability's -3 for ul/ol), which a list of text
+    // items, few of them links, has not earned: it is the article's ("Key takeaways", steps).
+    const bool text_list = list && n.weight >= 0 && density < 0.2;
+    if (n.weight + (n.candidate ? n.score : 0) < 0 && !text_list) return true;
+    if (n.commas >= 10) return false;
     const bool container = list || n.block_children > 0;
     if (!container) return n.weight < 0 && density > 0.5;
     if (n.images > 1 && n.paragraphs * 2 < n.images) return true;

@@ -1,8 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "html/html_article.h"
+#include "test_paths.h"
 
 using analyze::read_html_article;
 
@@ -68,6 +72,22 @@ TEST_CASE("React's streamed content in <div hidden id=S:0> is shown, other hidde
   CHECK(page->text.find("The council approved a budget") == 0);
   CHECK(page->text.find("Teachers welcomed") != std::string::npos);
   CHECK(page->text.find("hidden note") == std::string::npos);
+}
+
+TEST_CASE("a list of text items inside the article is kept: a WCXB page's steps", "[html][data]") {
+  const std::filesystem::path page_path = analyze::testing::shared_dir() / "data/html/pages/wcxb-4191.html";
+  if (!std::filesystem::exists(page_path)) {
+    SUCCEED("skipped: ../shared absent");
+    return;
+  }
+  std::ifstream in(page_path, std::ios::binary);
+  std::stringstream html;
+  html << in.rdbuf();
+  auto page = read_html_article(html.str());
+  REQUIRE(page);
+  // <ul><li><p><strong>Assess your energy needs.</strong> ...: short items, each a paragraph.
+  CHECK(page->text.find("Assess your energy needs.") != std::string::npos);
+  CHECK(page->text.find("Gather assessments from multiple professionals.") != std::string::npos);
 }
 
 TEST_CASE("the source object gives what the page states about itself", "[html]") {
