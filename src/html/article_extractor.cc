@@ -18,8 +18,8 @@ constexpr std::array<std::string_view, 36> kUnlikely = {
 constexpr std::array<std::string_view, 9> kMaybe = {"and", "article", "body", "column", "content", "main", "shadow", "story", "entry"};
 constexpr std::array<std::string_view, 13> kPositive = {"article", "body",  "content", "entry", "hentry", "h-entry", "main",
                                                         "page",    "post",  "text",    "blog",  "story",  "prose"};
-constexpr std::array<std::string_view, 24> kNegative = {
-    "-ad-",  "hidden",  "banner",  "combx",  "comment", "com-",     "contact",  "footer", "gdpr",   "masthead", "media",  "meta",
+constexpr std::array<std::string_view, 23> kNegative = {
+    "-ad-",  "banner",  "combx",  "comment", "com-",     "contact",  "footer", "gdpr",   "masthead", "media",  "meta",
     "outbrain", "promo", "related", "scroll", "share",  "shoutbox", "sidebar",  "skyscraper", "sponsor", "shopping", "tags", "widget"};
 
 constexpr std::array<std::string_view, 15> kDroppedTags = {"script", "style", "noscript", "template", "svg",
@@ -109,9 +109,19 @@ bool unlikely_candidate(const xmlNode* node, std::string_view tag, const std::st
   return contains_any(hints, kUnlikely) && !contains_any(hints, kMaybe);
 }
 
+// Whether `hints` holds the class or id `word` itself: "hidden", not the layout class
+// "overflow-hidden" of utility CSS (Tailwind), which hides none of the element's text.
+bool has_word(std::string_view hints, std::string_view word) {
+  for (std::size_t at = hints.find(word); at != std::string_view::npos; at = hints.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || hints[at - 1] == ' ') && (end == hints.size() || hints[end] == ' ')) return true;
+  }
+  return false;
+}
+
 int class_weight(const std::string& hints) {
   int w = 0;
-  if (contains_any(hints, kNegative)) w -= 25;
+  if (contains_any(hints, kNegative) || has_word(hints, "hidden")) w -= 25;
   if (contains_any(hints, kPositive)) w += 25;
   return w;
 }

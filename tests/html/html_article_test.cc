@@ -90,6 +90,21 @@ TEST_CASE("a list of text items inside the article is kept: a WCXB page's steps"
   CHECK(page->text.find("Gather assessments from multiple professionals.") != std::string::npos);
 }
 
+TEST_CASE("a utility class like overflow-hidden weighs nothing against a block: a WCXB page's cards", "[html][data]") {
+  const std::filesystem::path page_path = analyze::testing::shared_dir() / "data/html/pages/wcxb-0312.html";
+  if (!std::filesystem::exists(page_path)) {
+    SUCCEED("skipped: ../shared absent");
+    return;
+  }
+  std::ifstream in(page_path, std::ios::binary);
+  std::stringstream html;
+  html << in.rdbuf();
+  auto page = read_html_article(html.str());
+  REQUIRE(page);
+  // The programmes' cards sit in Tailwind's <div class="... overflow-hidden ...">, which hides nothing.
+  CHECK(page->text.find("UTRGV's online MBA allows you to graduate in as little as 12 months.") != std::string::npos);
+}
+
 TEST_CASE("the source object gives what the page states about itself", "[html]") {
   auto page = read_html_article(kNewsPage);
   REQUIRE(page);
