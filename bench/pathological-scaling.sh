@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Pathological scaling: a stage's time per MB on one article made of many items, at four sizes.
 # The time per MB must stay roughly flat as the article grows; a stage that compares every item
-# with every other shows it at once. Seven cases:
+# with every other shows it at once. The cases:
 #   rare-words  N distinct words the keyphrase background never saw, each after "the" or "to", so
 #               the keyphrases stage votes on every one (N = 25k..200k; it was quadratic while the
 #               votes sat in a list searched word by word)
@@ -29,6 +29,11 @@
 #   unclosed-quote  an opening quotation mark at the start of one paragraph of N sentences of
 #               reported speech that it never closes (N = 6k..48k, 0.4..3 MB), for the quotes stage
 #
+#   layout      one paragraph of N items of web and e-mail layout and list items ("http://a.org/1
+#               http://b.org/1 Kay Mann 03/15/2001 04:03 PM Thanks, Anne a. The item b. The next
+#               . . . and", N = 25k..200k), for the segment stage (the layout boundaries and the
+#               list markers look a bounded number of tokens around each token)
+#
 #   dates       one sentence of N time expressions and verbs ("said on Tuesday, will meet on
 #               Friday, last year, Aug. 7, 1998, 5 p.m. EST, three days ago ...", N = 25k..200k), for
 #               the dates stage (a bare weekday takes the tense of the nearest verb of its sentence:
@@ -43,7 +48,7 @@
 set -euo pipefail
 here=$(cd "$(dirname "$0")/.." && pwd)
 build="$here/build"
-cases="rare-words names places long-sentence numbers dates html short-quotes unclosed-quote"
+cases="rare-words names places long-sentence numbers dates html short-quotes unclosed-quote layout"
 while [ $# -gt 0 ]; do
   case "$1" in
     --build) build=$2; shift 2 ;;
@@ -86,6 +91,10 @@ elif case == "dates":
     forms = ["said on Tuesday", "will meet on Friday", "last year", "Aug. {}, 1998", "{} p.m. EST", "{} days ago",
              "the third quarter", "in May", "two-year", "daily"]
     text = ", ".join(forms[i % len(forms)].format(i % 12 + 1) for i in range(n)) + "."
+elif case == "layout":
+    forms = ["http://a.org/{0} http://b.org/{0}", "Kay Mann 03/15/2001 04:{1:02d} PM", "Thanks, Anne", "a. The item {0}",
+             "b. The next {0}", "I waited . . . and", "Yahoo! said {0}", "at 5 p.m. Friday", "Albert I. Jones"]
+    text = " ".join(forms[i % len(forms)].format(i, i % 60) for i in range(n)) + "."
 elif case == "long-sentence":
     common = "the government said prices may rise sharply but workers protested in the city while officials warned".split()
     text = " ".join(random.choice(common) for _ in range(n)) + "."
@@ -112,6 +121,7 @@ for case in $cases; do
     short-quotes) stage=quotes; base_set=normalize,segment,entities; sizes="2500 5000 10000 20000" ;;
     unclosed-quote) stage=quotes; base_set=normalize,segment,entities; sizes="6000 12000 24000 48000" ;;
     dates) stage=dates; sizes="25000 50000 100000 200000" ;;
+    layout) stage=segment; base_set=normalize; sizes="25000 50000 100000 200000" ;;
   esac
   echo "== $case ($stage)"
   first=""

@@ -18,8 +18,8 @@ constexpr std::array<std::string_view, 36> kUnlikely = {
 constexpr std::array<std::string_view, 9> kMaybe = {"and", "article", "body", "column", "content", "main", "shadow", "story", "entry"};
 constexpr std::array<std::string_view, 13> kPositive = {"article", "body",  "content", "entry", "hentry", "h-entry", "main",
                                                         "page",    "post",  "text",    "blog",  "story",  "prose"};
-constexpr std::array<std::string_view, 24> kNegative = {
-    "-ad-",  "hidden",  "banner",  "combx",  "comment", "com-",     "contact",  "footer", "gdpr",   "masthead", "media",  "meta",
+constexpr std::array<std::string_view, 23> kNegative = {
+    "-ad-",  "banner",  "combx",  "comment", "com-",     "contact",  "footer", "gdpr",   "masthead", "media",  "meta",
     "outbrain", "promo", "related", "scroll", "share",  "shoutbox", "sidebar",  "skyscraper", "sponsor", "shopping", "tags", "widget"};
 
 constexpr std::array<std::string_view, 15> kDroppedTags = {"script", "style", "noscript", "template", "svg",
@@ -82,8 +82,16 @@ struct NodeInfo {
   double link_density() const { return text ? static_cast<double>(link_text) / text : 0.0; }
 };
 
+// React's streamed server rendering sends late content in <div hidden id="S:0">, which a script
+// moves into the page: it is shown.
+bool is_streamed_content(const xmlNode* node) {
+  const std::string_view id = attribute(node, "id");
+  return id.size() > 2 && id.substr(0, 2) == "S:" &&
+         std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
+}
+
 bool hidden(const xmlNode* node) {
-  if (!has_attribute(node, "hidden") && attribute(node, "aria-hidden") != "true") {
+  if ((!has_attribute(node, "hidden") || is_streamed_content(node)) && attribute(node, "aria-hidden") != "true") {
     std::string style(attribute(node, "style"));
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
     return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
@@ -101,9 +109,19 @@ bool unlikely_candidate(const xmlNode* node, std::string_view tag, const std::st
   return contains_any(hints, kUnlikely) && !contains_any(hints, kMaybe);
 }
 
+// Whether `hints` holds the class or id `word` itself: "hidden", not the layout class
+// "overflow-hidden" of utility CSS (Tailwind), which hides none of the element's text.
+bool has_word(std::string_view hints, std::string_view word) {
+  for (std::size_t at = hints.find(word); at != std::string_view::npos; at = hints.find(word, at + 1)) {
+    const std::size_t end = at + word.size();
+    if ((at == 0 || hints[at - 1] == ' ') && (end == hints.size() || hints[end] == ' ')) return true;
+  }
+  return false;
+}
+
 int class_weight(const std::string& hints) {
   int w = 0;
-  if (contains_any(hints, kNegative)) w -= 25;
+  if (contains_any(hints, kNegative) || has_word(hints, "hidden")) w -= 25;
   if (contains_any(hints, kPositive)) w += 25;
   return w;
 }
@@ -367,9 +385,12 @@ class Extractor {
     const bool list = tag == "ul" || tag == "ol";
     if (!pass_.clean_containers) return false;
     if (!list && tag != "div" && tag != "section" && tag != "table" && tag != "form" && tag != "fieldset" && tag != "figure") return false;
-    if (n.weight + (n.candidate ? n.score : 0) < 0) return true;
-    if (n.commas >= 10) return false;
     const double density = n.link_density();
+    // A list starts with a negative score (Readability's -3 for ul/ol), which a list of text
+    // items, few of them links, has not earned: it is the article's ("Key takeaways", steps).
+    const bool text_list = list && n.weight >= 0 && density < 0.2;
+    if (n.weight + (n.candidate ? n.score : 0) < 0 && !text_list) return true;
+    if (n.commas >= 10) return false;
     const bool container = list || n.block_children > 0;
     if (!container) return n.weight < 0 && density > 0.5;
     if (n.images > 1 && n.paragraphs * 2 < n.images) return true;

@@ -16,8 +16,8 @@ struct PageFacts {
   std::map<std::string, std::string> meta;  // lower-cased property/name/itemprop -> first content
   std::vector<Json> json_ld;                // the article objects of every JSON-LD script
   std::vector<Json> dated;                  // other JSON-LD objects with a datePublished (WebPage)
-  std::string title_tag, first_h1, first_time, canonical, language, author_link;
-  int h1_count = 0;
+  std::string title_tag, first_time, canonical, language, author_link;
+  std::vector<std::string> h1s;  // the page's distinct non-empty <h1> texts, in order (a few)
 };
 
 std::string lower(std::string_view s) {
@@ -69,6 +69,15 @@ void read_meta(const xmlNode* node, PageFacts& facts) {
   if (!key.empty() && !content.empty()) facts.meta.emplace(lower(key), clean(content));
 }
 
+// Keeps the first few distinct <h1> texts: an empty one (an icon) or a repeat (a mobile copy of the
+// header) is no other headline.
+void add_h1(std::string text, PageFacts& facts) {
+  constexpr std::size_t kMaxH1s = 8;
+  if (text.empty() || facts.h1s.size() == kMaxH1s || std::find(facts.h1s.begin(), facts.h1s.end(), text) != facts.h1s.end())
+    return;
+  facts.h1s.push_back(std::move(text));
+}
+
 void visit(const xmlNode* node, int depth, PageFacts& facts) {
   if (depth > kMaxHtmlDepth) return;
   for (const xmlNode* c = node->children; c; c = c->next) {
@@ -77,7 +86,7 @@ void visit(const xmlNode* node, int depth, PageFacts& facts) {
     if (tag == "meta") read_meta(c, facts);
     else if (tag == "script" && lower(attribute(c, "type")) == "application/ld+json") read_json_ld(c, facts);
     else if (tag == "title" && facts.title_tag.empty()) facts.title_tag = clean(collapsed_text(c));
-    else if (tag == "h1" && facts.h1_count++ == 0) facts.first_h1 = collapsed_text(c);
+    else if (tag == "h1") add_h1(clean(collapsed_text(c)), facts);
     else if (tag == "time" && facts.first_time.empty()) facts.first_time = std::string(attribute(c, "datetime"));
     else if (tag == "link" && lower(attribute(c, "rel")) == "canonical") facts.canonical = std::string(attribute(c, "href"));
     else if (tag == "a" && lower(attribute(c, "rel")) == "author" && facts.author_link.empty()) facts.author_link = collapsed_text(c);
@@ -118,8 +127,9 @@ std::string first_of(const PageFacts& f, std::initializer_list<const char*> keys
   return "";
 }
 
-// "Headline | Site" and "Headline - Site": the part before the last separator, when what remains
-// is still a headline (at least three words).
+// "Headline | Site", "Headline - Site", "Headline – Shorter subtitle": the part before the last
+// separator, when the rest names the site or is shorter and what remains is still a headline (at
+// least three words).
 std::string without_site_suffix(const std::string& title, const std::string& site) {
   static constexpr std::array<std::string_view, 7> kSeparators = {" | ", " - ", " – ", " — ", " :: ", " • ", " · "};
   for (const auto sep : kSeparators) {
@@ -128,20 +138,33 @@ std::string without_site_suffix(const std::string& title, const std::string& sit
     const std::string head = title.substr(0, at);
     const std::string tail = title.substr(at + sep.size());
     const bool tail_is_site = !site.empty() && lower(tail).find(lower(site)) != std::string::npos;
-    if (tail_is_site || (std::count(head.begin(), head.end(), ' ') >= 2 && tail.size() < head.size())) return head;
+    if (tail_is_site || (std::count(head.begin(), head.end(), ' ') >= 2 && tail.size() < head.size()))
+      return head;
   }
   return title;
 }
 
-// The page's one <h1> is the headline as readers see it (metadata titles are often rewritten for
-// search engines); with several <h1>s (a logo, teasers), the metadata decides.
+bool has_lowercase(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// The headline as readers see it: the page's <h1> (metadata titles are often rewritten for search
+// engines) without a site suffix or subtitle; with several <h1>s (a logo, teasers), the first that
+// a metadata title contains. An h1 that is (part of) the site's name is none; one in capitals is
+// styling, and a metadata title has the headline's case. Otherwise the metadata title.
 std::string pick_title(const PageFacts& f, const std::string& site) {
-  if (f.h1_count == 1 && !f.first_h1.empty() && f.first_h1 != site) return f.first_h1;
-  std::string t = from_json_ld(f.json_ld, "headline");
-  if (t.empty()) t = first_of(f, {"og:title", "twitter:title", "dc.title", "headline"});
-  if (t.empty()) t = f.first_h1;
-  if (t.empty()) t = f.title_tag;
-  return without_site_suffix(t, site);
+  std::string meta = from_json_ld(f.json_ld, "headline");
+  if (meta.empty()) meta = first_of(f, {"og:title", "twitter:title", "dc.title", "headline"});
+  const std::string titles = lower(meta + '\n' + first_of(f, {"twitter:title"}) + '\n' + f.title_tag);
+  for (const std::string& h1 : f.h1s) {
+    const bool in_metadata = titles.find(lower(h1)) != std::string::npos;
+    const bool names_site = !site.empty() && lower(site).find(lower(h1)) != std::string::npos;
+    if (names_site || (f.h1s.size() > 1 && !in_metadata)) continue;
+    if (!has_lowercase(h1) && !(meta.empty() && f.title_tag.empty())) break;
+    return without_site_suffix(h1, site);
+  }
+  if (meta.empty()) meta = f.h1s.empty() ? f.title_tag : f.h1s.front();
+  return without_site_suffix(meta, site);
 }
 
 std::string pick_published(const PageFacts& f) {

@@ -75,9 +75,10 @@ Result<Abbreviations> Abbreviations::load(const std::filesystem::path& dir) {
     const AbbreviationKind k = kind == "title"    ? AbbreviationKind::kTitle
                                : kind == "number" ? AbbreviationKind::kBeforeNumber
                                : kind == "common" ? AbbreviationKind::kCommon
+                               : kind == "time"   ? AbbreviationKind::kTime
                                                   : AbbreviationKind::kNone;
-    if (word.empty() || word.back() != '.' || k == AbbreviationKind::kNone)
-      return Error{"bad-data", fmt::format("{}:{}: expected \"<abbreviation ending in .>\\t<title|number|common>\"",
+    if (word.empty() || (word.back() != '.' && word.back() != '!') || k == AbbreviationKind::kNone)
+      return Error{"bad-data", fmt::format("{}:{}: expected \"<abbreviation ending in . or !>\\t<title|number|common|time>\"",
                                            abbreviations.string(), number)};
     a.kinds_.emplace(word, k);
     return Status::ok();
@@ -99,13 +100,22 @@ Result<Abbreviations> Abbreviations::load(const std::filesystem::path& dir) {
 }
 
 AbbreviationKind Abbreviations::kind(std::string_view w) const {
-  if (w.size() < 2 || w.back() != '.') return AbbreviationKind::kNone;
+  if (w.size() < 2 || (w.back() != '.' && w.back() != '!')) return AbbreviationKind::kNone;
   if (const auto it = kinds_.find(w); it != kinds_.end()) return it->second;
+  if (w.back() == '!') return AbbreviationKind::kNone;
   if (is_all_caps(w) && w.size() > 2) {
     if (const auto it = kinds_.find(title_case(w)); it != kinds_.end()) return it->second;
   }
   if (is_dotted_abbreviation(w)) return AbbreviationKind::kCommon;
   return AbbreviationKind::kNone;
+}
+
+AbbreviationKind Abbreviations::kind_any_case(std::string_view w) const {
+  const AbbreviationKind k = kind(w);
+  if (k != AbbreviationKind::kNone || w.empty() || w[0] < 'a' || w[0] > 'z') return k;
+  std::string capitalised(w);
+  capitalised[0] = static_cast<char>(capitalised[0] - ('a' - 'A'));
+  return kind(capitalised);
 }
 
 bool Abbreviations::is_sentence_starter(std::string_view w) const {

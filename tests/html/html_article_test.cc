@@ -1,8 +1,12 @@
 #include <catch2/catch.hpp>
 
+#include <filesystem>
+#include <fstream>
+#include <sstream>
 #include <string>
 
 #include "html/html_article.h"
+#include "test_paths.h"
 
 using analyze::read_html_article;
 
@@ -58,6 +62,49 @@ TEST_CASE("the article's paragraphs come out without navigation, share bar, comm
     CHECK(text.find(boilerplate) == std::string::npos);
 }
 
+TEST_CASE("React's streamed content in <div hidden id=S:0> is shown, other hidden elements are not", "[html]") {
+  auto page = read_html_article(
+      "<html><body><div id=\"B:0\"></div><div hidden>A hidden note that never shows, with a comma, and more words.</div>"
+      "<div hidden id=\"S:0\"><div class=\"post\"><p>The council approved a budget that gives schools more money, "
+      "after a long debate, on Tuesday night.</p><p>Teachers welcomed the decision, which had been expected for weeks, "
+      "and parents did too.</p></div></div><script>$RC(\"B:0\",\"S:0\")</script></body></html>");
+  REQUIRE(page);
+  CHECK(page->text.find("The council approved a budget") == 0);
+  CHECK(page->text.find("Teachers welcomed") != std::string::npos);
+  CHECK(page->text.find("hidden note") == std::string::npos);
+}
+
+TEST_CASE("a list of text items inside the article is kept: a WCXB page's steps", "[html][data]") {
+  const std::filesystem::path page_path = analyze::testing::shared_dir() / "data/html/pages/wcxb-4191.html";
+  if (!std::filesystem::exists(page_path)) {
+    SUCCEED("skipped: ../shared absent");
+    return;
+  }
+  std::ifstream in(page_path, std::ios::binary);
+  std::stringstream html;
+  html << in.rdbuf();
+  auto page = read_html_article(html.str());
+  REQUIRE(page);
+  // <ul><li><p><strong>Assess your energy needs.</strong> ...: short items, each a paragraph.
+  CHECK(page->text.find("Assess your energy needs.") != std::string::npos);
+  CHECK(page->text.find("Gather assessments from multiple professionals.") != std::string::npos);
+}
+
+TEST_CASE("a utility class like overflow-hidden weighs nothing against a block: a WCXB page's cards", "[html][data]") {
+  const std::filesystem::path page_path = analyze::testing::shared_dir() / "data/html/pages/wcxb-0312.html";
+  if (!std::filesystem::exists(page_path)) {
+    SUCCEED("skipped: ../shared absent");
+    return;
+  }
+  std::ifstream in(page_path, std::ios::binary);
+  std::stringstream html;
+  html << in.rdbuf();
+  auto page = read_html_article(html.str());
+  REQUIRE(page);
+  // The programmes' cards sit in Tailwind's <div class="... overflow-hidden ...">, which hides nothing.
+  CHECK(page->text.find("UTRGV's online MBA allows you to graduate in as little as 12 months.") != std::string::npos);
+}
+
 TEST_CASE("the source object gives what the page states about itself", "[html]") {
   auto page = read_html_article(kNewsPage);
   REQUIRE(page);
@@ -83,6 +130,27 @@ TEST_CASE("without Open Graph or JSON-LD the title loses the site's name and <ti
   CHECK(page->source["published"] == "2024-11-02");
   CHECK(page->date == "2024-11-02");
   CHECK_FALSE(page->source.contains("byline"));
+}
+
+TEST_CASE("the headline is the page's h1 that metadata confirms, without the site's name or a subtitle", "[html]") {
+  const std::string body = "<p>The council approved a budget that gives schools more money, after a long debate, on Tuesday night.</p>";
+  auto title_of = [&](const std::string& head, const std::string& h1s) {
+    auto page = read_html_article("<html><head>" + head + "</head><body>" + h1s + "<div>" + body + "</div></body></html>");
+    REQUIRE(page);
+    return page->source.value("title", std::string());
+  };
+  const std::string meta = "<meta property=\"og:site_name\" content=\"Valley News\"><title>Council Approves Budget | Valley News</title>";
+  // A logo or the site's name in an <h1> before the headline; an empty <h1>; the same <h1> twice.
+  CHECK(title_of(meta, "<h1>Valley</h1><h1>Council Approves Budget</h1><h1>Related Articles</h1>") == "Council Approves Budget");
+  CHECK(title_of(meta, "<h1><a href=\"/\"><img src=\"logo.png\"></a></h1><h1>Council Approves Budget Again</h1>") ==
+        "Council Approves Budget Again");
+  CHECK(title_of("", "<h1>Council Approves Budget</h1><h1>Council Approves Budget</h1>") == "Council Approves Budget");
+  // Character references the page escaped twice; a subtitle; an h1 in capitals.
+  CHECK(title_of("", "<h1>And finally&amp;#8230; the budget passed</h1>") == "And finally\u2026 the budget passed");
+  CHECK(title_of("", "<h1>Council Approves the Budget \u2013 What It Means</h1>") == "Council Approves the Budget");
+  CHECK(title_of(meta, "<h1>Council Approves the Budget \u2013 Valley News</h1>") == "Council Approves the Budget");
+  CHECK(title_of("<meta property=\"og:title\" content=\"Council Approves Budget\">", "<h1>COUNCIL APPROVES BUDGET</h1>") ==
+        "Council Approves Budget");
 }
 
 TEST_CASE("a page's declared charset decodes it, but valid UTF-8 wins over a wrong declaration", "[html]") {

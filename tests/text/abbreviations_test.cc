@@ -19,11 +19,23 @@ TEST_CASE("listed abbreviations have their kind, in their case or in capitals", 
   CHECK(a.kind("Inc.") == AbbreviationKind::kCommon);
   CHECK(a.kind("Sept.") == AbbreviationKind::kCommon);
   CHECK(a.kind("mr.") == AbbreviationKind::kNone);  // matching is case-sensitive otherwise
+  CHECK(a.kind("p.m.") == AbbreviationKind::kTime);
+  CHECK(a.kind("Yahoo!") == AbbreviationKind::kCommon);  // a name written with "!"
+  CHECK(a.kind("Hooray!") == AbbreviationKind::kNone);
+}
+
+TEST_CASE("kind_any_case reads a lower-case word as its capitalised form", "[abbreviations][data]") {
+  const Abbreviations& a = data_abbreviations();
+  CHECK(a.kind_any_case("co.") == AbbreviationKind::kCommon);
+  CHECK(a.kind_any_case("corp.") == AbbreviationKind::kCommon);
+  CHECK(a.kind_any_case("e.g.") == AbbreviationKind::kTitle);
+  CHECK(a.kind_any_case("done.") == AbbreviationKind::kNone);
+  CHECK(a.kind_any_case("ACME.") == AbbreviationKind::kNone);
 }
 
 TEST_CASE("initials and dotted abbreviations need no list", "[abbreviations][data]") {
   const Abbreviations& a = data_abbreviations();
-  for (const char* w : {"J.", "c.", "D.C.", "a.m.", "M.Sc.", "U.S.A.", "w.r.t."}) {
+  for (const char* w : {"J.", "c.", "D.C.", "o.k.", "M.Sc.", "U.S.A.", "w.r.t."}) {
     INFO(w);
     CHECK(a.kind(w) == AbbreviationKind::kCommon);
   }
@@ -51,10 +63,12 @@ TEST_CASE("users extend the lists, and a malformed line is an error naming the f
   const testing::TempDir dir;
   for (const char* file : {"sentence_starters.txt", "sentence_starters_learned.txt", "speech_verbs.txt"})
     std::filesystem::copy_file(testing::data_dir() / file, dir.path / file);
-  dir.write("abbreviations.txt", "# my list\nGov.\ttitle\nAcad.\tcommon\r\n");
+  dir.write("abbreviations.txt", "# my list\nGov.\ttitle\nAcad.\tcommon\r\nBam!\tcommon\nhrs.\ttime\n");
   auto a = Abbreviations::load(dir.path);
   REQUIRE(a);
   CHECK(a->kind("Acad.") == AbbreviationKind::kCommon);
+  CHECK(a->kind("Bam!") == AbbreviationKind::kCommon);
+  CHECK(a->kind("hrs.") == AbbreviationKind::kTime);
   CHECK(a->kind("Mr.") == AbbreviationKind::kNone);
   dir.write("abbreviations.txt", "Gov.\ttitle\nAcad\tcommon\n");
   auto bad = Abbreviations::load(dir.path);

@@ -100,3 +100,73 @@ TEST_CASE("an abbreviation before a capitalised word ends a sentence only if the
   // A name ending in a letter ("H&M") is no initial: its full stop ends the sentence.
   CHECK(sentences_of("Shoppers went to H&M. Prices rose.") == Strings{"Shoppers went to H&M.", "Prices rose."});
 }
+
+TEST_CASE("list items: the marker starts its item, the next item's marker the next sentence", "[sentence_segmenter][data]") {
+  CHECK(sentences_of("1.) The first item is here. 2.) The second item is here.") ==
+        Strings{"1.) The first item is here.", "2.) The second item is here."});
+  CHECK(sentences_of("a. The first item b. The second item") == Strings{"a. The first item", "b. The second item"});
+  CHECK(sentences_of("1. Eat well 2. Sleep more 3. Walk daily") ==
+        Strings{"1. Eat well", "2. Sleep more", "3. Walk daily"});
+  CHECK(sentences_of("A) Rent a car. B) Drive home.") == Strings{"A) Rent a car.", "B) Drive home."});
+  // After a colon the items continue the sentence; a comma or "and" joins them.
+  CHECK(sentences_of("Options: a. The first item b. The second item") ==
+        Strings{"Options: a. The first item", "b. The second item"});
+  CHECK(sentences_of("Two claims: 1. That it is universal, and 2. That it is a word.").size() == 1);
+  // Not the next marker: "3." after "1." is a number.
+  CHECK(sentences_of("1. The first item cost 3. The second was free.") ==
+        Strings{"1. The first item cost 3.", "The second was free."});
+}
+
+TEST_CASE("an ellipsis, spaced or bracketed, ends no sentence before a lower-case word", "[sentence_segmenter][data]") {
+  CHECK(sentences_of("I waited . . . and then I left. The end came.") ==
+        Strings{"I waited . . . and then I left.", "The end came."});
+  CHECK(sentences_of("He said \"the law is [...] unjust\" and walked out.").size() == 1);
+  CHECK(sentences_of("I went home\xE2\x80\xA6 and slept.").size() == 1);
+  CHECK(sentences_of("I went home.... and slept.").size() == 1);
+  CHECK(sentences_of("I waited . . . The end came.") == Strings{"I waited . . .", "The end came."});
+}
+
+TEST_CASE("a lower-case abbreviation and an initial I. end no sentence inside it", "[sentence_segmenter][data]") {
+  CHECK(sentences_of("Jane and co. at the party were loud. They left early.") ==
+        Strings{"Jane and co. at the party were loud.", "They left early."});
+  CHECK(sentences_of("Albert I. Jones arrived yesterday. He was tired.") ==
+        Strings{"Albert I. Jones arrived yesterday.", "He was tired."});
+  CHECK(sentences_of("It was me and I. Then we left.").size() == 2);  // the pronoun
+  CHECK(sentences_of("i got home late. then i slept.").size() == 2);  // an unlisted word ends it
+}
+
+TEST_CASE("a.m. and p.m. end a sentence before a capitalised word that continues no time", "[sentence_segmenter][data]") {
+  CHECK(sentences_of("The talks ended at 5 p.m. Police then arrived.") ==
+        Strings{"The talks ended at 5 p.m.", "Police then arrived."});
+  CHECK(sentences_of("We met at 9 a.m. The next day we left.").size() == 2);
+  CHECK(sentences_of("The game starts at 7 p.m. Friday at the arena.").size() == 1);
+  CHECK(sentences_of("The talks ended at 5 p.m. EST on Monday.").size() == 1);
+  CHECK(sentences_of("It opens at 10 a.m. Jan. 5 downtown.").size() == 1);
+  CHECK(sentences_of("At 4.50 a.m. Iraq time (0050 GMT) forces began to move.").size() == 1);
+  CHECK(sentences_of("It opens at 10 a.m. and closes at noon.").size() == 1);
+}
+
+TEST_CASE("a name written with ! ends a sentence only before a sentence starter", "[sentence_segmenter][data]") {
+  CHECK(sentences_of("Yahoo! said on Monday it would cut jobs. Google did not.") ==
+        Strings{"Yahoo! said on Monday it would cut jobs.", "Google did not."});
+  CHECK(sentences_of("He works at Yahoo! and likes it.").size() == 1);
+  CHECK(sentences_of("He watched Jeopardy! The show was great.").size() == 2);
+  CHECK(sentences_of("We won! and then we celebrated.").size() == 2);  // not a listed name
+}
+
+TEST_CASE("web and e-mail layout marks boundaries that no punctuation does", "[sentence_segmenter][data]") {
+  CHECK(sentences_of("See http://www.a.org/x.html http://b.com/y Beth has booked.") ==
+        Strings{"See http://www.a.org/x.html", "http://b.com/y", "Beth has booked."});
+  CHECK(sentences_of("Read it at www.example.com and tell me.").size() == 1);
+  CHECK(sentences_of("Kay Mann 03/15/2001 04:03 PM I have a change in plans.") ==
+        Strings{"Kay Mann", "03/15/2001 04:03 PM", "I have a change in plans."});
+  CHECK(sentences_of("The file was dated 03/15/2001 04:03 PM by the clerk.").size() == 1);
+  CHECK(sentences_of("Please advise. Thanks, Anne") == Strings{"Please advise.", "Thanks,", "Anne"});
+  CHECK(sentences_of("Thank you, Mr. Chair.").size() == 1);
+  CHECK(sentences_of("He said thanks, Anne knew why.").size() == 1);
+  CHECK(sentences_of("Bos tells Wikinews about ants Tuesday, September 1, 2015 Formica fusca is an ant.") ==
+        Strings{"Bos tells Wikinews about ants", "Tuesday, September 1, 2015", "Formica fusca is an ant."});
+  CHECK(sentences_of("The vote is on Tuesday, September 1, 2015 in Paris.").size() == 1);
+  CHECK(sentences_of("Black Widow and Captain America Image: Nick Moreau.") ==
+        Strings{"Black Widow and Captain America", "Image: Nick Moreau."});
+}
