@@ -39,6 +39,12 @@ long digits_value(std::string_view s) {
   return v;
 }
 
+bool is_punctuation(std::string_view s) {
+  for (const char c : s)
+    if (c != '.' && c != ',' && c != ';' && c != ':' && c != '!' && c != '?' && c != '-') return false;
+  return !s.empty();
+}
+
 std::vector<Word> sentence_words(const Document& doc, const Sentence& s) {
   std::vector<Word> words;
   words.reserve(s.token_end - s.token_begin);
@@ -70,9 +76,26 @@ struct Count {
   std::size_t end = 0;
 };
 
-std::string duration_value(long count, UnitKind unit) {
+// Half of a unit in the next smaller one ("2 1/2 years" P2Y6M); empty for units without one.
+std::string_view half_unit(UnitKind unit) {
+  switch (unit) {
+    case UnitKind::kYear: return "6M";
+    case UnitKind::kDay: return "T12H";
+    case UnitKind::kHour: return "30M";
+    case UnitKind::kMinute: return "30S";
+    default: return "";
+  }
+}
+
+// Decades and centuries count in years, as TimeBank writes them ("two decades" P20Y).
+std::string duration_value(long count, UnitKind unit, bool and_half = false) {
+  if (unit == UnitKind::kDecade || unit == UnitKind::kCentury) {
+    const long years = unit == UnitKind::kDecade ? 10 : 100;
+    return count == kVague ? "PXY" : fmt::format("P{}Y", count * years);
+  }
   const std::string amount = count == kVague ? "X" : std::to_string(count);
-  return fmt::format("P{}{}{}", date_lexicon::is_time_unit(unit) ? "T" : "", amount, date_lexicon::duration_code(unit));
+  const std::string_view half = count == kVague || !and_half ? std::string_view() : half_unit(unit);
+  return fmt::format("P{}{}{}{}", date_lexicon::is_time_unit(unit) ? "T" : "", amount, date_lexicon::duration_code(unit), half);
 }
 
 // The patterns of one sentence. `last_quarter` carries the latest quarter value across sentences:
@@ -138,13 +161,18 @@ class SentenceMatcher {
     return i < tense_.size() ? tense_[i] : Tense::kUnknown;
   }
 
+  // A capitalised word inside the sentence is a name, whatever its ending ("the United States").
+  static bool is_name(const std::vector<Word>& words, std::size_t k) {
+    return k > 0 && !words[k].raw.empty() && words[k].raw[0] >= 'A' && words[k].raw[0] <= 'Z';
+  }
+
   // The tense of the nearest tense-showing word of the sentence for every word (the earlier one on
   // a tie), in two passes: linear however many weekdays and months the sentence holds.
   static std::vector<Tense> nearest_tenses(const std::vector<Word>& words) {
     const std::size_t n = words.size();
     std::vector<Tense> own(n), nearest(n, Tense::kUnknown);
     std::vector<std::size_t> distance(n, SIZE_MAX);
-    for (std::size_t k = 0; k < n; ++k) own[k] = date_lexicon::tense_of(words[k].lower);
+    for (std::size_t k = 0; k < n; ++k) own[k] = is_name(words, k) ? Tense::kUnknown : date_lexicon::tense_of(words[k].lower);
     for (std::size_t k = 0, last = SIZE_MAX; k < n; ++k) {
       if (own[k] != Tense::kUnknown) last = k;
       if (last != SIZE_MAX) distance[k] = k - last, nearest[k] = own[last];
@@ -225,7 +253,8 @@ class SentenceMatcher {
     if (w_[i].digits >= 0) return Count{w_[i].digits, i + 1};
     const std::string_view word = w_[i].lower;
     if (allow_article && (word == "a" || word == "an")) {
-      if (is(i + 1, "few") || is(i + 1, "couple")) return Count{kVague, is(i + 2, "of") ? i + 3 : i + 2};
+      if (is(i + 1, "couple")) return Count{2, is(i + 2, "of") ? i + 3 : i + 2};
+      if (is(i + 1, "few")) return Count{kVague, is(i + 2, "of") ? i + 3 : i + 2};
       return Count{1, i + 1};
     }
     if (word == "several" || word == "few" || word == "many") return Count{kVague, i + 1};
@@ -252,21 +281,34 @@ class SentenceMatcher {
     const auto count = count_at(at, true);
     if (!count) return plural_units_at(i, at, the || span_word);
     std::size_t unit_pos = count->end;
+    const std::size_t fraction_end = half_at(unit_pos);
+    const bool half = fraction_end > unit_pos;
+    unit_pos = fraction_end;
     const bool hyphen = is(unit_pos, "-") && glued(unit_pos) && glued(unit_pos + 1);
     if (hyphen) ++unit_pos;
+    else if (is(unit_pos, "more") && count->value != kVague) ++unit_pos;  // "two more weeks"
     const auto unit = date_lexicon::unit(lower(unit_pos));
     if (!unit || (unit->plural && count->value == 1 && !hyphen)) return std::nullopt;
     if (unit->kind == UnitKind::kSecond && !unit->plural && (is(unit_pos + 1, "quarter") || is(unit_pos + 1, "half")))
       return std::nullopt;  // "the 1988 second quarter": an ordinal
     if (the && !span_word && count->value != kVague && w_[at].digits < 0 && lower(at) == "a") return std::nullopt;
-    const std::size_t end = unit_pos + 1;
+    std::size_t end = unit_pos + 1;
     if (is(end, "-") && is(end + 1, "old")) return std::nullopt;
+    const bool and_a_half = is(end, "and") && is(end + 1, "a") && is(end + 2, "half");
+    if (and_a_half) end += 3;
     if (lower(at) == "a" || lower(at) == "an")
       if (at > 0 && (w_[at - 1].digits >= 0 || is_rate_word(w_[at - 1].lower))) return std::nullopt;
     if (!hyphen && !span_word) {
       if (auto ago = ago_at(end, unit->kind, count->value)) return ago;
     }
-    return Match{end, TimexType::kDuration, duration_value(count->value, unit->kind)};
+    return Match{end, TimexType::kDuration, duration_value(count->value, unit->kind, half || and_a_half)};
+  }
+
+  // Past a "1/2" after a whole count ("5 1/2 hours"); `i` itself when there is none.
+  std::size_t half_at(std::size_t i) const {
+    if (is(i, "1/2") || is(i, "\u00bd")) return i + 1;
+    if (is(i, "1") && is(i + 1, "/") && is(i + 2, "2") && glued(i + 1) && glued(i + 2)) return i + 3;
+    return i;
   }
 
   // "$5 a day", "twice a year": a rate, not a duration.
@@ -286,12 +328,14 @@ class SentenceMatcher {
     return Match{at + 1, TimexType::kDuration, duration_value(kVague, unit->kind)};
   }
 
-  // "... ago", "... earlier", "... later", "... from now" after a count of units: a date.
+  // "... ago", "... earlier", "... from now" after a count of units: a date. "Three days later"
+  // counts from an event, not from the article's date: a duration, without "later".
   std::optional<Match> ago_at(std::size_t i, UnitKind unit, long count) {
     int direction = 0;
+    if (is(i, "-") && glued(i) && glued(i + 1) && (is(i + 1, "ago") || is(i + 1, "earlier"))) ++i;  // "a year-earlier"
     std::size_t end = i + 1;
     if (is(i, "ago") || is(i, "earlier") || is(i, "before")) direction = -1;
-    else if (is(i, "later") || is(i, "hence")) direction = 1;
+    else if (is(i, "hence")) direction = 1;
     else if (is(i, "from") && is(i + 1, "now")) direction = 1, end = i + 2;
     if (direction == 0) return std::nullopt;
     if (count == kVague) return Match{end, TimexType::kDate, direction < 0 ? "PAST_REF" : "FUTURE_REF"};
@@ -327,11 +371,13 @@ class SentenceMatcher {
   // "the quarter", "the latest quarter", "the year-ago quarter": the quarter the story reports.
   std::optional<Match> reported_quarter_at(std::size_t i, std::size_t at) {
     int shift = 0;
-    if (is(at, "latest") || is(at, "most")) at += is(at, "most") && is(at + 1, "recent") ? 2 : 1;
+    bool latest = false;
+    if (is(at, "latest") || is(at, "most")) at += is(at, "most") && is(at + 1, "recent") ? 2 : 1, latest = true;
     else if (is(at, "year") && is(at + 1, "-") && (is(at + 2, "ago") || is(at + 2, "earlier"))) shift = -4, at += 3;
     const bool qualified = at > i + 1;
     if (!is(at, "quarter") && !(qualified && is(at, "period"))) return std::nullopt;
-    std::string base = last_quarter_.empty() ? r_.quarter(-1) : last_quarter_;
+    // "the latest quarter" is the last one completed before the article, whatever was named before.
+    std::string base = latest || last_quarter_.empty() ? r_.quarter(-1) : last_quarter_;
     if (auto shifted = shift_quarter_value(base, shift)) base = *shifted;
     return Match{at + 1, TimexType::kDate, base};
   }
@@ -362,7 +408,11 @@ class SentenceMatcher {
     return m;
   }
 
-  std::size_t after_month(std::size_t i) const { return is(i + 1, ".") && glued(i + 1) ? i + 2 : i + 1; }
+  // An abbreviation's period belongs to it ("Aug."); a full name's is the sentence's ("in November.").
+  std::size_t after_month(std::size_t i) const {
+    const bool abbreviated = date_lexicon::is_month_abbreviation(w_[i].lower);
+    return abbreviated && is(i + 1, ".") && glued(i + 1) ? i + 2 : i + 1;
+  }
 
   // "Aug. 7", "August 7, 1998", "7 August 1998", "July 1997", "August of 1988", "December",
   // "Friday, Oct. 23".
@@ -572,6 +622,14 @@ class SentenceMatcher {
   std::string& last_quarter_;
 };
 
+// The last word of the expression [first, end) that is not punctuation: a full stop or comma a
+// pattern read past never belongs to the span ("in November." ends at "November").
+std::size_t last_word_of(const std::vector<Word>& words, std::size_t first, std::size_t end) {
+  std::size_t last = end - 1;
+  while (last > first && is_punctuation(words[last].raw)) --last;
+  return last;
+}
+
 }  // namespace
 
 std::vector<TimeExpression> extract_dates(const Document& doc, const std::optional<CalendarDate>& anchor) {
@@ -588,7 +646,7 @@ std::vector<TimeExpression> extract_dates(const Document& doc, const std::option
         ++i;
         continue;
       }
-      out.push_back(TimeExpression{words[i].begin, words[m->end - 1].end, m->type, std::move(m->value)});
+      out.push_back(TimeExpression{words[i].begin, words[last_word_of(words, i, m->end)].end, m->type, std::move(m->value)});
       i = m->end;
     }
   }
