@@ -495,15 +495,15 @@ class SentenceMatcher {
     return Match{i + 5, TimexType::kDate, iso_date(d)};
   }
 
-  // "Friday", "Friday morning", "Friday, Oct. 23" (the stated date wins).
+  // "Friday", "Friday morning", "Friday, Oct. 23" (the stated date wins). A weekday's part of the
+  // day is in the span, not in the value: TimeBank mostly gives "Friday night" the day alone.
   std::optional<Match> weekday_at(std::size_t i) {
     const int wd = date_lexicon::weekday(lower(i));
     if (wd == 0) return std::nullopt;
     if (const std::size_t comma = is(i + 1, ",") ? i + 2 : i + 1; month_name_at(comma))
       if (auto date = calendar_date_at(comma); date && date->value.size() == 10) return date;
-    if (auto part = date_lexicon::part_of_day(lower(i + 1)); !part.empty())
-      return Match{i + 2, TimexType::kDate, r_.weekday(wd, 0, tense_near(i)) + "T" + std::string(part)};
-    return Match{i + 1, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
+    const std::size_t end = date_lexicon::part_of_day(lower(i + 1)).empty() ? i + 1 : i + 2;
+    return Match{end, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
   }
 
   // "1998", "fiscal 1990", "the 1990s", "mid-1990s", "the 20th century".
