@@ -187,6 +187,8 @@ class SentenceMatcher {
   std::optional<Match> reference_at(std::size_t i) {
     const std::string_view word = lower(i);
     if (word == "now" || word == "currently" || word == "nowadays") return Match{i + 1, TimexType::kDate, "PRESENT_REF"};
+    if (word == "current" && !is(i + 1, "account") && !is(i + 1, "accounts"))  // "current account": a balance
+      return Match{i + 1, TimexType::kDate, "PRESENT_REF"};
     if (word == "recently" || word == "lately")
       return Match{i + 1, TimexType::kDate, "PAST_REF"};
     if (word == "the" && is(i + 1, "weekend")) return Match{i + 2, TimexType::kDate, r_.weekend(tense_near(i))};
@@ -296,7 +298,8 @@ class SentenceMatcher {
     if (is(end, "-") && is(end + 1, "old")) return std::nullopt;
     const bool and_a_half = is(end, "and") && is(end + 1, "a") && is(end + 2, "half");
     if (and_a_half) end += 3;
-    if (lower(at) == "a" || lower(at) == "an")
+    const bool dated = is(end, "ago") || is(end, "earlier");  // "$5 million a year ago": no rate
+    if ((lower(at) == "a" || lower(at) == "an") && !dated)
       if (at > 0 && (w_[at - 1].digits >= 0 || is_rate_word(w_[at - 1].lower))) return std::nullopt;
     if (!hyphen && !span_word) {
       if (auto ago = ago_at(end, unit->kind, count->value)) return ago;
