@@ -217,13 +217,13 @@ class SentenceMatcher {
     return std::nullopt;
   }
 
-  // "last year", "this month", "next week", "the past year", "last Friday", "last November",
+  // "last year", "this month", "next week", "the past year", "the current fiscal year", "last Friday", "last November",
   // "this summer", "this morning", "last night", "this weekend".
   std::optional<Match> relative_at(std::size_t i) {
     const std::size_t at = is(i, "the") ? i + 1 : i;
     const auto direction = direction_of(lower(at));
     if (!direction) return std::nullopt;
-    const std::size_t head = at + 1;
+    const std::size_t head = is(at + 1, "fiscal") && (is(at + 2, "year") || is(at + 2, "quarter")) ? at + 2 : at + 1;
     const std::string_view word = lower(head);
     const int d = *direction;
     if (word == "year") return Match{head + 1, TimexType::kDate, r_.year(d)};

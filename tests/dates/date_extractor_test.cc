@@ -78,3 +78,46 @@ TEST_CASE("dates: hostile input makes no expression or a shorter one, never a cr
   CHECK(found("In the year 99999 nothing happened.").empty());
   CHECK(found("It fell 9999 years ago.") == Lines{"9999 years ago|DATE|XXXX"});
 }
+
+TEST_CASE("dates: a sentence's full stop or comma never ends a span", "[dates][data]") {
+  CHECK(found("The runoff is set for November.") == Lines{"November|DATE|1998-11"});
+  CHECK(found("Results are due in September, officials said.") == Lines{"September|DATE|1998-09"});
+  CHECK(found("It opened on Aug. 7.") == Lines{"Aug. 7|DATE|1998-08-07"});
+}
+
+TEST_CASE("dates: a month without a year lies at most three months ahead of the anchor", "[dates][data]") {
+  CHECK(found("The vote takes place in November.") == Lines{"November|DATE|1998-11"});
+  CHECK(found("The plant closed in December.") == Lines{"December|DATE|1997-12"});
+  CHECK(found("The deal closed on Dec. 15.") == Lines{"Dec. 15|DATE|1997-12-15"});
+  CHECK(found("Shares are paid on Oct. 30.") == Lines{"Oct. 30|DATE|1998-10-30"});
+}
+
+TEST_CASE("dates: a capitalised word inside a sentence shows no tense", "[dates][data]") {
+  CHECK(found("The father will travel to the United States Sunday.") == Lines{"Sunday|DATE|1998-08-09"});
+}
+
+TEST_CASE("dates: a weekday's part of the day stays out of its value", "[dates][data]") {
+  CHECK(found("The blast came on Thursday night.") == Lines{"Thursday night|DATE|1998-08-06"});
+}
+
+TEST_CASE("dates: halves, couples, more, decades and later in durations", "[dates][data]") {
+  CHECK(found("They waited 5 1/2 hours.") == Lines{"5 1/2 hours|DURATION|PT5H30M"});
+  CHECK(found("It took 2 1/2 years.") == Lines{"2 1/2 years|DURATION|P2Y6M"});
+  CHECK(found("It lasted a minute and a half.") == Lines{"a minute and a half|DURATION|PT1M30S"});
+  CHECK(found("It took a couple of years.") == Lines{"a couple of years|DURATION|P2Y"});
+  CHECK(found("They stay two more weeks.") == Lines{"two more weeks|DURATION|P2W"});
+  CHECK(found("It ruled for two decades and then centuries.") == Lines{"two decades|DURATION|P20Y", "centuries|DURATION|PXY"});
+  CHECK(found("Three days later the rebels left.") == Lines{"Three days|DURATION|P3D"});
+}
+
+TEST_CASE("dates: reported periods in results stories", "[dates][data]") {
+  CHECK(found("Profit rose to $5 million from $4 million a year ago.") == Lines{"a year ago|DATE|1997"});
+  CHECK(found("Profit in the third quarter rose from a year-earlier $4 million.") ==
+        Lines{"the third quarter|DATE|1998-Q3", "a year-earlier|DATE|1997-Q3"});
+  CHECK(found("The third quarter was weak; the latest quarter was better.") ==
+        Lines{"The third quarter|DATE|1998-Q3", "the latest quarter|DATE|1998-Q2"});
+  CHECK(found("Sales in the current fiscal year and the current account.") ==
+        Lines{"the current fiscal year|DATE|1998"});
+  CHECK(found("The current account is in deficit.").empty());
+  CHECK(found("Under current conditions it is poor.") == Lines{"current|DATE|PRESENT_REF"});
+}
