@@ -318,7 +318,7 @@ void choose_source(const Document& doc, const SpeakerResolver& resolver, TokenAt
 }
 
 // A speaker carried over from the attribution before: news runs a speaker's quotes on without
-// naming them again, within the same or the next paragraph.
+// naming them again, within a paragraph, and a quotation on into the next paragraph.
 struct CarriedSpeaker {
   std::optional<TokenRange> source;
   std::optional<std::uint32_t> entity;
@@ -340,7 +340,9 @@ QuoteLayer to_quotes(const Document& doc, const QuoteContext& context, std::vect
     std::optional<std::uint32_t> entity;
     if (resolver && a.source) entity = resolver->resolve(a.source->begin, a.source->end);
     const std::uint32_t paragraph = paragraph_of(doc, a.content.front().begin);
-    if (!a.source && carried.source && paragraph <= carried.paragraph + 1) a.source = carried.source, entity = carried.entity;
+    const bool direct = is_direct(doc, context, trimmed(doc, context, a.content.front()));
+    if (!a.source && carried.source && paragraph <= carried.paragraph + (direct ? 1 : 0))
+      a.source = carried.source, entity = carried.entity;
     if (a.source) carried = {a.source, entity, paragraph};
     for (const TokenRange& part : a.content) {
       const TokenRange r = trimmed(doc, context, part);
