@@ -336,6 +336,7 @@ QuoteLayer to_quotes(const Document& doc, const QuoteContext& context, std::vect
   CarriedSpeaker carried;
   for (TokenAttribution& a : attributions) {
     if (a.content.empty()) continue;
+    if (!a.cue && !is_direct(doc, context, trimmed(doc, context, a.content.front()))) continue;
     if (resolver) choose_source(doc, *resolver, a);
     std::optional<std::uint32_t> entity;
     if (resolver && a.source) entity = resolver->resolve(a.source->begin, a.source->end);
