@@ -299,6 +299,13 @@ std::optional<TokenRange> speaker_near_cue(const Document& doc, const SpeakerRes
   return TokenRange{speaker->first, speaker->second};
 }
 
+// Content the tagger or the patterns found with no cue: a quotation of a few words is a title or a
+// scare quote ("Morning Joe", "deficit neutral"), reported words are the narrative's own.
+bool is_attribution_without_cue(const Document& doc, const QuoteContext& context, const TokenAttribution& a) {
+  const TokenRange r = trimmed(doc, context, a.content.front());
+  return is_direct(doc, context, r) && (a.content.size() > 1 || word_count(doc, r) >= kMinQuoteWords);
+}
+
 bool overlaps_content(const TokenAttribution& a, TokenRange r) {
   for (const TokenRange& c : a.content)
     if (r.begin < c.end && c.begin < r.end) return true;
@@ -336,7 +343,7 @@ QuoteLayer to_quotes(const Document& doc, const QuoteContext& context, std::vect
   CarriedSpeaker carried;
   for (TokenAttribution& a : attributions) {
     if (a.content.empty()) continue;
-    if (!a.cue && !is_direct(doc, context, trimmed(doc, context, a.content.front()))) continue;
+    if (!a.cue && !is_attribution_without_cue(doc, context, a)) continue;
     if (resolver) choose_source(doc, *resolver, a);
     std::optional<std::uint32_t> entity;
     if (resolver && a.source) entity = resolver->resolve(a.source->begin, a.source->end);
