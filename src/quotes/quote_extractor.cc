@@ -96,22 +96,11 @@ std::vector<TokenAttribution> attributions_from_tags(const std::vector<std::uint
   return out;
 }
 
-namespace {
-
-// Whether a paragraph may hold an attribution: it has a cue word or a quotation mark. The others,
-// most of an article, are not tagged, which keeps the stage's cost small.
-bool may_attribute(const QuoteModel& model, const QuoteContext& context, std::uint32_t first, std::uint32_t last) {
-  for (std::uint32_t t = first; t < last; ++t)
-    if (context.quote_state[t] != 0 || model.is_cue_word(context.lower[t])) return true;
-  return false;
-}
-
 // A cue holds a cue word ("said", "according", "told"): a tagged cue without one ("avoided taking",
 // "want") is a verb of the content or of the narrative. Inside a content span it becomes content,
 // joining the two parts; elsewhere it is no cue, and content without a cue is then attributed to the
 // paragraph's remaining cues or to none.
-void drop_cues_without_cue_word(const QuoteModel& model, const QuoteContext& context, std::uint32_t first,
-                                std::vector<std::uint8_t>& tags) {
+void drop_cues_without_cue_word(const QuoteModel& model, const std::uint64_t* lower, std::vector<std::uint8_t>& tags) {
   const std::size_t n = tags.size();
   for (std::size_t i = 0; i < n;) {
     if (quote_role(tags[i]) != 2) {
@@ -121,7 +110,7 @@ void drop_cues_without_cue_word(const QuoteModel& model, const QuoteContext& con
     std::size_t j = i + 1;
     while (j < n && quote_role(tags[j]) == 2 && !quote_tag_begins(tags[j])) ++j;
     bool has_cue_word = false;
-    for (std::size_t k = i; k < j && !has_cue_word; ++k) has_cue_word = model.is_cue_word(context.lower[first + k]);
+    for (std::size_t k = i; k < j && !has_cue_word; ++k) has_cue_word = model.is_cue_word(lower[k]);
     if (!has_cue_word) {
       const bool inside_content = i > 0 && quote_role(tags[i - 1]) == 1 && j < n && quote_role(tags[j]) == 1;
       for (std::size_t k = i; k < j; ++k) tags[k] = inside_content ? kContentInside : kOutside;
@@ -129,6 +118,16 @@ void drop_cues_without_cue_word(const QuoteModel& model, const QuoteContext& con
     }
     i = j;
   }
+}
+
+namespace {
+
+// Whether a paragraph may hold an attribution: it has a cue word or a quotation mark. The others,
+// most of an article, are not tagged, which keeps the stage's cost small.
+bool may_attribute(const QuoteModel& model, const QuoteContext& context, std::uint32_t first, std::uint32_t last) {
+  for (std::uint32_t t = first; t < last; ++t)
+    if (context.quote_state[t] != 0 || model.is_cue_word(context.lower[t])) return true;
+  return false;
 }
 
 std::vector<TokenAttribution> tag_paragraphs(const Document& doc, const QuoteModel& model, const QuoteContext& context) {
@@ -151,7 +150,7 @@ std::vector<TokenAttribution> tag_paragraphs(const Document& doc, const QuoteMod
       model.add_emissions(features.data() + offsets[i], offsets[i + 1] - offsets[i], &emissions[i * kQuoteTags]);
     }
     model.decode(emissions, n, tags);
-    drop_cues_without_cue_word(model, context, first, tags);
+    drop_cues_without_cue_word(model, context.lower.data() + first, tags);
     for (TokenAttribution& a : attributions_from_tags(tags, first)) out.push_back(std::move(a));
   }
   return out;
@@ -332,17 +331,21 @@ struct CarriedSpeaker {
   std::uint32_t paragraph = 0;
 };
 
-QuoteLayer to_quotes(const Document& doc, const QuoteContext& context, std::vector<TokenAttribution> attributions,
-                     const EntityLayer* entities) {
+}  // namespace
+
+QuoteLayer attributed_quotes(const Document& doc, const QuoteContext& context, std::vector<TokenAttribution> attributions,
+                             const EntityLayer* entities) {
   QuoteLayer layer;
   std::optional<SpeakerResolver> resolver;
   if (entities) resolver.emplace(doc, *entities);
+  attributions.erase(std::remove_if(attributions.begin(), attributions.end(),
+                                    [](const TokenAttribution& a) { return a.content.empty(); }),
+                     attributions.end());
   std::stable_sort(attributions.begin(), attributions.end(), [](const TokenAttribution& x, const TokenAttribution& y) {
     return x.content.front().begin < y.content.front().begin;
   });
   CarriedSpeaker carried;
   for (TokenAttribution& a : attributions) {
-    if (a.content.empty()) continue;
     if (!a.cue && !is_attribution_without_cue(doc, context, a)) continue;
     if (resolver) choose_source(doc, *resolver, a);
     std::optional<std::uint32_t> entity;
@@ -369,8 +372,6 @@ QuoteLayer to_quotes(const Document& doc, const QuoteContext& context, std::vect
   return layer;
 }
 
-}  // namespace
-
 QuoteLayer extract_quotes(const Document& doc, const QuoteModel& model, const EntityLayer* entities, QuoteMethods methods) {
   const std::vector<QuotedSpan> quoted = find_quoted_spans(doc);
   const QuoteContext context = quote_context(doc, quoted, entities);
@@ -380,7 +381,7 @@ QuoteLayer extract_quotes(const Document& doc, const QuoteModel& model, const En
     separate_reported_from_direct(doc, context, attributions);
   }
   if (methods != QuoteMethods::kTaggerOnly) add_pattern_quotes(doc, context, quoted, attributions);
-  return to_quotes(doc, context, std::move(attributions), entities);
+  return attributed_quotes(doc, context, std::move(attributions), entities);
 }
 
 }  // namespace analyze
