@@ -198,6 +198,9 @@ std::uint32_t word_count(const Document& doc, TokenRange r) {
   return n;
 }
 
+std::uint32_t paragraph_of(const Document& doc, std::uint32_t token) {
+  return doc.sentences[doc.tokens[token].sentence].paragraph;
+}
 std::uint32_t paragraph_first(const Document& doc, std::uint32_t p) {
   return doc.sentences[doc.paragraphs[p].sentence_begin].token_begin;
 }
@@ -292,7 +295,7 @@ TextSpan text_span(const Document& doc, TokenRange r) {
 }
 
 std::optional<TokenRange> speaker_near_cue(const Document& doc, const SpeakerResolver& resolver, TokenRange cue) {
-  const std::uint32_t paragraph = doc.sentences[doc.tokens[cue.begin].sentence].paragraph;
+  const std::uint32_t paragraph = paragraph_of(doc, cue.begin);
   const auto speaker = resolver.speaker_near(cue.begin, cue.end, paragraph_first(doc, paragraph), paragraph_last(doc, paragraph));
   if (!speaker) return std::nullopt;
   return TokenRange{speaker->first, speaker->second};
@@ -300,7 +303,7 @@ std::optional<TokenRange> speaker_near_cue(const Document& doc, const SpeakerRes
 
 // Content the tagger or the patterns found with no cue: a quotation of a few words is a title or a
 // scare quote ("Morning Joe", "deficit neutral"), reported words are the narrative's own.
-bool is_attribution_without_cue(const Document& doc, const QuoteContext& context, const TokenAttribution& a) {
+bool stands_without_cue(const Document& doc, const QuoteContext& context, const TokenAttribution& a) {
   const TokenRange r = trimmed(doc, context, a.content.front());
   return is_direct(doc, context, r) && (a.content.size() > 1 || word_count(doc, r) >= kMinQuoteWords);
 }
@@ -309,10 +312,6 @@ bool overlaps_content(const TokenAttribution& a, TokenRange r) {
   for (const TokenRange& c : a.content)
     if (r.begin < c.end && c.begin < r.end) return true;
   return false;
-}
-
-std::uint32_t paragraph_of(const Document& doc, std::uint32_t token) {
-  return doc.sentences[doc.tokens[token].sentence].paragraph;
 }
 
 // The speaker of an attribution: the tagger's source, else the one next to the cue, never words of
@@ -346,7 +345,7 @@ QuoteLayer attributed_quotes(const Document& doc, const QuoteContext& context, s
   });
   CarriedSpeaker carried;
   for (TokenAttribution& a : attributions) {
-    if (!a.cue && !is_attribution_without_cue(doc, context, a)) continue;
+    if (!a.cue && !stands_without_cue(doc, context, a)) continue;
     if (resolver) choose_source(doc, *resolver, a);
     std::optional<std::uint32_t> entity;
     if (resolver && a.source) entity = resolver->resolve(a.source->begin, a.source->end);

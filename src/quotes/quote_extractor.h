@@ -2,7 +2,8 @@
 // as content, cue or source; each content span joins the nearest cue of its paragraph and each cue
 // the nearest source. Patterns then add the direct quotes the tagger missed ("…," she said;
 // he said: "…"), a quote that continues over paragraphs inherits its speaker, and speakers are
-// resolved to entities (speaker_resolver.h).
+// resolved to entities (speaker_resolver.h). A cue holds a cue word, a speaker is never words of
+// its own content, and a quote without one takes the speaker of the attribution before it.
 #pragma once
 
 #include <optional>
