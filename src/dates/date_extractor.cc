@@ -137,6 +137,7 @@ class SentenceMatcher {
     consider(year_at(i));
     consider(time_at(i));
     consider(set_at(i));
+    consider(holiday_at(i));
     return best;
   }
 
@@ -600,6 +601,28 @@ class SentenceMatcher {
       end = at;
       return std::pair{hour, minute};
     }
+    return std::nullopt;
+  }
+
+  // "Thanksgiving", "Christmas Day", "New Year's Day", "Election Day", "last Thanksgiving".
+  std::optional<Match> holiday_at(std::size_t i) {
+    const auto direction = direction_of(lower(i));
+    const std::size_t at = direction ? i + 1 : i;
+    const auto holiday = holiday_name_at(at);
+    if (!holiday) return std::nullopt;
+    return Match{holiday->second, TimexType::kDate, r_.holiday(holiday->first, direction.value_or(0), tense_near(at))};
+  }
+
+  // A capitalised holiday name at `i` and the index past it.
+  std::optional<std::pair<HolidayRule, std::size_t>> holiday_name_at(std::size_t i) const {
+    if (i >= w_.size() || w_[i].raw.empty() || !(w_[i].raw[0] >= 'A' && w_[i].raw[0] <= 'Z')) return std::nullopt;
+    const std::size_t after = is(i + 1, "day") ? i + 2 : i + 1;
+    if (is(i, "thanksgiving")) return std::pair{HolidayRule{11, 0, 4, 4, 0}, after};
+    if (is(i, "christmas") && is(i + 1, "eve")) return std::pair{HolidayRule{12, 24}, i + 2};
+    if (is(i, "christmas")) return std::pair{HolidayRule{12, 25}, after};
+    if (is(i, "election") && is(i + 1, "day")) return std::pair{HolidayRule{11, 0, 1, 1, 1}, i + 2};
+    if (is(i, "independence") && is(i + 1, "day")) return std::pair{HolidayRule{7, 4}, i + 2};
+    if (is(i, "new") && is(i + 1, "year") && is(i + 2, "'s") && is(i + 3, "day")) return std::pair{HolidayRule{1, 1}, i + 4};
     return std::nullopt;
   }
 

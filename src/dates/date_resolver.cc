@@ -110,6 +110,32 @@ std::string DateResolver::month_day(int month, int day) const {
   return iso_date(d);
 }
 
+namespace {
+
+CalendarDate holiday_in(const HolidayRule& rule, int year) {
+  if (rule.day > 0) return CalendarDate{year, rule.month, rule.day};
+  const int first = calendar::weekday(CalendarDate{year, rule.month, 1});
+  return CalendarDate{year, rule.month, 1 + (rule.weekday - first + 7) % 7 + 7 * (rule.nth - 1) + rule.shift};
+}
+
+}  // namespace
+
+std::string DateResolver::holiday(const HolidayRule& rule, int direction, Tense tense) const {
+  if (!anchor_)
+    return rule.day > 0 ? fmt::format("XXXX-{:02d}-{:02d}", rule.month, rule.day) : fmt::format("XXXX-{:02d}-XX", rule.month);
+  int year = anchor_->year;
+  if (direction == 0) {
+    const std::string month_value = named_month(rule.month, 0, tense);
+    if (month_value.rfind("XXXX", 0) != 0) year = std::stoi(month_value.substr(0, 4));
+  } else {
+    const std::int64_t anchor_day = calendar::to_days(*anchor_), day = calendar::to_days(holiday_in(rule, year));
+    if (direction < 0 && day >= anchor_day) --year;
+    if (direction > 0 && day <= anchor_day) ++year;
+  }
+  const CalendarDate d = holiday_in(rule, year);
+  return calendar::is_valid(d) ? iso_date(d) : fmt::format("XXXX-{:02d}-XX", rule.month);
+}
+
 std::string DateResolver::weekend(Tense tense) const {
   if (!anchor_) return "XXXX-WXX-WE";
   const bool on_weekend = calendar::weekday(*anchor_) >= 6;

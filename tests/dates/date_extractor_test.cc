@@ -121,3 +121,14 @@ TEST_CASE("dates: reported periods in results stories", "[dates][data]") {
   CHECK(found("The current account is in deficit.").empty());
   CHECK(found("Under current conditions it is poor.") == Lines{"current|DATE|PRESENT_REF"});
 }
+
+TEST_CASE("dates: holidays", "[dates][data]") {
+  const CalendarDate anchor{1999, 11, 30};
+  CHECK(found("They met on Thanksgiving Day and on Christmas Eve.", anchor) ==
+        Lines{"Thanksgiving Day|DATE|1999-11-25", "Christmas Eve|DATE|1999-12-24"});
+  CHECK(found("Since last Thanksgiving and before New Year's Day.", anchor) ==
+        Lines{"last Thanksgiving|DATE|1999-11-25", "New Year's Day|DATE|2000-01-01"});
+  CHECK(found("He won on Election Day.", CalendarDate{1998, 11, 10}) == Lines{"Election Day|DATE|1998-11-03"});
+  CHECK(found("A new year began.", anchor).empty());
+  CHECK(found("See you next Christmas.", CalendarDate{9999, 12, 30}) == Lines{"next Christmas|DATE|XXXX-12-XX"});
+}
