@@ -98,12 +98,17 @@ std::string duration_value(long count, UnitKind unit, bool and_half = false) {
   return fmt::format("P{}{}{}{}", date_lexicon::is_time_unit(unit) ? "T" : "", amount, date_lexicon::duration_code(unit), half);
 }
 
-// The patterns of one sentence. `last_quarter` carries the latest quarter value across sentences:
-// "the quarter" and "a year earlier" in a results story refer to it.
+// What the article has said so far that later expressions refer to.
+struct ArticleMemory {
+  std::string last_quarter;  // "the quarter" and "a year earlier" in a results story refer to it
+  std::optional<CalendarDate> last_date;  // "the following year", "the previous Friday" count from it
+};
+
+// The patterns of one sentence; `memory` carries across the article's sentences.
 class SentenceMatcher {
  public:
-  SentenceMatcher(const std::vector<Word>& words, const DateResolver& resolver, std::string& last_quarter)
-      : w_(words), r_(resolver), last_quarter_(last_quarter) {}
+  SentenceMatcher(const std::vector<Word>& words, const DateResolver& resolver, ArticleMemory& memory)
+      : w_(words), r_(resolver), last_quarter_(memory.last_quarter), last_date_(memory.last_date) {}
 
   std::optional<Match> longest_at(std::size_t i) {
     if (!date_lexicon::may_start_expression(w_[i].lower)) return std::nullopt;
@@ -114,10 +119,22 @@ class SentenceMatcher {
     consider(modified_at(i));
     consider(core_at(i));
     if (best && best->names_quarter) last_quarter_ = best->value;
+    if (best) remember_date(best->value);
     return best;
   }
 
  private:
+  // A stated year, month or day ("1995", "1998-03", "1989-10-27") is what "the following ..." follows.
+  void remember_date(const std::string& value) {
+    if (value.size() != 4 && value.size() != 7 && value.size() != 10) return;
+    for (std::size_t k = 0; k < value.size(); ++k)
+      if (k == 4 || k == 7 ? value[k] != '-' : (value[k] < '0' || value[k] > '9')) return;
+    const int year = std::stoi(value.substr(0, 4));
+    const int month = value.size() >= 7 ? std::stoi(value.substr(5, 2)) : 1;
+    const int day = value.size() == 10 ? std::stoi(value.substr(8, 2)) : 1;
+    if (calendar::is_valid(CalendarDate{year, month, day})) last_date_ = CalendarDate{year, month, day};
+  }
+
   bool is(std::size_t i, std::string_view word) const { return i < w_.size() && w_[i].lower == word; }
   bool glued(std::size_t i) const { return i < w_.size() && w_[i].glued; }
   std::string_view lower(std::size_t i) const { return i < w_.size() ? std::string_view(w_[i].lower) : std::string_view(); }
@@ -220,31 +237,37 @@ class SentenceMatcher {
 
   // "last year", "this month", "next week", "the past year", "the current fiscal year", "last Friday", "last November",
   // "this summer", "this morning", "last night", "this weekend".
+  // "The following year", "the previous Friday" count from the date the article stated last, the
+  // others from the article's date.
   std::optional<Match> relative_at(std::size_t i) {
     const std::size_t at = is(i, "the") ? i + 1 : i;
     const auto direction = direction_of(lower(at));
     if (!direction) return std::nullopt;
+    const bool sequential = (is(at, "following") || is(at, "previous")) && last_date_;
+    const DateResolver from_last_date(sequential ? last_date_ : std::nullopt);
+    const DateResolver& r = sequential ? from_last_date : r_;
     const std::size_t head = is(at + 1, "fiscal") && (is(at + 2, "year") || is(at + 2, "quarter")) ? at + 2 : at + 1;
     const std::string_view word = lower(head);
     const int d = *direction;
-    if (word == "year") return Match{head + 1, TimexType::kDate, r_.year(d)};
-    if (word == "month") return Match{head + 1, TimexType::kDate, r_.month(d)};
-    if (word == "week") return Match{head + 1, TimexType::kDate, r_.week(d)};
-    if (word == "quarter") return Match{head + 1, TimexType::kDate, r_.quarter(d), true};
-    if (word == "decade" && d == 0) return Match{head + 1, TimexType::kDate, r_.year(0).substr(0, 3)};
-    if (word == "weekend") return Match{head + 1, TimexType::kDate, r_.week(d) + "-WE"};
-    if (at == i) return relative_named_at(head, d);
+    if (word == "year") return Match{head + 1, TimexType::kDate, r.year(d)};
+    if (word == "month") return Match{head + 1, TimexType::kDate, r.month(d)};
+    if (word == "week") return Match{head + 1, TimexType::kDate, r.week(d)};
+    if (word == "day" && sequential) return Match{head + 1, TimexType::kDate, r.day(d)};
+    if (word == "quarter") return Match{head + 1, TimexType::kDate, r.quarter(d), true};
+    if (word == "decade" && d == 0) return Match{head + 1, TimexType::kDate, r.year(0).substr(0, 3)};
+    if (word == "weekend") return Match{head + 1, TimexType::kDate, r.week(d) + "-WE"};
+    if (at == i || sequential) return relative_named_at(r, head, d);
     return std::nullopt;
   }
 
-  std::optional<Match> relative_named_at(std::size_t head, int d) {
+  std::optional<Match> relative_named_at(const DateResolver& r, std::size_t head, int d) {
     const std::string_view word = lower(head);
-    if (const int wd = date_lexicon::weekday(word)) return Match{head + 1, TimexType::kDate, r_.weekday(wd, d, tense_near(head))};
-    if (const int m = month_name_at(head)) return Match{head + 1, TimexType::kDate, r_.named_month(m, d, tense_near(head))};
-    if (auto s = date_lexicon::season(word); !s.empty()) return Match{head + 1, TimexType::kDate, r_.season(s, d)};
+    if (const int wd = date_lexicon::weekday(word)) return Match{head + 1, TimexType::kDate, r.weekday(wd, d, tense_near(head))};
+    if (const int m = month_name_at(head)) return Match{head + 1, TimexType::kDate, r.named_month(m, d, tense_near(head))};
+    if (auto s = date_lexicon::season(word); !s.empty()) return Match{head + 1, TimexType::kDate, r.season(s, d)};
     if (auto part = date_lexicon::part_of_day(word); !part.empty()) {
-      if (d == 0) return Match{head + 1, TimexType::kTime, r_.day_part(0, part)};
-      if (d < 0 && part == "NI") return Match{head + 1, TimexType::kTime, r_.day_part(-1, part)};
+      if (d == 0) return Match{head + 1, TimexType::kTime, r.day_part(0, part)};
+      if (d < 0 && part == "NI") return Match{head + 1, TimexType::kTime, r.day_part(-1, part)};
     }
     return std::nullopt;
   }
@@ -646,6 +669,7 @@ class SentenceMatcher {
   mutable std::vector<Tense> tense_;
   const DateResolver& r_;
   std::string& last_quarter_;
+  std::optional<CalendarDate>& last_date_;
 };
 
 // The last word of the expression [first, end) that is not punctuation: a full stop or comma a
@@ -661,11 +685,11 @@ std::size_t last_word_of(const std::vector<Word>& words, std::size_t first, std:
 std::vector<TimeExpression> extract_dates(const Document& doc, const std::optional<CalendarDate>& anchor) {
   std::vector<TimeExpression> out;
   const DateResolver resolver(anchor);
-  std::string last_quarter;
+  ArticleMemory memory;
   for (const Sentence& s : doc.sentences) {
     if (!doc.paragraphs.empty() && doc.in_boilerplate(s)) continue;
     const std::vector<Word> words = sentence_words(doc, s);
-    SentenceMatcher matcher(words, resolver, last_quarter);
+    SentenceMatcher matcher(words, resolver, memory);
     for (std::size_t i = 0; i < words.size();) {
       auto m = matcher.longest_at(i);
       if (!m) {
@@ -684,8 +708,8 @@ std::optional<CalendarDate> first_stated_date(const Document& doc) {
   for (std::size_t s = 0; s < sentences; ++s) {
     const std::vector<Word> words = sentence_words(doc, doc.sentences[s]);
     const DateResolver unanchored(std::nullopt);
-    std::string last_quarter;
-    SentenceMatcher matcher(words, unanchored, last_quarter);
+    ArticleMemory memory;
+    SentenceMatcher matcher(words, unanchored, memory);
     for (std::size_t i = 0; i < words.size(); ++i)
       if (auto m = matcher.longest_at(i); m && m->type == TimexType::kDate)
         if (auto date = parse_iso_date(m->value); date && m->value.size() == 10) return date;

@@ -132,3 +132,13 @@ TEST_CASE("dates: holidays", "[dates][data]") {
   CHECK(found("A new year began.", anchor).empty());
   CHECK(found("See you next Christmas.", CalendarDate{9999, 12, 30}) == Lines{"next Christmas|DATE|XXXX-12-XX"});
 }
+
+TEST_CASE("dates: the following and the previous count from the date stated last", "[dates][data]") {
+  CHECK(found("The plant opened in 1995. The following year it closed.") ==
+        Lines{"1995|DATE|1995", "The following year|DATE|1996"});
+  CHECK(found("Trading stopped on Oct. 27, 1989, after a fall the previous Friday.") ==
+        Lines{"Oct. 27, 1989|DATE|1989-10-27", "the previous Friday|DATE|1989-10-20"});
+  CHECK(found("The strike began on Oct. 27, 1989, and ended the following day.") ==
+        Lines{"Oct. 27, 1989|DATE|1989-10-27", "the following day|DATE|1989-10-28"});
+  CHECK(found("Sales rose the following month.") == Lines{"the following month|DATE|1998-09"});
+}
