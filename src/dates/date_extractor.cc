@@ -39,6 +39,12 @@ long digits_value(std::string_view s) {
   return v;
 }
 
+bool is_punctuation(std::string_view s) {
+  for (const char c : s)
+    if (c != '.' && c != ',' && c != ';' && c != ':' && c != '!' && c != '?' && c != '-') return false;
+  return !s.empty();
+}
+
 std::vector<Word> sentence_words(const Document& doc, const Sentence& s) {
   std::vector<Word> words;
   words.reserve(s.token_end - s.token_begin);
@@ -70,17 +76,39 @@ struct Count {
   std::size_t end = 0;
 };
 
-std::string duration_value(long count, UnitKind unit) {
-  const std::string amount = count == kVague ? "X" : std::to_string(count);
-  return fmt::format("P{}{}{}", date_lexicon::is_time_unit(unit) ? "T" : "", amount, date_lexicon::duration_code(unit));
+// Half of a unit in the next smaller one ("2 1/2 years" P2Y6M); empty for units without one.
+std::string_view half_unit(UnitKind unit) {
+  switch (unit) {
+    case UnitKind::kYear: return "6M";
+    case UnitKind::kDay: return "T12H";
+    case UnitKind::kHour: return "30M";
+    case UnitKind::kMinute: return "30S";
+    default: return "";
+  }
 }
 
-// The patterns of one sentence. `last_quarter` carries the latest quarter value across sentences:
-// "the quarter" and "a year earlier" in a results story refer to it.
+// Decades and centuries count in years, as TimeBank writes them ("two decades" P20Y).
+std::string duration_value(long count, UnitKind unit, bool and_half = false) {
+  if (unit == UnitKind::kDecade || unit == UnitKind::kCentury) {
+    const long years = unit == UnitKind::kDecade ? 10 : 100;
+    return count == kVague ? "PXY" : fmt::format("P{}Y", count * years);
+  }
+  const std::string amount = count == kVague ? "X" : std::to_string(count);
+  const std::string_view half = count == kVague || !and_half ? std::string_view() : half_unit(unit);
+  return fmt::format("P{}{}{}{}", date_lexicon::is_time_unit(unit) ? "T" : "", amount, date_lexicon::duration_code(unit), half);
+}
+
+// What the article has said so far that later expressions refer to.
+struct ArticleMemory {
+  std::string last_quarter;  // "the quarter" and "a year earlier" in a results story refer to it
+  std::optional<CalendarDate> last_date;  // "the following year", "the previous Friday" count from it
+};
+
+// The patterns of one sentence; `memory` carries across the article's sentences.
 class SentenceMatcher {
  public:
-  SentenceMatcher(const std::vector<Word>& words, const DateResolver& resolver, std::string& last_quarter)
-      : w_(words), r_(resolver), last_quarter_(last_quarter) {}
+  SentenceMatcher(const std::vector<Word>& words, const DateResolver& resolver, ArticleMemory& memory)
+      : w_(words), r_(resolver), last_quarter_(memory.last_quarter), last_date_(memory.last_date) {}
 
   std::optional<Match> longest_at(std::size_t i) {
     if (!date_lexicon::may_start_expression(w_[i].lower)) return std::nullopt;
@@ -91,10 +119,22 @@ class SentenceMatcher {
     consider(modified_at(i));
     consider(core_at(i));
     if (best && best->names_quarter) last_quarter_ = best->value;
+    if (best) remember_date(best->value);
     return best;
   }
 
  private:
+  // A stated year, month or day ("1995", "1998-03", "1989-10-27") is what "the following ..." follows.
+  void remember_date(const std::string& value) {
+    if (value.size() != 4 && value.size() != 7 && value.size() != 10) return;
+    for (std::size_t k = 0; k < value.size(); ++k)
+      if (k == 4 || k == 7 ? value[k] != '-' : (value[k] < '0' || value[k] > '9')) return;
+    const int year = std::stoi(value.substr(0, 4));
+    const int month = value.size() >= 7 ? std::stoi(value.substr(5, 2)) : 1;
+    const int day = value.size() == 10 ? std::stoi(value.substr(8, 2)) : 1;
+    if (calendar::is_valid(CalendarDate{year, month, day})) last_date_ = CalendarDate{year, month, day};
+  }
+
   bool is(std::size_t i, std::string_view word) const { return i < w_.size() && w_[i].lower == word; }
   bool glued(std::size_t i) const { return i < w_.size() && w_[i].glued; }
   std::string_view lower(std::size_t i) const { return i < w_.size() ? std::string_view(w_[i].lower) : std::string_view(); }
@@ -114,6 +154,7 @@ class SentenceMatcher {
     consider(year_at(i));
     consider(time_at(i));
     consider(set_at(i));
+    consider(holiday_at(i));
     return best;
   }
 
@@ -138,13 +179,18 @@ class SentenceMatcher {
     return i < tense_.size() ? tense_[i] : Tense::kUnknown;
   }
 
+  // A capitalised word inside the sentence is a name, whatever its ending ("the United States").
+  static bool is_name(const std::vector<Word>& words, std::size_t k) {
+    return k > 0 && !words[k].raw.empty() && words[k].raw[0] >= 'A' && words[k].raw[0] <= 'Z';
+  }
+
   // The tense of the nearest tense-showing word of the sentence for every word (the earlier one on
   // a tie), in two passes: linear however many weekdays and months the sentence holds.
   static std::vector<Tense> nearest_tenses(const std::vector<Word>& words) {
     const std::size_t n = words.size();
     std::vector<Tense> own(n), nearest(n, Tense::kUnknown);
     std::vector<std::size_t> distance(n, SIZE_MAX);
-    for (std::size_t k = 0; k < n; ++k) own[k] = date_lexicon::tense_of(words[k].lower);
+    for (std::size_t k = 0; k < n; ++k) own[k] = is_name(words, k) ? Tense::kUnknown : date_lexicon::tense_of(words[k].lower);
     for (std::size_t k = 0, last = SIZE_MAX; k < n; ++k) {
       if (own[k] != Tense::kUnknown) last = k;
       if (last != SIZE_MAX) distance[k] = k - last, nearest[k] = own[last];
@@ -159,6 +205,8 @@ class SentenceMatcher {
   std::optional<Match> reference_at(std::size_t i) {
     const std::string_view word = lower(i);
     if (word == "now" || word == "currently" || word == "nowadays") return Match{i + 1, TimexType::kDate, "PRESENT_REF"};
+    if (word == "current" && !is(i + 1, "account") && !is(i + 1, "accounts"))  // "current account": a balance
+      return Match{i + 1, TimexType::kDate, "PRESENT_REF"};
     if (word == "recently" || word == "lately")
       return Match{i + 1, TimexType::kDate, "PAST_REF"};
     if (word == "the" && is(i + 1, "weekend")) return Match{i + 2, TimexType::kDate, r_.weekend(tense_near(i))};
@@ -187,33 +235,39 @@ class SentenceMatcher {
     return std::nullopt;
   }
 
-  // "last year", "this month", "next week", "the past year", "last Friday", "last November",
+  // "last year", "this month", "next week", "the past year", "the current fiscal year", "last Friday", "last November",
   // "this summer", "this morning", "last night", "this weekend".
+  // "The following year", "the previous Friday" count from the date the article stated last, the
+  // others from the article's date.
   std::optional<Match> relative_at(std::size_t i) {
     const std::size_t at = is(i, "the") ? i + 1 : i;
     const auto direction = direction_of(lower(at));
     if (!direction) return std::nullopt;
-    const std::size_t head = at + 1;
+    const bool sequential = (is(at, "following") || is(at, "previous")) && last_date_;
+    const DateResolver from_last_date(sequential ? last_date_ : std::nullopt);
+    const DateResolver& r = sequential ? from_last_date : r_;
+    const std::size_t head = is(at + 1, "fiscal") && (is(at + 2, "year") || is(at + 2, "quarter")) ? at + 2 : at + 1;
     const std::string_view word = lower(head);
     const int d = *direction;
-    if (word == "year") return Match{head + 1, TimexType::kDate, r_.year(d)};
-    if (word == "month") return Match{head + 1, TimexType::kDate, r_.month(d)};
-    if (word == "week") return Match{head + 1, TimexType::kDate, r_.week(d)};
-    if (word == "quarter") return Match{head + 1, TimexType::kDate, r_.quarter(d), true};
-    if (word == "decade" && d == 0) return Match{head + 1, TimexType::kDate, r_.year(0).substr(0, 3)};
-    if (word == "weekend") return Match{head + 1, TimexType::kDate, r_.week(d) + "-WE"};
-    if (at == i) return relative_named_at(head, d);
+    if (word == "year") return Match{head + 1, TimexType::kDate, r.year(d)};
+    if (word == "month") return Match{head + 1, TimexType::kDate, r.month(d)};
+    if (word == "week") return Match{head + 1, TimexType::kDate, r.week(d)};
+    if (word == "day" && sequential) return Match{head + 1, TimexType::kDate, r.day(d)};
+    if (word == "quarter") return Match{head + 1, TimexType::kDate, r.quarter(d), true};
+    if (word == "decade" && d == 0) return Match{head + 1, TimexType::kDate, r.year(0).substr(0, 3)};
+    if (word == "weekend") return Match{head + 1, TimexType::kDate, r.week(d) + "-WE"};
+    if (at == i || sequential) return relative_named_at(r, head, d);
     return std::nullopt;
   }
 
-  std::optional<Match> relative_named_at(std::size_t head, int d) {
+  std::optional<Match> relative_named_at(const DateResolver& r, std::size_t head, int d) {
     const std::string_view word = lower(head);
-    if (const int wd = date_lexicon::weekday(word)) return Match{head + 1, TimexType::kDate, r_.weekday(wd, d, tense_near(head))};
-    if (const int m = month_name_at(head)) return Match{head + 1, TimexType::kDate, r_.named_month(m, d, tense_near(head))};
-    if (auto s = date_lexicon::season(word); !s.empty()) return Match{head + 1, TimexType::kDate, r_.season(s, d)};
+    if (const int wd = date_lexicon::weekday(word)) return Match{head + 1, TimexType::kDate, r.weekday(wd, d, tense_near(head))};
+    if (const int m = month_name_at(head)) return Match{head + 1, TimexType::kDate, r.named_month(m, d, tense_near(head))};
+    if (auto s = date_lexicon::season(word); !s.empty()) return Match{head + 1, TimexType::kDate, r.season(s, d)};
     if (auto part = date_lexicon::part_of_day(word); !part.empty()) {
-      if (d == 0) return Match{head + 1, TimexType::kTime, r_.day_part(0, part)};
-      if (d < 0 && part == "NI") return Match{head + 1, TimexType::kTime, r_.day_part(-1, part)};
+      if (d == 0) return Match{head + 1, TimexType::kTime, r.day_part(0, part)};
+      if (d < 0 && part == "NI") return Match{head + 1, TimexType::kTime, r.day_part(-1, part)};
     }
     return std::nullopt;
   }
@@ -225,7 +279,8 @@ class SentenceMatcher {
     if (w_[i].digits >= 0) return Count{w_[i].digits, i + 1};
     const std::string_view word = w_[i].lower;
     if (allow_article && (word == "a" || word == "an")) {
-      if (is(i + 1, "few") || is(i + 1, "couple")) return Count{kVague, is(i + 2, "of") ? i + 3 : i + 2};
+      if (is(i + 1, "couple")) return Count{2, is(i + 2, "of") ? i + 3 : i + 2};
+      if (is(i + 1, "few")) return Count{kVague, is(i + 2, "of") ? i + 3 : i + 2};
       return Count{1, i + 1};
     }
     if (word == "several" || word == "few" || word == "many") return Count{kVague, i + 1};
@@ -252,21 +307,35 @@ class SentenceMatcher {
     const auto count = count_at(at, true);
     if (!count) return plural_units_at(i, at, the || span_word);
     std::size_t unit_pos = count->end;
+    const std::size_t fraction_end = half_at(unit_pos);
+    const bool half = fraction_end > unit_pos;
+    unit_pos = fraction_end;
     const bool hyphen = is(unit_pos, "-") && glued(unit_pos) && glued(unit_pos + 1);
     if (hyphen) ++unit_pos;
+    else if (is(unit_pos, "more") && count->value != kVague) ++unit_pos;  // "two more weeks"
     const auto unit = date_lexicon::unit(lower(unit_pos));
     if (!unit || (unit->plural && count->value == 1 && !hyphen)) return std::nullopt;
     if (unit->kind == UnitKind::kSecond && !unit->plural && (is(unit_pos + 1, "quarter") || is(unit_pos + 1, "half")))
       return std::nullopt;  // "the 1988 second quarter": an ordinal
     if (the && !span_word && count->value != kVague && w_[at].digits < 0 && lower(at) == "a") return std::nullopt;
-    const std::size_t end = unit_pos + 1;
+    std::size_t end = unit_pos + 1;
     if (is(end, "-") && is(end + 1, "old")) return std::nullopt;
-    if (lower(at) == "a" || lower(at) == "an")
+    const bool and_a_half = is(end, "and") && is(end + 1, "a") && is(end + 2, "half");
+    if (and_a_half) end += 3;
+    const bool dated = is(end, "ago") || is(end, "earlier");  // "$5 million a year ago": no rate
+    if ((lower(at) == "a" || lower(at) == "an") && !dated)
       if (at > 0 && (w_[at - 1].digits >= 0 || is_rate_word(w_[at - 1].lower))) return std::nullopt;
     if (!hyphen && !span_word) {
       if (auto ago = ago_at(end, unit->kind, count->value)) return ago;
     }
-    return Match{end, TimexType::kDuration, duration_value(count->value, unit->kind)};
+    return Match{end, TimexType::kDuration, duration_value(count->value, unit->kind, half || and_a_half)};
+  }
+
+  // Past a "1/2" after a whole count ("5 1/2 hours"); `i` itself when there is none.
+  std::size_t half_at(std::size_t i) const {
+    if (is(i, "1/2") || is(i, "\u00bd")) return i + 1;
+    if (is(i, "1") && is(i + 1, "/") && is(i + 2, "2") && glued(i + 1) && glued(i + 2)) return i + 3;
+    return i;
   }
 
   // "$5 a day", "twice a year": a rate, not a duration.
@@ -286,12 +355,14 @@ class SentenceMatcher {
     return Match{at + 1, TimexType::kDuration, duration_value(kVague, unit->kind)};
   }
 
-  // "... ago", "... earlier", "... later", "... from now" after a count of units: a date.
+  // "... ago", "... earlier", "... from now" after a count of units: a date. "Three days later"
+  // counts from an event, not from the article's date: a duration, without "later".
   std::optional<Match> ago_at(std::size_t i, UnitKind unit, long count) {
     int direction = 0;
+    if (is(i, "-") && glued(i) && glued(i + 1) && (is(i + 1, "ago") || is(i + 1, "earlier"))) ++i;  // "a year-earlier"
     std::size_t end = i + 1;
     if (is(i, "ago") || is(i, "earlier") || is(i, "before")) direction = -1;
-    else if (is(i, "later") || is(i, "hence")) direction = 1;
+    else if (is(i, "hence")) direction = 1;
     else if (is(i, "from") && is(i + 1, "now")) direction = 1, end = i + 2;
     if (direction == 0) return std::nullopt;
     if (count == kVague) return Match{end, TimexType::kDate, direction < 0 ? "PAST_REF" : "FUTURE_REF"};
@@ -327,11 +398,13 @@ class SentenceMatcher {
   // "the quarter", "the latest quarter", "the year-ago quarter": the quarter the story reports.
   std::optional<Match> reported_quarter_at(std::size_t i, std::size_t at) {
     int shift = 0;
-    if (is(at, "latest") || is(at, "most")) at += is(at, "most") && is(at + 1, "recent") ? 2 : 1;
+    bool latest = false;
+    if (is(at, "latest") || is(at, "most")) at += is(at, "most") && is(at + 1, "recent") ? 2 : 1, latest = true;
     else if (is(at, "year") && is(at + 1, "-") && (is(at + 2, "ago") || is(at + 2, "earlier"))) shift = -4, at += 3;
     const bool qualified = at > i + 1;
     if (!is(at, "quarter") && !(qualified && is(at, "period"))) return std::nullopt;
-    std::string base = last_quarter_.empty() ? r_.quarter(-1) : last_quarter_;
+    // "the latest quarter" is the last one completed before the article, whatever was named before.
+    std::string base = latest || last_quarter_.empty() ? r_.quarter(-1) : last_quarter_;
     if (auto shifted = shift_quarter_value(base, shift)) base = *shifted;
     return Match{at + 1, TimexType::kDate, base};
   }
@@ -362,7 +435,11 @@ class SentenceMatcher {
     return m;
   }
 
-  std::size_t after_month(std::size_t i) const { return is(i + 1, ".") && glued(i + 1) ? i + 2 : i + 1; }
+  // An abbreviation's period belongs to it ("Aug."); a full name's is the sentence's ("in November.").
+  std::size_t after_month(std::size_t i) const {
+    const bool abbreviated = date_lexicon::is_month_abbreviation(w_[i].lower);
+    return abbreviated && is(i + 1, ".") && glued(i + 1) ? i + 2 : i + 1;
+  }
 
   // "Aug. 7", "August 7, 1998", "7 August 1998", "July 1997", "August of 1988", "December",
   // "Friday, Oct. 23".
@@ -445,15 +522,15 @@ class SentenceMatcher {
     return Match{i + 5, TimexType::kDate, iso_date(d)};
   }
 
-  // "Friday", "Friday morning", "Friday, Oct. 23" (the stated date wins).
+  // "Friday", "Friday morning", "Friday, Oct. 23" (the stated date wins). A weekday's part of the
+  // day is in the span, not in the value: TimeBank mostly gives "Friday night" the day alone.
   std::optional<Match> weekday_at(std::size_t i) {
     const int wd = date_lexicon::weekday(lower(i));
     if (wd == 0) return std::nullopt;
     if (const std::size_t comma = is(i + 1, ",") ? i + 2 : i + 1; month_name_at(comma))
       if (auto date = calendar_date_at(comma); date && date->value.size() == 10) return date;
-    if (auto part = date_lexicon::part_of_day(lower(i + 1)); !part.empty())
-      return Match{i + 2, TimexType::kDate, r_.weekday(wd, 0, tense_near(i)) + "T" + std::string(part)};
-    return Match{i + 1, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
+    const std::size_t end = date_lexicon::part_of_day(lower(i + 1)).empty() ? i + 1 : i + 2;
+    return Match{end, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
   }
 
   // "1998", "fiscal 1990", "the 1990s", "mid-1990s", "the 20th century".
@@ -550,6 +627,28 @@ class SentenceMatcher {
     return std::nullopt;
   }
 
+  // "Thanksgiving", "Christmas Day", "New Year's Day", "Election Day", "last Thanksgiving".
+  std::optional<Match> holiday_at(std::size_t i) {
+    const auto direction = direction_of(lower(i));
+    const std::size_t at = direction ? i + 1 : i;
+    const auto holiday = holiday_name_at(at);
+    if (!holiday) return std::nullopt;
+    return Match{holiday->second, TimexType::kDate, r_.holiday(holiday->first, direction.value_or(0), tense_near(at))};
+  }
+
+  // A capitalised holiday name at `i` and the index past it.
+  std::optional<std::pair<HolidayRule, std::size_t>> holiday_name_at(std::size_t i) const {
+    if (i >= w_.size() || w_[i].raw.empty() || !(w_[i].raw[0] >= 'A' && w_[i].raw[0] <= 'Z')) return std::nullopt;
+    const std::size_t after = is(i + 1, "day") ? i + 2 : i + 1;
+    if (is(i, "thanksgiving")) return std::pair{HolidayRule{11, 0, 4, 4, 0}, after};
+    if (is(i, "christmas") && is(i + 1, "eve")) return std::pair{HolidayRule{12, 24}, i + 2};
+    if (is(i, "christmas")) return std::pair{HolidayRule{12, 25}, after};
+    if (is(i, "election") && is(i + 1, "day")) return std::pair{HolidayRule{11, 0, 1, 1, 1}, i + 2};
+    if (is(i, "independence") && is(i + 1, "day")) return std::pair{HolidayRule{7, 4}, i + 2};
+    if (is(i, "new") && is(i + 1, "year") && is(i + 2, "'s") && is(i + 3, "day")) return std::pair{HolidayRule{1, 1}, i + 4};
+    return std::nullopt;
+  }
+
   // "daily", "weekly", "every day", "each year", "every Thursday".
   std::optional<Match> set_at(std::size_t i) {
     const std::string_view word = lower(i);
@@ -570,25 +669,34 @@ class SentenceMatcher {
   mutable std::vector<Tense> tense_;
   const DateResolver& r_;
   std::string& last_quarter_;
+  std::optional<CalendarDate>& last_date_;
 };
+
+// The last word of the expression [first, end) that is not punctuation: a full stop or comma a
+// pattern read past never belongs to the span ("in November." ends at "November").
+std::size_t last_word_of(const std::vector<Word>& words, std::size_t first, std::size_t end) {
+  std::size_t last = end - 1;
+  while (last > first && is_punctuation(words[last].raw)) --last;
+  return last;
+}
 
 }  // namespace
 
 std::vector<TimeExpression> extract_dates(const Document& doc, const std::optional<CalendarDate>& anchor) {
   std::vector<TimeExpression> out;
   const DateResolver resolver(anchor);
-  std::string last_quarter;
+  ArticleMemory memory;
   for (const Sentence& s : doc.sentences) {
     if (!doc.paragraphs.empty() && doc.in_boilerplate(s)) continue;
     const std::vector<Word> words = sentence_words(doc, s);
-    SentenceMatcher matcher(words, resolver, last_quarter);
+    SentenceMatcher matcher(words, resolver, memory);
     for (std::size_t i = 0; i < words.size();) {
       auto m = matcher.longest_at(i);
       if (!m) {
         ++i;
         continue;
       }
-      out.push_back(TimeExpression{words[i].begin, words[m->end - 1].end, m->type, std::move(m->value)});
+      out.push_back(TimeExpression{words[i].begin, words[last_word_of(words, i, m->end)].end, m->type, std::move(m->value)});
       i = m->end;
     }
   }
@@ -600,8 +708,8 @@ std::optional<CalendarDate> first_stated_date(const Document& doc) {
   for (std::size_t s = 0; s < sentences; ++s) {
     const std::vector<Word> words = sentence_words(doc, doc.sentences[s]);
     const DateResolver unanchored(std::nullopt);
-    std::string last_quarter;
-    SentenceMatcher matcher(words, unanchored, last_quarter);
+    ArticleMemory memory;
+    SentenceMatcher matcher(words, unanchored, memory);
     for (std::size_t i = 0; i < words.size(); ++i)
       if (auto m = matcher.longest_at(i); m && m->type == TimexType::kDate)
         if (auto date = parse_iso_date(m->value); date && m->value.size() == 10) return date;

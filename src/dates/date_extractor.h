@@ -10,8 +10,10 @@
 // - Relative expressions resolve against the anchor (the article's date): "last month", "two weeks
 //   ago", "this year". A bare weekday or month takes the tense of the nearest verb of its sentence
 //   ("said on Tuesday" -> the previous Tuesday, "will meet on Tuesday" -> the next); past when the
-//   sentence shows none, as most news reports the past. A month and day without a year take the
-//   year that puts them nearest the anchor.
+//   sentence shows none, as most news reports the past. A month, or month and day, without a year
+//   lies at most three months after the anchor, else before it.
+// - A span never ends with punctuation; a weekday's part of the day ("Friday night") is in the span,
+//   not in the value, as TimeBank mostly annotates it.
 // - Without an anchor, what depends on it keeps the unresolved form ("XXXX-06-24", "XXXX-WXX-2").
 // - A number too long or too large to be a count of units, a day that does not exist ("February
 //   30") and a year past 9999 make no expression (or a shorter one: "February").

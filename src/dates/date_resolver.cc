@@ -11,6 +11,10 @@ namespace {
 using date_lexicon::Tense;
 using date_lexicon::UnitKind;
 
+// A month or month and day without a year lies at most this many months after the anchor, else
+// before it: news reports more of the recent past than of the coming months.
+constexpr int kMonthsAhead = 3;
+
 bool in_range(long year) { return year >= 1 && year <= 9999; }
 
 std::string year_month(int index) {
@@ -88,7 +92,8 @@ std::string DateResolver::named_month(int month, int direction, Tense tense) con
   int year = anchor_->year;
   if (direction > 0 && month <= anchor_->month) ++year;
   else if (direction < 0 && month >= anchor_->month) --year;
-  else if (direction == 0 && month > anchor_->month) --year;
+  else if (direction == 0 && month - anchor_->month > kMonthsAhead) --year;
+  else if (direction == 0 && anchor_->month - month > 12 - kMonthsAhead) ++year;
   if (!in_range(year)) return fmt::format("XXXX-{:02d}", month);
   return fmt::format("{:04d}-{:02d}", year, month);
 }
@@ -98,11 +103,37 @@ std::string DateResolver::month_day(int month, int day) const {
   const int anchor_index = calendar::month_index(anchor_->year, anchor_->month);
   int year = anchor_->year;
   const int distance = calendar::month_index(year, month) - anchor_index;
-  if (distance > 6) --year;
-  else if (distance < -6) ++year;
+  if (distance > kMonthsAhead) --year;
+  else if (distance < kMonthsAhead - 12) ++year;
   const CalendarDate d{year, month, day};
   if (!calendar::is_valid(d)) return fmt::format("XXXX-{:02d}-{:02d}", month, day);
   return iso_date(d);
+}
+
+namespace {
+
+CalendarDate holiday_in(const HolidayRule& rule, int year) {
+  if (rule.day > 0) return CalendarDate{year, rule.month, rule.day};
+  const int first = calendar::weekday(CalendarDate{year, rule.month, 1});
+  return CalendarDate{year, rule.month, 1 + (rule.weekday - first + 7) % 7 + 7 * (rule.nth - 1) + rule.shift};
+}
+
+}  // namespace
+
+std::string DateResolver::holiday(const HolidayRule& rule, int direction, Tense tense) const {
+  if (!anchor_)
+    return rule.day > 0 ? fmt::format("XXXX-{:02d}-{:02d}", rule.month, rule.day) : fmt::format("XXXX-{:02d}-XX", rule.month);
+  int year = anchor_->year;
+  if (direction == 0) {
+    const std::string month_value = named_month(rule.month, 0, tense);
+    if (month_value.rfind("XXXX", 0) != 0) year = std::stoi(month_value.substr(0, 4));
+  } else {
+    const std::int64_t anchor_day = calendar::to_days(*anchor_), day = calendar::to_days(holiday_in(rule, year));
+    if (direction < 0 && day >= anchor_day) --year;
+    if (direction > 0 && day <= anchor_day) ++year;
+  }
+  const CalendarDate d = holiday_in(rule, year);
+  return calendar::is_valid(d) ? iso_date(d) : fmt::format("XXXX-{:02d}-XX", rule.month);
 }
 
 std::string DateResolver::weekend(Tense tense) const {

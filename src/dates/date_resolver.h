@@ -12,6 +12,17 @@
 
 namespace analyze {
 
+// A holiday: a fixed day of its month (Christmas: 12, 25), or the `nth` ISO `weekday` of its month
+// moved by `shift` days (Thanksgiving: the fourth Thursday of November; Election Day: the day after
+// the first Monday of November).
+struct HolidayRule {
+  int month = 1;
+  int day = 0;  // 0: by weekday
+  int weekday = 0;
+  int nth = 0;
+  int shift = 0;
+};
+
 class DateResolver {
  public:
   explicit DateResolver(std::optional<CalendarDate> anchor) : anchor_(anchor) {}
@@ -31,11 +42,16 @@ class DateResolver {
   // Weekday 1..7: `direction` -1 the latest one before the anchor, +1 the first one after it,
   // 0 by `tense` (past: the latest up to and including the anchor; future: the first from it on).
   std::string weekday(int weekday, int direction, date_lexicon::Tense tense) const;
-  // Month 1..12 without a year, the same way ("last April", "in December" said in April).
+  // Month 1..12 without a year: with `direction` the one before or after the anchor ("last April");
+  // with 0 the next one in a future-tense sentence, else the one at most three months
+  // after the anchor or before it ("in December" said in October is this December, said in April
+  // last December).
   std::string named_month(int month, int direction, date_lexicon::Tense tense) const;
-  // Month and day without a year: the year that puts them nearest the anchor (the tense of news
-  // sentences misleads here: "said it expects to close by Dec. 15").
+  // Month and day without a year: at most 3 months after the anchor, else before it (the tense of
+  // news sentences misleads here: "said it expects to close by Dec. 15").
   std::string month_day(int month, int day) const;
+  // A holiday's date, its year chosen as for named_month ("Thanksgiving", "last Christmas").
+  std::string holiday(const HolidayRule& rule, int direction, date_lexicon::Tense tense) const;
   // "the weekend": the coming one in a future-tense sentence or on a weekend, else the last one.
   std::string weekend(date_lexicon::Tense tense) const;
   // A season code ("FA") with `direction` as for weekday; this season when 0.

@@ -96,6 +96,30 @@ std::vector<TokenAttribution> attributions_from_tags(const std::vector<std::uint
   return out;
 }
 
+// A cue holds a cue word ("said", "according", "told"): a tagged cue without one ("avoided taking",
+// "want") is a verb of the content or of the narrative. Inside a content span it becomes content,
+// joining the two parts; elsewhere it is no cue, and content without a cue is then attributed to the
+// paragraph's remaining cues or to none.
+void drop_cues_without_cue_word(const QuoteModel& model, const std::uint64_t* lower, std::vector<std::uint8_t>& tags) {
+  const std::size_t n = tags.size();
+  for (std::size_t i = 0; i < n;) {
+    if (quote_role(tags[i]) != 2) {
+      ++i;
+      continue;
+    }
+    std::size_t j = i + 1;
+    while (j < n && quote_role(tags[j]) == 2 && !quote_tag_begins(tags[j])) ++j;
+    bool has_cue_word = false;
+    for (std::size_t k = i; k < j && !has_cue_word; ++k) has_cue_word = model.is_cue_word(lower[k]);
+    if (!has_cue_word) {
+      const bool inside_content = i > 0 && quote_role(tags[i - 1]) == 1 && j < n && quote_role(tags[j]) == 1;
+      for (std::size_t k = i; k < j; ++k) tags[k] = inside_content ? kContentInside : kOutside;
+      if (inside_content && quote_tag_begins(tags[j])) tags[j] = kContentInside;
+    }
+    i = j;
+  }
+}
+
 namespace {
 
 // Whether a paragraph may hold an attribution: it has a cue word or a quotation mark. The others,
@@ -126,6 +150,7 @@ std::vector<TokenAttribution> tag_paragraphs(const Document& doc, const QuoteMod
       model.add_emissions(features.data() + offsets[i], offsets[i + 1] - offsets[i], &emissions[i * kQuoteTags]);
     }
     model.decode(emissions, n, tags);
+    drop_cues_without_cue_word(model, context.lower.data() + first, tags);
     for (TokenAttribution& a : attributions_from_tags(tags, first)) out.push_back(std::move(a));
   }
   return out;
@@ -173,6 +198,9 @@ std::uint32_t word_count(const Document& doc, TokenRange r) {
   return n;
 }
 
+std::uint32_t paragraph_of(const Document& doc, std::uint32_t token) {
+  return doc.sentences[doc.tokens[token].sentence].paragraph;
+}
 std::uint32_t paragraph_first(const Document& doc, std::uint32_t p) {
   return doc.sentences[doc.paragraphs[p].sentence_begin].token_begin;
 }
@@ -267,21 +295,65 @@ TextSpan text_span(const Document& doc, TokenRange r) {
 }
 
 std::optional<TokenRange> speaker_near_cue(const Document& doc, const SpeakerResolver& resolver, TokenRange cue) {
-  const std::uint32_t paragraph = doc.sentences[doc.tokens[cue.begin].sentence].paragraph;
+  const std::uint32_t paragraph = paragraph_of(doc, cue.begin);
   const auto speaker = resolver.speaker_near(cue.begin, cue.end, paragraph_first(doc, paragraph), paragraph_last(doc, paragraph));
   if (!speaker) return std::nullopt;
   return TokenRange{speaker->first, speaker->second};
 }
 
-QuoteLayer to_quotes(const Document& doc, const QuoteContext& context, const std::vector<TokenAttribution>& attributions,
-                     const EntityLayer* entities) {
+// Content the tagger or the patterns found with no cue: a quotation of a few words is a title or a
+// scare quote ("Morning Joe", "deficit neutral"), reported words are the narrative's own.
+bool stands_without_cue(const Document& doc, const QuoteContext& context, const TokenAttribution& a) {
+  const TokenRange r = trimmed(doc, context, a.content.front());
+  return is_direct(doc, context, r) && (a.content.size() > 1 || word_count(doc, r) >= kMinQuoteWords);
+}
+
+bool overlaps_content(const TokenAttribution& a, TokenRange r) {
+  for (const TokenRange& c : a.content)
+    if (r.begin < c.end && c.begin < r.end) return true;
+  return false;
+}
+
+// The speaker of an attribution: the tagger's source, else the one next to the cue, never words of
+// the content itself ("He said Mr. Rubio had ..." is said by "He").
+void choose_source(const Document& doc, const SpeakerResolver& resolver, TokenAttribution& a) {
+  if (a.source && overlaps_content(a, *a.source)) a.source.reset();
+  if (!a.source && a.cue) a.source = speaker_near_cue(doc, resolver, *a.cue);
+  if (a.source && overlaps_content(a, *a.source)) a.source.reset();
+}
+
+// A speaker carried over from the attribution before: news runs a speaker's quotes on without
+// naming them again, within a paragraph, and a quotation on into the next paragraph.
+struct CarriedSpeaker {
+  std::optional<TokenRange> source;
+  std::optional<std::uint32_t> entity;
+  std::uint32_t paragraph = 0;
+};
+
+}  // namespace
+
+QuoteLayer attributed_quotes(const Document& doc, const QuoteContext& context, std::vector<TokenAttribution> attributions,
+                             const EntityLayer* entities) {
   QuoteLayer layer;
   std::optional<SpeakerResolver> resolver;
   if (entities) resolver.emplace(doc, *entities);
-  for (TokenAttribution a : attributions) {
-    if (resolver && a.cue && !a.source) a.source = speaker_near_cue(doc, *resolver, *a.cue);
+  attributions.erase(std::remove_if(attributions.begin(), attributions.end(),
+                                    [](const TokenAttribution& a) { return a.content.empty(); }),
+                     attributions.end());
+  std::stable_sort(attributions.begin(), attributions.end(), [](const TokenAttribution& x, const TokenAttribution& y) {
+    return x.content.front().begin < y.content.front().begin;
+  });
+  CarriedSpeaker carried;
+  for (TokenAttribution& a : attributions) {
+    if (!a.cue && !stands_without_cue(doc, context, a)) continue;
+    if (resolver) choose_source(doc, *resolver, a);
     std::optional<std::uint32_t> entity;
     if (resolver && a.source) entity = resolver->resolve(a.source->begin, a.source->end);
+    const std::uint32_t paragraph = paragraph_of(doc, a.content.front().begin);
+    const bool direct = is_direct(doc, context, trimmed(doc, context, a.content.front()));
+    if (!a.source && carried.source && paragraph <= carried.paragraph + (direct ? 1 : 0))
+      a.source = carried.source, entity = carried.entity;
+    if (a.source) carried = {a.source, entity, paragraph};
     for (const TokenRange& part : a.content) {
       const TokenRange r = trimmed(doc, context, part);
       if (r.begin >= r.end) continue;
@@ -299,8 +371,6 @@ QuoteLayer to_quotes(const Document& doc, const QuoteContext& context, const std
   return layer;
 }
 
-}  // namespace
-
 QuoteLayer extract_quotes(const Document& doc, const QuoteModel& model, const EntityLayer* entities, QuoteMethods methods) {
   const std::vector<QuotedSpan> quoted = find_quoted_spans(doc);
   const QuoteContext context = quote_context(doc, quoted, entities);
@@ -310,7 +380,7 @@ QuoteLayer extract_quotes(const Document& doc, const QuoteModel& model, const En
     separate_reported_from_direct(doc, context, attributions);
   }
   if (methods != QuoteMethods::kTaggerOnly) add_pattern_quotes(doc, context, quoted, attributions);
-  return to_quotes(doc, context, attributions, entities);
+  return attributed_quotes(doc, context, std::move(attributions), entities);
 }
 
 }  // namespace analyze

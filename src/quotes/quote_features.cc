@@ -14,6 +14,7 @@ enum Family : std::uint64_t {
   kBias = 1, kWord, kPrevWord, kNextWord, kPrevWord2, kNextWord2, kPrevBigram, kNextBigram, kShape, kSuffix,
   kQuoteState, kQuoteStateWord, kQuoteNeighbours, kCueLeft, kCueLeftDistance, kCueRight, kCueRightDistance,
   kIsCue, kEntity, kPrevEntity, kNextEntity, kEntityCueRight, kPlace, kThatAfterCue, kCueBothSides,
+  kCueLeftClause, kWordAfterCue, kSentencePart,
 };
 
 constexpr std::uint64_t kEdge = 0x5eed;  // the word "before the first" and "after the last"
@@ -65,6 +66,7 @@ struct TokenView {
   const Document& doc;
   const QuoteContext& context;
   std::uint32_t first, last;
+  const std::vector<std::uint32_t>& clause_marks;  // commas, semicolons and dashes before each token
   std::uint64_t word(std::int64_t t) const {
     return t < first || t >= last ? kEdge : context.lower[static_cast<std::size_t>(t)];
   }
@@ -75,6 +77,23 @@ struct TokenView {
     return t < first || t >= last ? 9 : context.quote_state[static_cast<std::size_t>(t)];
   }
 };
+
+// Per token of [first, last): how many clause marks (",", ";", "-", "--") stand before it.
+void count_clause_marks(const Document& doc, std::uint32_t first, std::uint32_t last, std::vector<std::uint32_t>& marks) {
+  marks.assign(last - first, 0);
+  std::uint32_t seen = 0;
+  for (std::uint32_t t = first; t < last; ++t) {
+    marks[t - first] = seen;
+    const std::string_view f = doc.form(doc.tokens[t]);
+    seen += doc.tokens[t].kind == TokenKind::kPunctuation && (f == "," || f == ";" || f == "-" || f == "--");
+  }
+}
+
+// 0, 1, 2: the first, middle or last third of the sentence.
+std::uint64_t sentence_third(const Sentence& s, std::uint32_t t) {
+  const std::uint32_t n = s.token_end - s.token_begin;
+  return n == 0 ? 0 : 3 * (t - s.token_begin) / n;
+}
 
 void lexical_features(const TokenView& v, std::uint32_t t, std::vector<std::uint64_t>& out) {
   const std::string_view form = v.doc.form(v.doc.tokens[t]);
@@ -106,11 +125,17 @@ void context_features(const TokenView& v, std::uint32_t t, std::uint32_t cue_lef
   const std::uint32_t sentence = doc.tokens[t].sentence;
   const Sentence& s = doc.sentences[sentence];
   out.push_back(feature_key(kPlace, (t == s.token_begin) + 2 * (t + 1 == s.token_end) + 4 * (t == v.first)));
+  out.push_back(feature_key(kSentencePart, sentence_third(s, t), q));
   std::uint64_t left_bucket = 99, right_bucket = 99;
   if (cue_left != kNone) {
     left_bucket = distance_bucket(t - cue_left, doc.tokens[cue_left].sentence != sentence);
     out.push_back(feature_key(kCueLeft, v.word(cue_left), left_bucket));
     out.push_back(feature_key(kCueLeftDistance, left_bucket, q));
+    if (doc.tokens[cue_left].sentence == sentence) {
+      const std::uint32_t marks = v.clause_marks[t - v.first] - v.clause_marks[cue_left - v.first];
+      out.push_back(feature_key(kCueLeftClause, std::min<std::uint32_t>(marks, 2), q));
+    }
+    if (t <= cue_left + 2) out.push_back(feature_key(kWordAfterCue, v.word(cue_left), v.word(t)));
     if (t >= 1 && cue_left + 3 >= t && v.word(i - 1) == lowercase_hash("that"))
       out.push_back(feature_key(kThatAfterCue));
   }
@@ -146,11 +171,12 @@ QuoteContext quote_context(const Document& doc, const std::vector<QuotedSpan>& q
 
 void quote_features(const Document& doc, const QuoteContext& context, const QuoteModel& model, std::uint32_t first,
                     std::uint32_t last, std::vector<std::uint64_t>& features, std::vector<std::uint32_t>& offsets) {
-  thread_local std::vector<std::uint32_t> cue_left, cue_right;
+  thread_local std::vector<std::uint32_t> cue_left, cue_right, clause_marks;
   nearest_cues(context, model, first, last, cue_left, cue_right);
+  count_clause_marks(doc, first, last, clause_marks);
   features.clear();
   offsets.assign(1, 0);
-  const TokenView view{doc, context, first, last};
+  const TokenView view{doc, context, first, last, clause_marks};
   for (std::uint32_t t = first; t < last; ++t) {
     lexical_features(view, t, features);
     context_features(view, t, cue_left[t - first], cue_right[t - first], features);

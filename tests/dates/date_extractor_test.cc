@@ -78,3 +78,67 @@ TEST_CASE("dates: hostile input makes no expression or a shorter one, never a cr
   CHECK(found("In the year 99999 nothing happened.").empty());
   CHECK(found("It fell 9999 years ago.") == Lines{"9999 years ago|DATE|XXXX"});
 }
+
+TEST_CASE("dates: a sentence's full stop or comma never ends a span", "[dates][data]") {
+  CHECK(found("The runoff is set for November.") == Lines{"November|DATE|1998-11"});
+  CHECK(found("Results are due in September, officials said.") == Lines{"September|DATE|1998-09"});
+  CHECK(found("It opened on Aug. 7.") == Lines{"Aug. 7|DATE|1998-08-07"});
+}
+
+TEST_CASE("dates: a month without a year lies at most three months ahead of the anchor", "[dates][data]") {
+  CHECK(found("The vote takes place in November.") == Lines{"November|DATE|1998-11"});
+  CHECK(found("The plant closed in December.") == Lines{"December|DATE|1997-12"});
+  CHECK(found("The deal closed on Dec. 15.") == Lines{"Dec. 15|DATE|1997-12-15"});
+  CHECK(found("Shares are paid on Oct. 30.") == Lines{"Oct. 30|DATE|1998-10-30"});
+}
+
+TEST_CASE("dates: a capitalised word inside a sentence shows no tense", "[dates][data]") {
+  CHECK(found("The father will travel to the United States Sunday.") == Lines{"Sunday|DATE|1998-08-09"});
+}
+
+TEST_CASE("dates: a weekday's part of the day stays out of its value", "[dates][data]") {
+  CHECK(found("The blast came on Thursday night.") == Lines{"Thursday night|DATE|1998-08-06"});
+}
+
+TEST_CASE("dates: halves, couples, more, decades and later in durations", "[dates][data]") {
+  CHECK(found("They waited 5 1/2 hours.") == Lines{"5 1/2 hours|DURATION|PT5H30M"});
+  CHECK(found("It took 2 1/2 years.") == Lines{"2 1/2 years|DURATION|P2Y6M"});
+  CHECK(found("It lasted a minute and a half.") == Lines{"a minute and a half|DURATION|PT1M30S"});
+  CHECK(found("It took a couple of years.") == Lines{"a couple of years|DURATION|P2Y"});
+  CHECK(found("They stay two more weeks.") == Lines{"two more weeks|DURATION|P2W"});
+  CHECK(found("It ruled for two decades and then centuries.") == Lines{"two decades|DURATION|P20Y", "centuries|DURATION|PXY"});
+  CHECK(found("Three days later the rebels left.") == Lines{"Three days|DURATION|P3D"});
+}
+
+TEST_CASE("dates: reported periods in results stories", "[dates][data]") {
+  CHECK(found("Profit rose to $5 million from $4 million a year ago.") == Lines{"a year ago|DATE|1997"});
+  CHECK(found("Profit in the third quarter rose from a year-earlier $4 million.") ==
+        Lines{"the third quarter|DATE|1998-Q3", "a year-earlier|DATE|1997-Q3"});
+  CHECK(found("The third quarter was weak; the latest quarter was better.") ==
+        Lines{"The third quarter|DATE|1998-Q3", "the latest quarter|DATE|1998-Q2"});
+  CHECK(found("Sales in the current fiscal year and the current account.") ==
+        Lines{"the current fiscal year|DATE|1998"});
+  CHECK(found("The current account is in deficit.").empty());
+  CHECK(found("Under current conditions it is poor.") == Lines{"current|DATE|PRESENT_REF"});
+}
+
+TEST_CASE("dates: holidays", "[dates][data]") {
+  const CalendarDate anchor{1999, 11, 30};
+  CHECK(found("They met on Thanksgiving Day and on Christmas Eve.", anchor) ==
+        Lines{"Thanksgiving Day|DATE|1999-11-25", "Christmas Eve|DATE|1999-12-24"});
+  CHECK(found("Since last Thanksgiving and before New Year's Day.", anchor) ==
+        Lines{"last Thanksgiving|DATE|1999-11-25", "New Year's Day|DATE|2000-01-01"});
+  CHECK(found("He won on Election Day.", CalendarDate{1998, 11, 10}) == Lines{"Election Day|DATE|1998-11-03"});
+  CHECK(found("A new year began.", anchor).empty());
+  CHECK(found("See you next Christmas.", CalendarDate{9999, 12, 30}) == Lines{"next Christmas|DATE|XXXX-12-XX"});
+}
+
+TEST_CASE("dates: the following and the previous count from the date stated last", "[dates][data]") {
+  CHECK(found("The plant opened in 1995. The following year it closed.") ==
+        Lines{"1995|DATE|1995", "The following year|DATE|1996"});
+  CHECK(found("Trading stopped on Oct. 27, 1989, after a fall the previous Friday.") ==
+        Lines{"Oct. 27, 1989|DATE|1989-10-27", "the previous Friday|DATE|1989-10-20"});
+  CHECK(found("The strike began on Oct. 27, 1989, and ended the following day.") ==
+        Lines{"Oct. 27, 1989|DATE|1989-10-27", "the following day|DATE|1989-10-28"});
+  CHECK(found("Sales rose the following month.") == Lines{"the following month|DATE|1998-09"});
+}

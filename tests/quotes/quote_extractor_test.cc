@@ -3,6 +3,8 @@
 #include <catch2/catch.hpp>
 #include <string>
 
+#include "core/hash_index.h"
+#include "quotes/quote_marks.h"
 #include "test_support.h"
 
 using namespace analyze;
@@ -72,4 +74,77 @@ TEST_CASE("quote extractor: attributions from tags", "[quotes]") {
   CHECK(attributions[0].content[0].begin == 10);
   CHECK(attributions[0].content[0].end == 12);
   CHECK(attributions[0].content[1].begin == 16);
+}
+
+TEST_CASE("quote extractor: a cue without a cue word joins the content around it or goes", "[quotes]") {
+  QuoteModel model;
+  model.set_cue_words({lowercase_hash("said")});
+  const std::vector<std::uint64_t> lower = {lowercase_hash("her"), lowercase_hash("avoided"), lowercase_hash("taking"),
+                                            lowercase_hash("her"), lowercase_hash("home"), lowercase_hash("said"),
+                                            lowercase_hash("want")};
+  std::vector<std::uint8_t> tags = {kContentBegin, kCueBegin, kCueInside, kContentBegin, kContentInside, kCueBegin, kCueBegin};
+  drop_cues_without_cue_word(model, lower.data(), tags);
+  CHECK(tags == std::vector<std::uint8_t>{kContentBegin, kContentInside, kContentInside, kContentInside, kContentInside,
+                                          kCueBegin, kOutside});
+}
+
+namespace {
+
+// The first token from `from` on whose form is `form`.
+std::uint32_t token_of(const Document& doc, std::string_view form, std::uint32_t from = 0) {
+  for (std::uint32_t t = from; t < doc.tokens.size(); ++t)
+    if (doc.form(doc.tokens[t]) == form) return t;
+  FAIL("no token " << form);
+  return 0;
+}
+
+// "content|cue|speaker" per quote of `attributions` over `doc`.
+Lines attributed(const Document& doc, std::vector<TokenAttribution> attributions) {
+  const QuoteContext context = quote_context(doc, find_quoted_spans(doc), doc.layer<EntityLayer>());
+  Lines out;
+  for (const Quote& q : attributed_quotes(doc, context, std::move(attributions), doc.layer<EntityLayer>()).quotes)
+    out.push_back(span_text(doc, q.content) + "|" + span_text(doc, q.cue) + "|" + span_text(doc, q.speaker));
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("quote extractor: a speaker is never words of its own content", "[quotes][data]") {
+  const Document doc = testing::analyzed("He said Rubio had won the debate.", "normalize,segment,entities");
+  TokenAttribution a;
+  const std::uint32_t rubio = token_of(doc, "Rubio");
+  a.content.push_back({rubio, token_of(doc, ".")});
+  a.cue = TokenRange{token_of(doc, "said"), token_of(doc, "said") + 1};
+  a.source = TokenRange{rubio, rubio + 1};
+  CHECK(attributed(doc, {a}) == Lines{"Rubio had won the debate|said|He"});
+}
+
+TEST_CASE("quote extractor: a speaker carries on within its paragraph", "[quotes][data]") {
+  const Document doc = testing::analyzed(
+      "Mayor Jane Smith said the budget is sound, and in a long speech on Monday also warned that taxes will fall.\n\n"
+      "The council later warned that rents will rise.",
+      "normalize,segment,entities");
+  TokenAttribution first, second, third;
+  first.content.push_back({token_of(doc, "the"), token_of(doc, ",")});
+  first.cue = TokenRange{token_of(doc, "said"), token_of(doc, "said") + 1};
+  first.source = TokenRange{token_of(doc, "Jane"), token_of(doc, "said")};
+  const std::uint32_t warned = token_of(doc, "warned");
+  second.content.push_back({token_of(doc, "taxes"), token_of(doc, ".")});
+  second.cue = TokenRange{warned, warned + 1};
+  const std::uint32_t warned_again = token_of(doc, "warned", warned + 1);
+  third.content.push_back({token_of(doc, "rents"), token_of(doc, ".", warned_again)});
+  third.cue = TokenRange{warned_again, warned_again + 1};
+  CHECK(attributed(doc, {first, second, third}) ==
+        Lines{"the budget is sound|said|Jane Smith", "taxes will fall|warned|Jane Smith", "rents will rise|warned|-"});
+}
+
+TEST_CASE("quote extractor: content without a cue is an attribution only as a quotation of four words or more",
+          "[quotes][data]") {
+  const Document doc = testing::analyzed("The show “Morning Joe” aired. Taxes rise. “We will never give up the fight.”",
+                                         "normalize,segment,entities");
+  TokenAttribution title, reported, quotation;
+  title.content.push_back({token_of(doc, "Morning"), token_of(doc, "aired")});
+  reported.content.push_back({token_of(doc, "Taxes"), token_of(doc, "rise") + 1});
+  quotation.content.push_back({token_of(doc, "We"), token_of(doc, "fight") + 2});
+  CHECK(attributed(doc, {title, reported, quotation}) == Lines{"We will never give up the fight.|-|-"});
 }
