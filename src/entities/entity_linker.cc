@@ -435,6 +435,30 @@ std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpa
   return spans;
 }
 
+// Names the gazetteer knows only as organisations, written exactly as there ("Twitter", "G20",
+// "BBC"), that the tagger left untagged: ORGANIZATION mentions. Any span over them is the tagger's
+// reading of the context and stays; a name the gazetteer also knows as a place or a person
+// ("Amazon", "Jordan") or written in another case ("Who", "fed") is left to the tagger.
+void add_known_organisations(const Document& doc, const Gazetteer& gazetteer, std::vector<Span>& spans) {
+  std::vector<GazetteerMatch> matches;
+  for (const Sentence& sentence : doc.sentences)
+    if (!doc.in_boilerplate(sentence)) gazetteer.find(doc, sentence.token_begin, sentence.token_end, matches);
+  std::vector<Span> known;
+  std::size_t next = 0;  // the first span that may overlap the match, spans being sorted
+  for (const GazetteerMatch& m : matches) {
+    if (m.type_mask != type_bit(EntityType::kOrganization)) continue;
+    if (surface(doc, m.token_begin, m.token_end) != gazetteer.entry(m.entry).name) continue;
+    while (next < spans.size() && spans[next].token_end <= m.token_begin) ++next;
+    if (next < spans.size() && spans[next].token_begin < m.token_end) continue;
+    known.push_back({m.token_begin, m.token_end, EntityType::kOrganization});
+  }
+  if (known.empty()) return;
+  const std::size_t tagged = spans.size();
+  spans.insert(spans.end(), known.begin(), known.end());
+  std::inplace_merge(spans.begin(), spans.begin() + static_cast<std::ptrdiff_t>(tagged), spans.end(),
+                     [](const Span& a, const Span& b) { return a.token_begin < b.token_begin; });
+}
+
 // The user's names win: a --gazetteer match replaces the spans it overlaps, unless one of them
 // already covers it with the same type ("Nayib Bukele" for the user's "Bukele").
 void apply_user_names(const Document& doc, const Gazetteer& gazetteer, std::vector<Span>& spans) {
@@ -563,7 +587,9 @@ std::optional<EntityType> type_by_noun(const Document& doc, const Gazetteer* gaz
 // A name's one type in the article: the type most of its mentions were tagged with (MISC, often an
 // attributive use as "Ofgem price cap", counts a quarter), plus one and a half votes for MISC if
 // the gazetteer knows the name as a nationality, demonym or language ("South Korean", "Gaelic") or
-// it ends in a nationality noun ("Northern Irishman"), one for PERSON after each title ("Mr", "President"), one
+// it ends in a nationality noun ("Northern Irishman"), one and a half for ORGANIZATION if the
+// gazetteer knows it as an organisation ("Amazon" the company, tagged a place once, "the BBC app"),
+// one for PERSON after each title ("Mr", "President"), one
 // and a half for the type a common noun beside a mention gives it ("the Kospi index", "trade
 // publication Pollstar", type_by_noun); a tie keeps the first mention's type. A --gazetteer name
 // decides, and a known short form of a party is an ORGANIZATION. The gazetteer's places and given
@@ -593,7 +619,9 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
       if (is_known_alias(key)) v[static_cast<int>(EntityType::kOrganization)] += kDecisive;
       if (gazetteer)
         for (const std::uint32_t e : gazetteer->lookup(doc, s.token_begin, s.token_end))
-          if (gazetteer->entry(e).type == EntityType::kMisc) v[static_cast<int>(EntityType::kMisc)] = kNounVote;
+          if (const EntityType known = gazetteer->entry(e).type;
+              known == EntityType::kMisc || known == EntityType::kOrganization)
+            v[static_cast<int>(known)] = kNounVote;
       if (is_demonym_noun(doc.form(doc.tokens[s.token_end - 1]))) v[static_cast<int>(EntityType::kMisc)] = kNounVote;
       votes.push_back(v);
       first_type.push_back(s.type);
@@ -1028,6 +1056,7 @@ EntityLinker::EntityLinker(std::shared_ptr<const Gazetteer> gazetteer) : gazette
 EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan>& tagged) const {
   const Gazetteer* gazetteer = gazetteer_.get();
   std::vector<Span> spans = cleaned_spans(doc, tagged, gazetteer, titles_);
+  if (gazetteer) add_known_organisations(doc, *gazetteer, spans);
   if (gazetteer && gazetteer->has_user_entries()) apply_user_names(doc, *gazetteer, spans);
   if (spans.empty()) return {};
   agree_on_types(doc, gazetteer, titles_, spans);

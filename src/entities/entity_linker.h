@@ -8,10 +8,12 @@
 //      zone or a time, is dropped. A possessive "'s" is never inside a mention; leading titles are
 //      cut from a PERSON mention; "U.S.-Latin America" becomes two places when the gazetteer knows
 //      both; a mention that repeats a PERSON name of the article, or a word of one after the first,
-//      is that person; --gazetteer names win over tagger spans.
+//      is that person; a name the gazetteer knows only as an organisation, written as there, is an
+//      ORGANIZATION mention where the tagger found nothing; --gazetteer names win over tagger spans.
 //   2. Types: a name (lower-cased, without a leading "the") takes one type in the article, voted
 //      by all its mentions (titles and honorifics before it vote PERSON, a known demonym MISC, a
-//      known party short form is ORGANIZATION); a place in a dateline keeps its own.
+//      known party short form is ORGANIZATION, a name the gazetteer knows as an organisation votes
+//      for it); a place in a dateline keeps its own.
 //   3. Each mention takes the canonical name and id of the gazetteer entry of its type with exactly
 //      its name (user files first, then data/gazetteers/ in file order).
 //   4. Grouping: mentions of one type with the same id, or else the same name or known alias

@@ -506,3 +506,22 @@ TEST_CASE("linker: a hyphenated place the gazetteer knows whole stays one place,
   CHECK(find_entity(layer, "Gaelic")->type == kMisc);
   CHECK(layer.entities.size() == 3);
 }
+
+TEST_CASE("linker: a name the gazetteer knows only as an organisation votes ORGANIZATION and is found untagged", "[entity_linker]") {
+  auto g = std::make_shared<Gazetteer>();
+  REQUIRE(g->add_tsv("Globexa\tORGANIZATION\nQuorvia\tORGANIZATION\nPellmor\tORGANIZATION\nPellmor\tLOCATION\n", "orgs.tsv", false));
+  const EntityLinker linker(g);
+  const Document doc = segmented(
+      "Earlier this week, Globexa raised prices. She wrote on Quorvia that quorvia fans and Pellmor agreed. "
+      "Tom Quorvia-Smith and Pellmor Ltd did not.");
+  // The tagger took the company for a place once, and missed the others.
+  const auto layer = linker.link(doc, tag_all(doc, {{"Globexa", kLoc}, {"Tom Quorvia-Smith", kPer}, {"Pellmor Ltd", kOrg}}));
+  REQUIRE(find_entity(layer, "Globexa"));
+  CHECK(find_entity(layer, "Globexa")->type == kOrg);
+  const Entity* quorvia = find_entity(layer, "Quorvia");
+  REQUIRE(quorvia);
+  CHECK(quorvia->type == kOrg);
+  CHECK(mention_texts(doc, *quorvia) == std::vector<std::string>{"Quorvia"});  // not the lower-case "quorvia"
+  CHECK(find_entity(layer, "Pellmor") == nullptr);  // also a place: left to the tagger
+  CHECK(layer.entities.size() == 4);
+}
