@@ -270,18 +270,31 @@ bool is_spaced_dash(const Document& doc, std::uint32_t k) {
          ((k > 0 && !adjacent(doc, k)) || (k + 1 < doc.tokens.size() && !adjacent(doc, k + 1)));
 }
 
+// Whether the span starting at token k continues a list after a comma and a capitalised word
+// ("Rogers, Bell Canada and Telus Corp": the tagger left the first name out). After a preposition
+// the word and the comma close an opening phrase instead ("In London, Marks and Spencer").
+bool continues_list(const Document& doc, std::uint32_t k) {
+  if (k < 2 || opens_sentence(doc, k - 1) || doc.form(doc.tokens[k - 1]) != ",") return false;
+  if (!has_capital(doc.form(doc.tokens[k - 2]).substr(0, 1))) return false;
+  if (opens_sentence(doc, k - 2)) return true;
+  const std::string lower = utf8::to_lower(doc.form(doc.tokens[k - 3]));
+  return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners), lower) == std::end(kSentenceOpeners);
+}
+
 // Where a span is cut: at a spaced dash, and at the commas and the "and" of a list ("Facebook,
-// Instagram and Twitter"; not "Marks and Spencer" nor "Washington, D.C.", which lack the other,
-// nor "Ministry of Land, Infrastructure and Transport", whose list is inside the name).
+// Instagram and Twitter", or its end "[Rogers,] Bell Canada and Telus Corp"; not "Marks and
+// Spencer" nor "Washington, D.C.", which lack the other, nor "Ministry of Land, Infrastructure and
+// Transport", whose list is inside the name).
 std::vector<std::uint32_t> cut_points(const Document& doc, const Span& s) {
   std::vector<std::uint32_t> cuts;
   std::uint32_t last_comma = 0;
+  const bool after_list_comma = continues_list(doc, s.token_begin);
   bool list = false, inside_name = false;
   for (std::uint32_t k = s.token_begin; k < s.token_end; ++k) {
     const std::string_view form = doc.form(doc.tokens[k]);
     if (form == ",") last_comma = k;
     inside_name = inside_name || (!last_comma && form == "of");
-    list = list || (last_comma && !inside_name && (form == "and" || form == "&"));
+    list = list || ((last_comma || after_list_comma) && !inside_name && (form == "and" || form == "&"));
   }
   for (std::uint32_t k = s.token_begin; k < s.token_end; ++k) {
     const std::string_view form = doc.form(doc.tokens[k]);

@@ -1,7 +1,8 @@
 // Turns the tagger's mention spans into the article's entities: "Donald Trump", "Trump" and
 // "Trump's" become one PERSON "Donald Trump"; "U.S.", "US" and "America" one LOCATION "United
 // States" with {"iso3166": "US"}. Phases, in order (each linear in the article's size):
-//   1. Clean-up: no span crosses a spaced dash or a list ("Facebook, Instagram and Twitter");
+//   1. Clean-up: no span crosses a spaced dash or a list ("Facebook, Instagram and Twitter", or
+//      its end after a comma: "Rogers, Bell Canada and Telus Corp");
 //      dashes, quotes and unpaired brackets at its edges, title words at its end ("US President"
 //      is the place US), "MP for" at its start and "-based" ("Boston-based" is the place Boston)
 //      are cut; a PER/ORG/LOC span without a capital, or that is a generic acronym (DVD), a time

@@ -525,3 +525,18 @@ TEST_CASE("linker: a name the gazetteer knows only as an organisation votes ORGA
   CHECK(find_entity(layer, "Pellmor") == nullptr);  // also a place: left to the tagger
   CHECK(layer.entities.size() == 4);
 }
+
+TEST_CASE("linker: a span that ends a list after a comma is cut at its and", "[entity_linker]") {
+  const Document doc = segmented(
+      "Three firms - Rostel, Vantel Canada and Brisk Corp - lead. In Leeds, Marks and Spencer grew. "
+      "Sales at Marks and Spencer fell.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Rostel", kOrg}, {"Vantel Canada and Brisk Corp", kOrg}, {"Leeds", kLoc}, {"Marks and Spencer", kOrg}}));
+  CHECK(find_entity(layer, "Vantel Canada and Brisk Corp") == nullptr);
+  REQUIRE(find_entity(layer, "Vantel Canada"));
+  REQUIRE(find_entity(layer, "Brisk Corp"));
+  const Entity* ms = find_entity(layer, "Marks and Spencer");  // after "In Leeds," no list goes on
+  REQUIRE(ms);
+  CHECK(ms->mentions.size() == 2);
+  CHECK(layer.entities.size() == 5);
+}
