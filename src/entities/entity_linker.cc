@@ -564,6 +564,15 @@ constexpr std::pair<std::string_view, EntityType> kDescriptorNouns[] = {
 constexpr std::string_view kDemonymStems[] = {"english", "irish", "scots", "welsh", "french", "dutch", "cornish",
                                               "manx", "ulster"};
 
+// Last words that make a capitalised name an event or a competition, MISC ("FIH Pro League", "Davis
+// Cup", "US Open"): in CoNLL-2003 train such names are MISC 227 times, ORGANIZATION 6.
+constexpr std::string_view kEventWords[] = {"League", "Cup", "Open", "Championship", "Championships", "Olympics",
+                                            "Trophy", "Prix", "Festival", "Awards", "Contest", "Tournament"};
+
+bool is_event_word(std::string_view word) {
+  return std::find(std::begin(kEventWords), std::end(kEventWords), word) != std::end(kEventWords);
+}
+
 bool is_demonym_noun(std::string_view word) {
   const std::string lower = utf8::to_lower(word);
   for (const std::string_view tail : {"man", "woman", "men", "women"})
@@ -581,8 +590,25 @@ std::optional<EntityType> noun_type(const std::pair<std::string_view, EntityType
   return std::nullopt;
 }
 
+// The token of the plural noun a name at token k is an example of ("festivals such as X", "bands
+// like X", "companies including X"), or k if there is none.
+std::uint32_t example_noun(const Document& doc, const Sentence& sentence, std::uint32_t k) {
+  const auto form = [&](std::uint32_t i) { return doc.form(doc.tokens[i]); };
+  if (k >= sentence.token_begin + 3 && form(k - 1) == "as" && form(k - 2) == "such") return k - 3;
+  if (k >= sentence.token_begin + 2 && (form(k - 1) == "like" || form(k - 1) == "including")) return k - 2;
+  return k;
+}
+
+// The singular of a plural noun ("companies" -> "company", "bands" -> "band"); other words unchanged.
+std::string singular_of(std::string_view plural) {
+  if (ends_with(plural, "ies")) return std::string(plural.substr(0, plural.size() - 3)) + "y";
+  if (ends_with(plural, "s")) return std::string(plural.substr(0, plural.size() - 1));
+  return std::string(plural);
+}
+
 // The type the common noun beside span s gives it: its head noun just after it, else a descriptor
-// just before it or before a comma before it. A head noun makes no known place an organisation:
+// just before it or before a comma before it, or a plural noun it is an example of ("festivals
+// such as X"). A head noun makes no known place an organisation:
 // "an Auckland hospital" is in Auckland.
 std::optional<EntityType> type_by_noun(const Document& doc, const Gazetteer* gazetteer, const Span& s) {
   const Sentence& sentence = doc.sentences[doc.tokens[s.token_begin].sentence];
@@ -594,13 +620,18 @@ std::optional<EntityType> type_by_noun(const Document& doc, const Gazetteer* gaz
   std::uint32_t k = s.token_begin;
   if (k > sentence.token_begin && doc.form(doc.tokens[k - 1]) == ",") --k;
   if (k == sentence.token_begin) return std::nullopt;
+  if (const std::uint32_t plural = example_noun(doc, sentence, k); plural != k) {
+    const std::string singular = singular_of(utf8::to_lower(doc.form(doc.tokens[plural])));
+    if (const auto descriptor = noun_type(kDescriptorNouns, singular)) return descriptor;
+    return noun_type(kHeadNouns, singular);
+  }
   return noun_type(kDescriptorNouns, doc.form(doc.tokens[k - 1]));
 }
 
 // A name's one type in the article: the type most of its mentions were tagged with (MISC, often an
 // attributive use as "Ofgem price cap", counts a quarter), plus one and a half votes for MISC if
 // the gazetteer knows the name as a nationality, demonym or language ("South Korean", "Gaelic") or
-// it ends in a nationality noun ("Northern Irishman"), one and a half for ORGANIZATION if the
+// it ends in a nationality noun ("Northern Irishman") or an event's ("Pro League"), one and a half for ORGANIZATION if the
 // gazetteer knows it as an organisation ("Amazon" the company, tagged a place once, "the BBC app"),
 // one for PERSON after each title ("Mr", "President"), one
 // and a half for the type a common noun beside a mention gives it ("the Kospi index", "trade
@@ -635,7 +666,8 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
           if (const EntityType known = gazetteer->entry(e).type;
               known == EntityType::kMisc || known == EntityType::kOrganization)
             v[static_cast<int>(known)] = kNounVote;
-      if (is_demonym_noun(doc.form(doc.tokens[s.token_end - 1]))) v[static_cast<int>(EntityType::kMisc)] = kNounVote;
+      if (const std::string_view last = doc.form(doc.tokens[s.token_end - 1]); is_demonym_noun(last) || is_event_word(last))
+        v[static_cast<int>(EntityType::kMisc)] = kNounVote;
       votes.push_back(v);
       first_type.push_back(s.type);
     }

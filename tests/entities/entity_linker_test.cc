@@ -540,3 +540,24 @@ TEST_CASE("linker: a span that ends a list after a comma is cut at its and", "[e
   CHECK(ms->mentions.size() == 2);
   CHECK(layer.entities.size() == 5);
 }
+
+TEST_CASE("linker: a name ending in an event word is an event, MISC", "[entity_linker]") {
+  const Document doc = segmented("Wales reached the Zanthor Pro League after beating the Quillan Cup holders. The Arab League met.");
+  auto g = std::make_shared<Gazetteer>();
+  REQUIRE(g->add_tsv("Arab League\tORGANIZATION\n", "orgs.tsv", false));
+  const EntityLinker linker(g);
+  const auto layer = linker.link(
+      doc, tag_all(doc, {{"Wales", kLoc}, {"Zanthor Pro League", kOrg}, {"Quillan Cup", kOrg}, {"Arab League", kOrg}}));
+  CHECK(find_entity(layer, "Zanthor Pro League")->type == kMisc);
+  CHECK(find_entity(layer, "Quillan Cup")->type == kMisc);
+  CHECK(find_entity(layer, "Arab League")->type == kOrg);  // the gazetteer's organisation outvotes the word
+}
+
+TEST_CASE("linker: a name given as an example of a plural noun takes the noun's type", "[entity_linker]") {
+  const Document doc = segmented(
+      "He played festivals such as Brisbury Lights. Firms like Corvane and companies including Dellwyn hired.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Brisbury Lights", kOrg}, {"Corvane", kPer}, {"Dellwyn", kLoc}}));
+  CHECK(find_entity(layer, "Brisbury Lights")->type == kMisc);
+  CHECK(find_entity(layer, "Corvane")->type == kOrg);
+  CHECK(find_entity(layer, "Dellwyn")->type == kOrg);
+}
