@@ -590,6 +590,17 @@ std::optional<EntityType> noun_type(const std::pair<std::string_view, EntityType
   return std::nullopt;
 }
 
+// Whether span s is a code in capitals with a three-digit number, then a lower-case word: a model
+// or an index ("the EQS 450 vehicles", "the ASX 200 fell"), not a team with its score
+// ("Lancashire 357 for 8", "LEICESTERSHIRE 357").
+bool is_model_code(const Document& doc, const Sentence& sentence, const Span& s) {
+  if (s.token_end + 1 >= sentence.token_end || !all_caps(surface(doc, s.token_begin, s.token_end))) return false;
+  const std::string_view number = doc.form(doc.tokens[s.token_end]);
+  const std::string_view next = doc.form(doc.tokens[s.token_end + 1]);
+  return number.size() == 3 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         next.front() >= 'a' && next.front() <= 'z';
+}
+
 // The token of the plural noun a name at token k is an example of ("festivals such as X", "bands
 // like X", "companies including X"), or k if there is none.
 std::uint32_t example_noun(const Document& doc, const Sentence& sentence, std::uint32_t k) {
@@ -612,6 +623,7 @@ std::string singular_of(std::string_view plural) {
 // "an Auckland hospital" is in Auckland.
 std::optional<EntityType> type_by_noun(const Document& doc, const Gazetteer* gazetteer, const Span& s) {
   const Sentence& sentence = doc.sentences[doc.tokens[s.token_begin].sentence];
+  if (is_model_code(doc, sentence, s)) return EntityType::kMisc;
   if (s.token_end < sentence.token_end)
     if (const auto head = noun_type(kHeadNouns, doc.form(doc.tokens[s.token_end]))) {
       const bool place = gazetteer && is_place(doc, *gazetteer, s.token_begin, s.token_end);

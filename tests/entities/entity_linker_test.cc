@@ -561,3 +561,13 @@ TEST_CASE("linker: a name given as an example of a plural noun takes the noun's 
   CHECK(find_entity(layer, "Corvane")->type == kOrg);
   CHECK(find_entity(layer, "Dellwyn")->type == kOrg);
 }
+
+TEST_CASE("linker: a code in capitals with a three-digit number is a model or an index, MISC", "[entity_linker]") {
+  const Document doc = segmented("The QVX 450 vehicles sold well and the ZRT 200 fell. Lancashire 357 for 8. Trelford 240 for 5.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"QVX", kOrg}, {"ZRT", kLoc}, {"Lancashire", kOrg}, {"Trelford", kOrg}}));
+  CHECK(find_entity(layer, "QVX")->type == kMisc);
+  CHECK(find_entity(layer, "ZRT")->type == kMisc);
+  CHECK(find_entity(layer, "Lancashire")->type == kOrg);  // a team and its score
+  CHECK(find_entity(layer, "Trelford")->type == kOrg);
+}
