@@ -940,6 +940,57 @@ Joins join_short_names(const Names& names) {
   return joins;
 }
 
+void join_groups(Joins& joins, std::uint32_t a, std::uint32_t b) {
+  const std::uint32_t ra = find_root(joins.parent, a), rb = find_root(joins.parent, b);
+  if (ra != rb) joins.parent[rb] = ra;
+}
+
+// Words between two names of one body that make the second another name of the first: "Whatu Ora
+// (Health NZ)", "Anyshire Borough Council became Anyshire City Council", "Acme, formerly Apex".
+bool names_again(const Document& doc, std::uint32_t end, std::uint32_t begin, std::uint32_t after) {
+  const auto form = [&](std::uint32_t k) { return doc.form(doc.tokens[k]); };
+  const std::uint32_t gap = begin - end;
+  if (gap == 1 && form(end) == "(") return after < doc.tokens.size() && form(after) == ")";
+  if (gap == 1) return form(end) == "became" || form(end) == "renamed";
+  if (gap == 2 && (form(end) == "," || form(end) == "(")) return form(end + 1) == "formerly";
+  return gap == 3 && (form(end) == "now" || form(end) == "also") && form(end + 1) == "known" && form(end + 2) == "as";
+}
+
+// Phase 3c: a name in brackets right after another of the same type, or after "became",
+// "renamed" or "formerly", is another name of the same entity.
+void join_renamed(const Document& doc, const std::vector<Draft>& drafts, Joins& joins) {
+  for (std::uint32_t i = 1; i < drafts.size(); ++i) {
+    const Draft& a = drafts[i - 1];
+    const Draft& b = drafts[i];
+    if (a.type != b.type || a.type == EntityType::kMisc || doc.tokens[a.token_begin].sentence != doc.tokens[b.token_begin].sentence)
+      continue;
+    if (b.token_begin > a.token_end && names_again(doc, a.token_end, b.token_begin, b.token_end))
+      join_groups(joins, a.group, b.group);
+  }
+}
+
+// Phase 3d: "the Republic" is the article's "Republic of Ireland": a one-word place after "the"
+// that is the first word of one place name "W of ..." of the article (of one only: two such names
+// leave it alone).
+void join_place_heads(const Document& doc, const std::vector<Draft>& drafts, Joins& joins) {
+  constexpr std::uint32_t kAmbiguous = 0xFFFFFFFFu;
+  StringMap<std::uint32_t> head_of;  // lower-cased first word -> group of the "W of ..." name
+  for (const Draft& d : drafts) {
+    if (d.type != EntityType::kLocation || d.token_end - d.token_begin < 3 || doc.form(doc.tokens[d.token_begin + 1]) != "of")
+      continue;
+    const auto [it, added] = head_of.try_emplace(utf8::to_lower(doc.form(doc.tokens[d.token_begin])), d.group);
+    if (!added && find_root(joins.parent, it->second) != find_root(joins.parent, d.group)) it->second = kAmbiguous;
+  }
+  if (head_of.empty()) return;
+  for (const Draft& d : drafts) {
+    if (d.type != EntityType::kLocation || d.token_end - d.token_begin != 1 || d.token_begin == 0 ||
+        utf8::to_lower(doc.form(doc.tokens[d.token_begin - 1])) != "the")
+      continue;
+    if (const auto it = head_of.find(utf8::to_lower(d.surface)); it != head_of.end() && it->second != kAmbiguous)
+      join_groups(joins, it->second, d.group);
+  }
+}
+
 // The title just before a PERSON mention (drafts[i]): walks left over titles, modifiers,
 // honorifics and names of places or organisations (with or without a possessive: "El Salvador's
 // President"); a role only if a title word is among them. After an honorific there is none: "Mr"
@@ -1120,6 +1171,8 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
   std::vector<Draft> drafts = drafts_of(doc, spans, gazetteer);
   const Groups groups = group_same_names(drafts, gazetteer);
   Joins joins = join_short_names(Names{doc, gazetteer, drafts, groups});
+  join_renamed(doc, drafts, joins);
+  join_place_heads(doc, drafts, joins);
   assign_roles(doc, titles_, drafts);
 
   std::vector<std::vector<std::uint32_t>> entity_drafts(groups.size());

@@ -24,7 +24,9 @@
 //      order, in a longer PERSON name joins it ("Trump" -> "Donald Trump"); an ORGANIZATION joins a
 //      longer one with the same head: its initials ("UN"), its first words unless the rest names a
 //      division ("Acme Corp", not "BBC Radio Scotland"), its last words after a place ("Brooklyn
-//      Nets"), the first part of a hyphenated name ("Mercedes-Benz").
+//      Nets"), the first part of a hyphenated name ("Mercedes-Benz"). A name in brackets right after
+//      one of the same type, or after "became", "renamed" or "formerly", is another name of it
+//      ("Whatu Ora (Health NZ)"); "the Republic" is the article's one "Republic of ..." place.
 //   5. Roles: titles just before a PERSON mention ("former President", "El Salvador's President"),
 //      else an apposition after it ("Jane Doe, chief executive of Acme,"); honorifics are no role.
 //   6. A name found only in a headline written in title case ("Data Center Demand Soars"), in an

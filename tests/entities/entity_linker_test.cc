@@ -571,3 +571,32 @@ TEST_CASE("linker: a code in capitals with a three-digit number is a model or an
   CHECK(find_entity(layer, "Lancashire")->type == kOrg);  // a team and its score
   CHECK(find_entity(layer, "Trelford")->type == kOrg);
 }
+
+TEST_CASE("linker: a name in brackets, or after became or formerly, is another name of the same body", "[entity_linker]") {
+  const Document doc = segmented(
+      "Marrow Ora (Health ZQ) said no. Later Brisk Borough Council became Brisk City Council. "
+      "Vantel, formerly Apexor, grew. Jo Rowe (Labour) spoke.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Marrow Ora", kOrg}, {"Health ZQ", kOrg}, {"Brisk Borough Council", kOrg}, {"Brisk City Council", kOrg},
+                         {"Vantel", kOrg}, {"Apexor", kOrg}, {"Jo Rowe", kPer}, {"Labour", kOrg}}));
+  const Entity* health = find_entity(layer, "Marrow Ora");
+  REQUIRE(health);
+  CHECK(health->aliases == std::vector<std::string>{"Marrow Ora", "Health ZQ"});
+  REQUIRE(find_entity(layer, "Brisk Borough Council"));
+  CHECK(find_entity(layer, "Brisk Borough Council")->aliases == std::vector<std::string>{"Brisk Borough Council", "Brisk City Council"});
+  CHECK(find_entity(layer, "Vantel")->mentions.size() == 2);
+  CHECK(find_entity(layer, "Jo Rowe")->mentions.size() == 1);  // a person's party in brackets is another entity
+  CHECK(layer.entities.size() == 5);
+}
+
+TEST_CASE("linker: the first word of a place name W of X after the is that place", "[entity_linker]") {
+  const Document doc = segmented(
+      "Polls in the Republic of Quarnia rose. It is strong in the Republic. Elsewhere the Gulf of Brell "
+      "and the Gulf of Drast froze; the Gulf did not.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Republic of Quarnia", kLoc}, {"Republic", kLoc}, {"Gulf of Brell", kLoc}, {"Gulf of Drast", kLoc},
+                         {"Gulf", kLoc}}));
+  CHECK(find_entity(layer, "Republic of Quarnia")->mentions.size() == 2);
+  REQUIRE(find_entity(layer, "Gulf"));  // two names start with it: left alone
+  CHECK(layer.entities.size() == 4);
+}
