@@ -812,13 +812,25 @@ bool is_division_word(std::string_view word) {
   return std::find(std::begin(kDivisionWords), std::end(kDivisionWords), word) != std::end(kDivisionWords);
 }
 
-// The drafts and groups being joined, with the article and the gazetteer they came from.
+// The drafts and groups being joined, with the article, the gazetteer and the knowledge base.
 struct Names {
   const Document& doc;
   const Gazetteer* gazetteer;
+  const KnowledgeBase* knowledge_base;
   const std::vector<Draft>& drafts;
   const Groups& groups;
 };
+
+// Whether tokens [begin, end) name a place the gazetteer or the knowledge base knows.
+bool names_place(const Names& names, std::uint32_t begin, std::uint32_t end) {
+  if (names.gazetteer && is_place(names.doc, *names.gazetteer, begin, end)) return true;
+  if (!names.knowledge_base) return false;
+  std::string scratch;
+  const auto key = KnowledgeBase::name_key(surface(names.doc, begin, end), scratch);
+  bool known = false;
+  if (key) names.knowledge_base->for_each_candidate(*key, 1, [&](PlaceCandidate) { known = true; });
+  return known;
+}
 
 // Whether organisation group a's name is a short form of b's with the same head: b's first words
 // unless the rest names a division ("Acme" for "Acme Corp", not "BBC" for "BBC Radio Scotland"
@@ -835,8 +847,7 @@ bool is_organisation_short_form(const Names& names, std::uint32_t a, std::uint32
     const Draft& full = names.drafts[names.groups.longest[b]];
     const Draft& nickname = names.drafts[names.groups.longest[a]];
     const std::uint32_t length = nickname.token_end - nickname.token_begin;
-    return names.gazetteer && full.token_end - full.token_begin > length &&
-           is_place(names.doc, *names.gazetteer, full.token_begin, full.token_end - length);
+    return full.token_end - full.token_begin > length && names_place(names, full.token_begin, full.token_end - length);
   }
   if (short_words.size() == long_words.size() &&
       std::equal(short_words.begin(), short_words.end() - 1, long_words.begin()) &&
@@ -1155,7 +1166,8 @@ EntityLayer ranked_by_salience(std::vector<EntityDraft> entities, const ArticleS
 
 }  // namespace
 
-EntityLinker::EntityLinker(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {
+EntityLinker::EntityLinker(std::shared_ptr<const Gazetteer> gazetteer, std::shared_ptr<const KnowledgeBase> knowledge_base)
+    : gazetteer_(std::move(gazetteer)), knowledge_base_(std::move(knowledge_base)) {
   for (const auto w : kTitleWords) titles_.insert(lowercase_hash(w), kTitleWord);
   for (const auto w : kTitleModifiers) titles_.insert(lowercase_hash(w), kTitleModifier);
   for (const auto w : kHonorifics) titles_.insert(lowercase_hash(w), kHonorific);
@@ -1170,7 +1182,7 @@ EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan
   agree_on_types(doc, gazetteer, titles_, spans);
   std::vector<Draft> drafts = drafts_of(doc, spans, gazetteer);
   const Groups groups = group_same_names(drafts, gazetteer);
-  Joins joins = join_short_names(Names{doc, gazetteer, drafts, groups});
+  Joins joins = join_short_names(Names{doc, gazetteer, knowledge_base_.get(), drafts, groups});
   join_renamed(doc, drafts, joins);
   join_place_heads(doc, drafts, joins);
   assign_roles(doc, titles_, drafts);

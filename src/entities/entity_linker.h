@@ -23,8 +23,8 @@
 //      ("Tories" = "Conservative Party"), are one entity. A PERSON name whose words all appear, in
 //      order, in a longer PERSON name joins it ("Trump" -> "Donald Trump"); an ORGANIZATION joins a
 //      longer one with the same head: its initials ("UN"), its first words unless the rest names a
-//      division ("Acme Corp", not "BBC Radio Scotland"), its last words after a place ("Brooklyn
-//      Nets"), the first part of a hyphenated name ("Mercedes-Benz"). A name in brackets right after
+//      division ("Acme Corp", not "BBC Radio Scotland"), its last words after a place (gazetteer or
+//      knowledge base: "Brooklyn Nets"), the first part of a hyphenated name ("Mercedes-Benz"). A name in brackets right after
 //      one of the same type, or after "became", "renamed" or "formerly", is another name of it
 //      ("Whatu Ora (Health NZ)"); "the Republic" is the article's one "Republic of ..." place.
 //   5. Roles: titles just before a PERSON mention ("former President", "El Salvador's President"),
@@ -42,6 +42,7 @@
 #include "analyze/document.h"
 #include "analyze/entity.h"
 #include "entities/gazetteer.h"
+#include "entities/knowledge_base.h"
 #include "core/hash_index.h"
 #include "entities/tagged_span.h"
 
@@ -49,8 +50,10 @@ namespace analyze {
 
 class EntityLinker {
  public:
-  // `gazetteer` may be null or empty: then mentions get no canonical names and no ids.
-  explicit EntityLinker(std::shared_ptr<const Gazetteer> gazetteer);
+  // `gazetteer` may be null or empty: then mentions get no canonical names and no ids. The
+  // knowledge base, when given, tells more places ("Brooklyn" of "Brooklyn Nets") to the grouping.
+  explicit EntityLinker(std::shared_ptr<const Gazetteer> gazetteer,
+                        std::shared_ptr<const KnowledgeBase> knowledge_base = nullptr);
 
   // The entities of `doc` from the tagger's `spans` (token spans, in any order, not overlapping).
   // Spans in boilerplate paragraphs are ignored. Entities come sorted by salience.
@@ -58,6 +61,7 @@ class EntityLinker {
 
  private:
   std::shared_ptr<const Gazetteer> gazetteer_;
+  std::shared_ptr<const KnowledgeBase> knowledge_base_;
   HashIndex titles_;  // title words and their modifiers, by lower-cased hash
 };
 

@@ -600,3 +600,17 @@ TEST_CASE("linker: the first word of a place name W of X after the is that place
   REQUIRE(find_entity(layer, "Gulf"));  // two names start with it: left alone
   CHECK(layer.entities.size() == 4);
 }
+
+TEST_CASE("linker: a club's last word joins its name when the knowledge base knows the place before it", "[entity_linker][data]") {
+  auto loaded = KnowledgeBase::load(testing::data_dir() / "kb" / "places.bin");
+  REQUIRE(loaded);
+  const EntityLinker linker(std::make_shared<Gazetteer>(), std::make_shared<const KnowledgeBase>(std::move(loaded.value())));
+  const Document doc = segmented("The Brooklyn Zephyrs won 98-90. The Zephyrs led. The Sunday Quill and the Quill differ.");
+  const auto spans = tag_all(doc, {{"Brooklyn Zephyrs", kOrg}, {"Zephyrs", kOrg}, {"Sunday Quill", kOrg}, {"Quill", kOrg}});
+  const auto layer = linker.link(doc, spans);
+  REQUIRE(find_entity(layer, "Brooklyn Zephyrs"));
+  CHECK(find_entity(layer, "Brooklyn Zephyrs")->mentions.size() == 2);
+  CHECK(find_entity(layer, "Quill"));  // "Sunday" is no place
+  CHECK(layer.entities.size() == 3);
+  CHECK(plain_linker().link(doc, spans).entities.size() == 4);  // without the knowledge base
+}
