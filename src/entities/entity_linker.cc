@@ -640,6 +640,45 @@ std::optional<EntityType> type_by_noun(const Document& doc, const Gazetteer* gaz
   return noun_type(kDescriptorNouns, doc.form(doc.tokens[k - 1]));
 }
 
+// Whether the tokens between two spans, [end, begin), join items of a list: ",", "and", "or", "&",
+// ", and" or ", or".
+bool joins_list_items(const Document& doc, std::uint32_t end, std::uint32_t begin) {
+  const auto is_and = [&](std::uint32_t k) {
+    const std::string_view form = doc.form(doc.tokens[k]);
+    return form == "and" || form == "or" || form == "&";
+  };
+  if (begin == end + 1) return doc.form(doc.tokens[end]) == "," || is_and(end);
+  return begin == end + 2 && doc.form(doc.tokens[end]) == "," && is_and(end + 1);
+}
+
+// For each span, the type all the other names of its list share, when it is in a list of three or
+// more names whose others are of one type ("Facebook, Twitter or Instagram", "the Kyiv, Dnipro and
+// Sumy regions", "Ava Max, Pharrell Williams and Megan Thee Stallion"): a list names things of a
+// kind.
+std::vector<std::optional<EntityType>> list_types(const Document& doc, const std::vector<Span>& spans) {
+  std::vector<std::optional<EntityType>> types(spans.size());
+  for (std::size_t first = 0; first < spans.size();) {
+    std::size_t last = first;
+    while (last + 1 < spans.size() &&
+           doc.tokens[spans[last].token_begin].sentence == doc.tokens[spans[last + 1].token_begin].sentence &&
+           spans[last + 1].token_begin > spans[last].token_end &&
+           joins_list_items(doc, spans[last].token_end, spans[last + 1].token_begin))
+      ++last;
+    if (last - first >= 2) {
+      std::array<std::uint32_t, 4> count{};
+      for (std::size_t i = first; i <= last; ++i) ++count[static_cast<int>(spans[i].type)];
+      const std::uint32_t members = static_cast<std::uint32_t>(last - first + 1);
+      for (std::size_t i = first; i <= last; ++i) {
+        const int own = static_cast<int>(spans[i].type);
+        for (int t = 0; t < 4; ++t)
+          if (t != static_cast<int>(EntityType::kMisc) && t != own && count[t] == members - 1) types[i] = static_cast<EntityType>(t);
+      }
+    }
+    first = last + 1;
+  }
+  return types;
+}
+
 // A name's one type in the article: the type most of its mentions were tagged with (MISC, often an
 // attributive use as "Ofgem price cap", counts a quarter), plus one and a half votes for MISC if
 // the gazetteer knows the name as a nationality, demonym or language ("South Korean", "Gaelic") or
@@ -663,6 +702,7 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
   std::vector<EntityType> first_type;
   std::vector<std::uint32_t> name(spans.size());
   std::vector<bool> in_dateline(spans.size());
+  const std::vector<std::optional<EntityType>> in_list = list_types(doc, spans);
   for (std::size_t i = 0; i < spans.size(); ++i) {
     const Span& s = spans[i];
     in_dateline[i] = s.token_begin < dateline_end(doc, doc.sentences[doc.tokens[s.token_begin].sentence]);
@@ -690,6 +730,7 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
           kind == kTitleWord || kind == kHonorific)
         v[static_cast<int>(EntityType::kPerson)] += 1.0;
     if (const auto by_noun = type_by_noun(doc, gazetteer, s)) v[static_cast<int>(*by_noun)] += kNounVote;
+    if (in_list[i]) v[static_cast<int>(*in_list[i])] += kNounVote;
   }
   for (const auto& [key, n] : name_of)
     if (has_digit(key) && votes[n][static_cast<int>(EntityType::kPerson)] < kDecisive) {

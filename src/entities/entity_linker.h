@@ -14,7 +14,8 @@
 //   2. Types: a name (lower-cased, without a leading "the") takes one type in the article, voted
 //      by all its mentions (titles and honorifics before it vote PERSON, a known demonym or an event
 //      word at its end ("Pro League") MISC, a plural noun it is an example of its type ("festivals
-//      such as X"), a code in capitals with a three-digit number MISC ("ASX 200"), a
+//      such as X"), a code in capitals with a three-digit number MISC ("ASX 200"), the other names of
+//      a list of three or more, when of one type, that type ("Facebook, Twitter or Instagram"), a
 //      known party short form is ORGANIZATION, a name the gazetteer knows as an organisation votes
 //      for it); a place in a dateline keeps its own.
 //   3. Each mention takes the canonical name and id of the gazetteer entry of its type with exactly

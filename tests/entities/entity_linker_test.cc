@@ -614,3 +614,16 @@ TEST_CASE("linker: a club's last word joins its name when the knowledge base kno
   CHECK(layer.entities.size() == 3);
   CHECK(plain_linker().link(doc, spans).entities.size() == 4);  // without the knowledge base
 }
+
+TEST_CASE("linker: the other names of a list of three, all of one type, vote for it", "[entity_linker]") {
+  const Document doc = segmented(
+      "Follow us on Pictra, Chirpa or Snapso. She sang with Ava Lorn, Pell Ridley and Tam Oduya.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Pictra", kOrg}, {"Chirpa", kOrg}, {"Snapso", kLoc}, {"Ava Lorn", kLoc}, {"Pell Ridley", kPer},
+                         {"Tam Oduya", kPer}}));
+  CHECK(find_entity(layer, "Snapso")->type == kOrg);
+  CHECK(find_entity(layer, "Ava Lorn")->type == kPer);
+  const Document pair = segmented("Quarnia and Zorvex Group met.");  // two names are no list to vote
+  const auto two = plain_linker().link(pair, tag_all(pair, {{"Quarnia", kLoc}, {"Zorvex Group", kOrg}}));
+  CHECK(find_entity(two, "Zorvex Group")->type == kOrg);
+}
