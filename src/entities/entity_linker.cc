@@ -684,7 +684,8 @@ std::vector<std::optional<EntityType>> list_types(const Document& doc, const std
 // the gazetteer knows the name as a nationality, demonym or language ("South Korean", "Gaelic") or
 // it ends in a nationality noun ("Northern Irishman") or an event's ("Pro League"), one and a half for ORGANIZATION if the
 // gazetteer knows it as an organisation ("Amazon" the company, tagged a place once, "the BBC app"),
-// one for PERSON after each title ("Mr", "President"), one
+// one and a half for the type all the other names of its list share (list_types), one for PERSON
+// after each title ("Mr", "President"), one
 // and a half for the type a common noun beside a mention gives it ("the Kospi index", "trade
 // publication Pollstar", type_by_noun); a tie keeps the first mention's type. A --gazetteer name
 // decides, and a known short form of a party is an ORGANIZATION. The gazetteer's places and given
