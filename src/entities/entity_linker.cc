@@ -692,7 +692,8 @@ std::vector<std::optional<EntityType>> list_types(const Document& doc, const std
 // names have no vote: the tagger has already weighed them against the context, where a city may
 // be its club ("New York beat Boston") and a given name a company ("Mercedes"). A dateline
 // ("NEW YORK 1996-08-29") names where the story was filed, not a party to it: its place keeps its
-// type and has no vote. A name with a digit is no person's ("S4C", "G20"): an ORGANIZATION unless
+// type (LOCATION when it opens a dateline before text and the gazetteer knows it as a place:
+// "ATLANTA (Agency) - Voters ...") and has no vote. A name with a digit is no person's ("S4C", "G20"): an ORGANIZATION unless
 // its mentions say another type.
 void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashIndex& titles, std::vector<Span>& spans) {
   constexpr double kDecisive = 1e6;
@@ -705,8 +706,13 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
   std::vector<bool> in_dateline(spans.size());
   const std::vector<std::optional<EntityType>> in_list = list_types(doc, spans);
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    const Span& s = spans[i];
-    in_dateline[i] = s.token_begin < dateline_end(doc, doc.sentences[doc.tokens[s.token_begin].sentence]);
+    Span& s = spans[i];
+    const Sentence& sentence = doc.sentences[doc.tokens[s.token_begin].sentence];
+    const std::uint32_t dateline = dateline_end(doc, sentence);
+    in_dateline[i] = s.token_begin < dateline;
+    if (in_dateline[i] && s.token_begin == sentence.token_begin && dateline < sentence.token_end && gazetteer &&
+        s.entry == kNoEntry && is_place(doc, *gazetteer, s.token_begin, s.token_end))
+      s.type = EntityType::kLocation;
     if (in_dateline[i]) continue;
     const std::string key = name_key(surface(doc, s.token_begin, s.token_end));
     const auto [it, added] = name_of.try_emplace(key, static_cast<std::uint32_t>(votes.size()));
@@ -1015,8 +1021,10 @@ void join_renamed(const Document& doc, const std::vector<Draft>& drafts, Joins& 
   for (std::uint32_t i = 1; i < drafts.size(); ++i) {
     const Draft& a = drafts[i - 1];
     const Draft& b = drafts[i];
-    if (a.type != b.type || a.type == EntityType::kMisc || doc.tokens[a.token_begin].sentence != doc.tokens[b.token_begin].sentence)
-      continue;
+    const std::uint32_t sentence = doc.tokens[a.token_begin].sentence;
+    if (a.type != b.type || a.type == EntityType::kMisc || doc.tokens[b.token_begin].sentence != sentence ||
+        a.token_begin < dateline_end(doc, doc.sentences[sentence]))
+      continue;  // a dateline's place and its agency's credit ("ATLANTA (AP) -") are two entities
     if (b.token_begin > a.token_end && names_again(doc, a.token_end, b.token_begin, b.token_end))
       join_groups(joins, a.group, b.group);
   }

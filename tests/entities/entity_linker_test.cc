@@ -627,3 +627,13 @@ TEST_CASE("linker: the other names of a list of three, all of one type, vote for
   const auto two = plain_linker().link(pair, tag_all(pair, {{"Quarnia", kLoc}, {"Zorvex Group", kOrg}}));
   CHECK(find_entity(two, "Zorvex Group")->type == kOrg);
 }
+
+TEST_CASE("linker: a dateline's place and its agency's credit stay two entities, the place a LOCATION", "[entity_linker][data]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented("ATLANTA (Zed Wire) \u2014 Voters in Georgia queued for hours on Friday.");
+  const auto layer = linker.link(doc, tag_all(doc, {{"ATLANTA", kOrg}, {"Zed Wire", kOrg}, {"Georgia", kLoc}}));
+  REQUIRE(find_entity(layer, "ATLANTA"));
+  CHECK(find_entity(layer, "ATLANTA")->type == kLoc);
+  REQUIRE(find_entity(layer, "Zed Wire"));
+  CHECK(find_entity(layer, "Zed Wire")->aliases == std::vector<std::string>{"Zed Wire"});
+}
