@@ -507,7 +507,7 @@ TEST_CASE("linker: a hyphenated place the gazetteer knows whole stays one place,
   CHECK(layer.entities.size() == 3);
 }
 
-TEST_CASE("linker: a name the gazetteer knows only as an organisation votes ORGANIZATION and is found untagged", "[entity_linker]") {
+TEST_CASE("linker: a name the gazetteer knows only as an organisation votes ORGANIZATION and is found untagged", "[entity_linker][data]") {
   auto g = std::make_shared<Gazetteer>();
   REQUIRE(g->add_tsv("Globexa\tORGANIZATION\nQuorvia\tORGANIZATION\nPellmor\tORGANIZATION\nPellmor\tLOCATION\n", "orgs.tsv", false));
   const EntityLinker linker(g);
@@ -526,7 +526,7 @@ TEST_CASE("linker: a name the gazetteer knows only as an organisation votes ORGA
   CHECK(layer.entities.size() == 4);
 }
 
-TEST_CASE("linker: a span that ends a list after a comma is cut at its and", "[entity_linker]") {
+TEST_CASE("linker: a span that ends a list after a comma is cut at its and", "[entity_linker][data]") {
   const Document doc = segmented(
       "Three firms - Rostel, Vantel Canada and Brisk Corp - lead. In Leeds, Marks and Spencer grew. "
       "Sales at Marks and Spencer fell.");
@@ -541,7 +541,7 @@ TEST_CASE("linker: a span that ends a list after a comma is cut at its and", "[e
   CHECK(layer.entities.size() == 5);
 }
 
-TEST_CASE("linker: a name ending in an event word is an event, MISC", "[entity_linker]") {
+TEST_CASE("linker: a name ending in an event word is an event, MISC", "[entity_linker][data]") {
   const Document doc = segmented("Wales reached the Zanthor Pro League after beating the Quillan Cup holders. The Arab League met.");
   auto g = std::make_shared<Gazetteer>();
   REQUIRE(g->add_tsv("Arab League\tORGANIZATION\n", "orgs.tsv", false));
@@ -553,7 +553,7 @@ TEST_CASE("linker: a name ending in an event word is an event, MISC", "[entity_l
   CHECK(find_entity(layer, "Arab League")->type == kOrg);  // the gazetteer's organisation outvotes the word
 }
 
-TEST_CASE("linker: a name given as an example of a plural noun takes the noun's type", "[entity_linker]") {
+TEST_CASE("linker: a name given as an example of a plural noun takes the noun's type", "[entity_linker][data]") {
   const Document doc = segmented(
       "He played festivals such as Brisbury Lights. Firms like Corvane and companies including Dellwyn hired.");
   const auto layer = plain_linker().link(doc, tag_all(doc, {{"Brisbury Lights", kOrg}, {"Corvane", kPer}, {"Dellwyn", kLoc}}));
@@ -562,7 +562,7 @@ TEST_CASE("linker: a name given as an example of a plural noun takes the noun's 
   CHECK(find_entity(layer, "Dellwyn")->type == kOrg);
 }
 
-TEST_CASE("linker: a code in capitals with a three-digit number is a model or an index, MISC", "[entity_linker]") {
+TEST_CASE("linker: a code in capitals with a three-digit number is a model or an index, MISC", "[entity_linker][data]") {
   const Document doc = segmented("The QVX 450 vehicles sold well and the ZRT 200 fell. Lancashire 357 for 8. Trelford 240 for 5.");
   const auto layer = plain_linker().link(
       doc, tag_all(doc, {{"QVX", kOrg}, {"ZRT", kLoc}, {"Lancashire", kOrg}, {"Trelford", kOrg}}));
@@ -572,7 +572,7 @@ TEST_CASE("linker: a code in capitals with a three-digit number is a model or an
   CHECK(find_entity(layer, "Trelford")->type == kOrg);
 }
 
-TEST_CASE("linker: a name in brackets, or after became or formerly, is another name of the same body", "[entity_linker]") {
+TEST_CASE("linker: a name in brackets, or after became or formerly, is another name of the same body", "[entity_linker][data]") {
   const Document doc = segmented(
       "Marrow Ora (Health ZQ) said no. Later Brisk Borough Council became Brisk City Council. "
       "Vantel, formerly Apexor, grew. Jo Rowe (Labour) spoke.");
@@ -589,7 +589,7 @@ TEST_CASE("linker: a name in brackets, or after became or formerly, is another n
   CHECK(layer.entities.size() == 5);
 }
 
-TEST_CASE("linker: the first word of a place name W of X after the is that place", "[entity_linker]") {
+TEST_CASE("linker: the first word of a place name W of X after the is that place", "[entity_linker][data]") {
   const Document doc = segmented(
       "Polls in the Republic of Quarnia rose. It is strong in the Republic. Elsewhere the Gulf of Brell "
       "and the Gulf of Drast froze; the Gulf did not.");
@@ -615,7 +615,7 @@ TEST_CASE("linker: a club's last word joins its name when the knowledge base kno
   CHECK(plain_linker().link(doc, spans).entities.size() == 4);  // without the knowledge base
 }
 
-TEST_CASE("linker: the other names of a list of three, all of one type, vote for it", "[entity_linker]") {
+TEST_CASE("linker: the other names of a list of three, all of one type, vote for it", "[entity_linker][data]") {
   const Document doc = segmented(
       "Follow us on Pictra, Chirpa or Snapso. She sang with Ava Lorn, Pell Ridley and Tam Oduya.");
   const auto layer = plain_linker().link(
