@@ -448,23 +448,43 @@ std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpa
   return spans;
 }
 
+// Whether token k may stand inside a name of the gazetteer's organisations after its first word:
+// a capitalised word or a number, or a connective ("Bank of England", "Customs and Border Protection").
+bool continues_capitalised_run(std::string_view form) {
+  const char c = form.empty() ? ' ' : form.front();
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || form == "of" || form == "and" || form == "for" ||
+         form == "the" || form == "&" || form == "-" || form == ".";
+}
+
 // Names the gazetteer knows only as organisations, written exactly as there ("Twitter", "G20",
 // "BBC"), that the tagger left untagged: ORGANIZATION mentions. Any span over them is the tagger's
 // reading of the context and stays; a name the gazetteer also knows as a place or a person
-// ("Amazon", "Jordan") or written in another case ("Who", "fed") is left to the tagger.
+// ("Amazon", "Jordan") or written in another case ("Who", "fed") is left to the tagger. Only runs
+// of capitalised words outside the spans are looked up, so most tokens cost one comparison.
 void add_known_organisations(const Document& doc, const Gazetteer& gazetteer, std::vector<Span>& spans) {
   std::vector<GazetteerMatch> matches;
-  for (const Sentence& sentence : doc.sentences)
-    if (!doc.in_boilerplate(sentence)) gazetteer.find(doc, sentence.token_begin, sentence.token_end, matches);
-  std::vector<Span> known;
-  std::size_t next = 0;  // the first span that may overlap the match, spans being sorted
-  for (const GazetteerMatch& m : matches) {
-    if (m.type_mask != type_bit(EntityType::kOrganization)) continue;
-    if (surface(doc, m.token_begin, m.token_end) != gazetteer.entry(m.entry).name) continue;
-    while (next < spans.size() && spans[next].token_end <= m.token_begin) ++next;
-    if (next < spans.size() && spans[next].token_begin < m.token_end) continue;
-    known.push_back({m.token_begin, m.token_end, EntityType::kOrganization});
+  std::size_t next = 0;  // the first span not ending before the token, spans being sorted
+  for (const Sentence& sentence : doc.sentences) {
+    if (doc.in_boilerplate(sentence)) continue;
+    for (std::uint32_t k = sentence.token_begin; k < sentence.token_end;) {
+      while (next < spans.size() && spans[next].token_end <= k) ++next;
+      const std::uint32_t limit = next < spans.size() ? std::min(sentence.token_end, spans[next].token_begin) : sentence.token_end;
+      const std::string_view form = doc.form(doc.tokens[k]);
+      const char c = form.empty() ? ' ' : form.front();
+      if (k >= limit || !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        k = k >= limit && next < spans.size() ? std::max(k + 1, spans[next].token_end) : k + 1;
+        continue;
+      }
+      std::uint32_t end = k + 1;
+      while (end < limit && continues_capitalised_run(doc.form(doc.tokens[end]))) ++end;
+      gazetteer.find(doc, k, end, matches);
+      k = end;
+    }
   }
+  std::vector<Span> known;
+  for (const GazetteerMatch& m : matches)
+    if (m.type_mask == type_bit(EntityType::kOrganization) && surface(doc, m.token_begin, m.token_end) == gazetteer.entry(m.entry).name)
+      known.push_back({m.token_begin, m.token_end, EntityType::kOrganization});
   if (known.empty()) return;
   const std::size_t tagged = spans.size();
   spans.insert(spans.end(), known.begin(), known.end());
