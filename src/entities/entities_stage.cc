@@ -55,7 +55,7 @@ class EntitiesStage final : public Stage {
  public:
   EntitiesStage(NerTagger tagger, std::shared_ptr<const Gazetteer> gazetteer,
                 std::shared_ptr<const KnowledgeBase> knowledge_base)
-      : tagger_(std::move(tagger)), linker_(std::move(gazetteer)), resolver_(std::move(knowledge_base)) {}
+      : tagger_(std::move(tagger)), linker_(std::move(gazetteer), knowledge_base), resolver_(std::move(knowledge_base)) {}
 
   Status run(Document& doc) const override {
     if (!english_or_warn(doc, "entities")) {

@@ -270,18 +270,31 @@ bool is_spaced_dash(const Document& doc, std::uint32_t k) {
          ((k > 0 && !adjacent(doc, k)) || (k + 1 < doc.tokens.size() && !adjacent(doc, k + 1)));
 }
 
+// Whether the span starting at token k continues a list after a comma and a capitalised word
+// ("Rogers, Bell Canada and Telus Corp": the tagger left the first name out). After a preposition
+// the word and the comma close an opening phrase instead ("In London, Marks and Spencer").
+bool continues_list(const Document& doc, std::uint32_t k) {
+  if (k < 2 || opens_sentence(doc, k - 1) || doc.form(doc.tokens[k - 1]) != ",") return false;
+  if (!has_capital(doc.form(doc.tokens[k - 2]).substr(0, 1))) return false;
+  if (opens_sentence(doc, k - 2)) return true;
+  const std::string lower = utf8::to_lower(doc.form(doc.tokens[k - 3]));
+  return std::find(std::begin(kSentenceOpeners), std::end(kSentenceOpeners), lower) == std::end(kSentenceOpeners);
+}
+
 // Where a span is cut: at a spaced dash, and at the commas and the "and" of a list ("Facebook,
-// Instagram and Twitter"; not "Marks and Spencer" nor "Washington, D.C.", which lack the other,
-// nor "Ministry of Land, Infrastructure and Transport", whose list is inside the name).
+// Instagram and Twitter", or its end "[Rogers,] Bell Canada and Telus Corp"; not "Marks and
+// Spencer" nor "Washington, D.C.", which lack the other, nor "Ministry of Land, Infrastructure and
+// Transport", whose list is inside the name).
 std::vector<std::uint32_t> cut_points(const Document& doc, const Span& s) {
   std::vector<std::uint32_t> cuts;
   std::uint32_t last_comma = 0;
+  const bool after_list_comma = continues_list(doc, s.token_begin);
   bool list = false, inside_name = false;
   for (std::uint32_t k = s.token_begin; k < s.token_end; ++k) {
     const std::string_view form = doc.form(doc.tokens[k]);
     if (form == ",") last_comma = k;
     inside_name = inside_name || (!last_comma && form == "of");
-    list = list || (last_comma && !inside_name && (form == "and" || form == "&"));
+    list = list || ((last_comma || after_list_comma) && !inside_name && (form == "and" || form == "&"));
   }
   for (std::uint32_t k = s.token_begin; k < s.token_end; ++k) {
     const std::string_view form = doc.form(doc.tokens[k]);
@@ -435,6 +448,50 @@ std::vector<Span> cleaned_spans(const Document& doc, const std::vector<TaggedSpa
   return spans;
 }
 
+// Whether token k may stand inside a name of the gazetteer's organisations after its first word:
+// a capitalised word or a number, or a connective ("Bank of England", "Customs and Border Protection").
+bool continues_capitalised_run(std::string_view form) {
+  const char c = form.empty() ? ' ' : form.front();
+  return (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || form == "of" || form == "and" || form == "for" ||
+         form == "the" || form == "&" || form == "-" || form == ".";
+}
+
+// Names the gazetteer knows only as organisations, written exactly as there ("Twitter", "G20",
+// "BBC"), that the tagger left untagged: ORGANIZATION mentions. Any span over them is the tagger's
+// reading of the context and stays; a name the gazetteer also knows as a place or a person
+// ("Amazon", "Jordan") or written in another case ("Who", "fed") is left to the tagger. Only runs
+// of capitalised words outside the spans are looked up, so most tokens cost one comparison.
+void add_known_organisations(const Document& doc, const Gazetteer& gazetteer, std::vector<Span>& spans) {
+  std::vector<GazetteerMatch> matches;
+  std::size_t next = 0;  // the first span not ending before the token, spans being sorted
+  for (const Sentence& sentence : doc.sentences) {
+    if (doc.in_boilerplate(sentence)) continue;
+    for (std::uint32_t k = sentence.token_begin; k < sentence.token_end;) {
+      while (next < spans.size() && spans[next].token_end <= k) ++next;
+      const std::uint32_t limit = next < spans.size() ? std::min(sentence.token_end, spans[next].token_begin) : sentence.token_end;
+      const std::string_view form = doc.form(doc.tokens[k]);
+      const char c = form.empty() ? ' ' : form.front();
+      if (k >= limit || !((c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9'))) {
+        k = k >= limit && next < spans.size() ? std::max(k + 1, spans[next].token_end) : k + 1;
+        continue;
+      }
+      std::uint32_t end = k + 1;
+      while (end < limit && continues_capitalised_run(doc.form(doc.tokens[end]))) ++end;
+      gazetteer.find(doc, k, end, matches);
+      k = end;
+    }
+  }
+  std::vector<Span> known;
+  for (const GazetteerMatch& m : matches)
+    if (m.type_mask == type_bit(EntityType::kOrganization) && surface(doc, m.token_begin, m.token_end) == gazetteer.entry(m.entry).name)
+      known.push_back({m.token_begin, m.token_end, EntityType::kOrganization});
+  if (known.empty()) return;
+  const std::size_t tagged = spans.size();
+  spans.insert(spans.end(), known.begin(), known.end());
+  std::inplace_merge(spans.begin(), spans.begin() + static_cast<std::ptrdiff_t>(tagged), spans.end(),
+                     [](const Span& a, const Span& b) { return a.token_begin < b.token_begin; });
+}
+
 // The user's names win: a --gazetteer match replaces the spans it overlaps, unless one of them
 // already covers it with the same type ("Nayib Bukele" for the user's "Bukele").
 void apply_user_names(const Document& doc, const Gazetteer& gazetteer, std::vector<Span>& spans) {
@@ -527,6 +584,15 @@ constexpr std::pair<std::string_view, EntityType> kDescriptorNouns[] = {
 constexpr std::string_view kDemonymStems[] = {"english", "irish", "scots", "welsh", "french", "dutch", "cornish",
                                               "manx", "ulster"};
 
+// Last words that make a capitalised name an event or a competition, MISC ("FIH Pro League", "Davis
+// Cup", "US Open"): in CoNLL-2003 train such names are MISC 227 times, ORGANIZATION 6.
+constexpr std::string_view kEventWords[] = {"League", "Cup", "Open", "Championship", "Championships", "Olympics",
+                                            "Trophy", "Prix", "Festival", "Awards", "Contest", "Tournament"};
+
+bool is_event_word(std::string_view word) {
+  return std::find(std::begin(kEventWords), std::end(kEventWords), word) != std::end(kEventWords);
+}
+
 bool is_demonym_noun(std::string_view word) {
   const std::string lower = utf8::to_lower(word);
   for (const std::string_view tail : {"man", "woman", "men", "women"})
@@ -544,11 +610,40 @@ std::optional<EntityType> noun_type(const std::pair<std::string_view, EntityType
   return std::nullopt;
 }
 
+// Whether span s is a code in capitals with a three-digit number, then a lower-case word: a model
+// or an index ("the EQS 450 vehicles", "the ASX 200 fell"), not a team with its score
+// ("Lancashire 357 for 8", "LEICESTERSHIRE 357").
+bool is_model_code(const Document& doc, const Sentence& sentence, const Span& s) {
+  if (s.token_end + 1 >= sentence.token_end || !all_caps(surface(doc, s.token_begin, s.token_end))) return false;
+  const std::string_view number = doc.form(doc.tokens[s.token_end]);
+  const std::string_view next = doc.form(doc.tokens[s.token_end + 1]);
+  return number.size() == 3 && std::all_of(number.begin(), number.end(), [](char c) { return c >= '0' && c <= '9'; }) &&
+         next.front() >= 'a' && next.front() <= 'z';
+}
+
+// The token of the plural noun a name at token k is an example of ("festivals such as X", "bands
+// like X", "companies including X"), or k if there is none.
+std::uint32_t example_noun(const Document& doc, const Sentence& sentence, std::uint32_t k) {
+  const auto form = [&](std::uint32_t i) { return doc.form(doc.tokens[i]); };
+  if (k >= sentence.token_begin + 3 && form(k - 1) == "as" && form(k - 2) == "such") return k - 3;
+  if (k >= sentence.token_begin + 2 && (form(k - 1) == "like" || form(k - 1) == "including")) return k - 2;
+  return k;
+}
+
+// The singular of a plural noun ("companies" -> "company", "bands" -> "band"); other words unchanged.
+std::string singular_of(std::string_view plural) {
+  if (ends_with(plural, "ies")) return std::string(plural.substr(0, plural.size() - 3)) + "y";
+  if (ends_with(plural, "s")) return std::string(plural.substr(0, plural.size() - 1));
+  return std::string(plural);
+}
+
 // The type the common noun beside span s gives it: its head noun just after it, else a descriptor
-// just before it or before a comma before it. A head noun makes no known place an organisation:
+// just before it or before a comma before it, or a plural noun it is an example of ("festivals
+// such as X"). A head noun makes no known place an organisation:
 // "an Auckland hospital" is in Auckland.
 std::optional<EntityType> type_by_noun(const Document& doc, const Gazetteer* gazetteer, const Span& s) {
   const Sentence& sentence = doc.sentences[doc.tokens[s.token_begin].sentence];
+  if (is_model_code(doc, sentence, s)) return EntityType::kMisc;
   if (s.token_end < sentence.token_end)
     if (const auto head = noun_type(kHeadNouns, doc.form(doc.tokens[s.token_end]))) {
       const bool place = gazetteer && is_place(doc, *gazetteer, s.token_begin, s.token_end);
@@ -557,20 +652,68 @@ std::optional<EntityType> type_by_noun(const Document& doc, const Gazetteer* gaz
   std::uint32_t k = s.token_begin;
   if (k > sentence.token_begin && doc.form(doc.tokens[k - 1]) == ",") --k;
   if (k == sentence.token_begin) return std::nullopt;
+  if (const std::uint32_t plural = example_noun(doc, sentence, k); plural != k) {
+    const std::string singular = singular_of(utf8::to_lower(doc.form(doc.tokens[plural])));
+    if (const auto descriptor = noun_type(kDescriptorNouns, singular)) return descriptor;
+    return noun_type(kHeadNouns, singular);
+  }
   return noun_type(kDescriptorNouns, doc.form(doc.tokens[k - 1]));
+}
+
+// Whether the tokens between two spans, [end, begin), join items of a list: ",", "and", "or", "&",
+// ", and" or ", or".
+bool joins_list_items(const Document& doc, std::uint32_t end, std::uint32_t begin) {
+  const auto is_and = [&](std::uint32_t k) {
+    const std::string_view form = doc.form(doc.tokens[k]);
+    return form == "and" || form == "or" || form == "&";
+  };
+  if (begin == end + 1) return doc.form(doc.tokens[end]) == "," || is_and(end);
+  return begin == end + 2 && doc.form(doc.tokens[end]) == "," && is_and(end + 1);
+}
+
+// For each span, the type all the other names of its list share, when it is in a list of three or
+// more names whose others are of one type ("Facebook, Twitter or Instagram", "the Kyiv, Dnipro and
+// Sumy regions", "Ava Max, Pharrell Williams and Megan Thee Stallion"): a list names things of a
+// kind.
+std::vector<std::optional<EntityType>> list_types(const Document& doc, const std::vector<Span>& spans) {
+  std::vector<std::optional<EntityType>> types(spans.size());
+  for (std::size_t first = 0; first < spans.size();) {
+    std::size_t last = first;
+    while (last + 1 < spans.size() &&
+           doc.tokens[spans[last].token_begin].sentence == doc.tokens[spans[last + 1].token_begin].sentence &&
+           spans[last + 1].token_begin > spans[last].token_end &&
+           joins_list_items(doc, spans[last].token_end, spans[last + 1].token_begin))
+      ++last;
+    if (last - first >= 2) {
+      std::array<std::uint32_t, 4> count{};
+      for (std::size_t i = first; i <= last; ++i) ++count[static_cast<int>(spans[i].type)];
+      const std::uint32_t members = static_cast<std::uint32_t>(last - first + 1);
+      for (std::size_t i = first; i <= last; ++i) {
+        const int own = static_cast<int>(spans[i].type);
+        for (int t = 0; t < 4; ++t)
+          if (t != static_cast<int>(EntityType::kMisc) && t != own && count[t] == members - 1) types[i] = static_cast<EntityType>(t);
+      }
+    }
+    first = last + 1;
+  }
+  return types;
 }
 
 // A name's one type in the article: the type most of its mentions were tagged with (MISC, often an
 // attributive use as "Ofgem price cap", counts a quarter), plus one and a half votes for MISC if
 // the gazetteer knows the name as a nationality, demonym or language ("South Korean", "Gaelic") or
-// it ends in a nationality noun ("Northern Irishman"), one for PERSON after each title ("Mr", "President"), one
+// it ends in a nationality noun ("Northern Irishman") or an event's ("Pro League"), one and a half for ORGANIZATION if the
+// gazetteer knows it as an organisation ("Amazon" the company, tagged a place once, "the BBC app"),
+// one and a half for the type all the other names of its list share (list_types), one for PERSON
+// after each title ("Mr", "President"), one
 // and a half for the type a common noun beside a mention gives it ("the Kospi index", "trade
 // publication Pollstar", type_by_noun); a tie keeps the first mention's type. A --gazetteer name
 // decides, and a known short form of a party is an ORGANIZATION. The gazetteer's places and given
 // names have no vote: the tagger has already weighed them against the context, where a city may
 // be its club ("New York beat Boston") and a given name a company ("Mercedes"). A dateline
 // ("NEW YORK 1996-08-29") names where the story was filed, not a party to it: its place keeps its
-// type and has no vote. A name with a digit is no person's ("S4C", "G20"): an ORGANIZATION unless
+// type (LOCATION when it opens a dateline before text and the gazetteer knows it as a place:
+// "ATLANTA (Agency) - Voters ...") and has no vote. A name with a digit is no person's ("S4C", "G20"): an ORGANIZATION unless
 // its mentions say another type.
 void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashIndex& titles, std::vector<Span>& spans) {
   constexpr double kDecisive = 1e6;
@@ -581,9 +724,15 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
   std::vector<EntityType> first_type;
   std::vector<std::uint32_t> name(spans.size());
   std::vector<bool> in_dateline(spans.size());
+  const std::vector<std::optional<EntityType>> in_list = list_types(doc, spans);
   for (std::size_t i = 0; i < spans.size(); ++i) {
-    const Span& s = spans[i];
-    in_dateline[i] = s.token_begin < dateline_end(doc, doc.sentences[doc.tokens[s.token_begin].sentence]);
+    Span& s = spans[i];
+    const Sentence& sentence = doc.sentences[doc.tokens[s.token_begin].sentence];
+    const std::uint32_t dateline = dateline_end(doc, sentence);
+    in_dateline[i] = s.token_begin < dateline;
+    if (in_dateline[i] && s.token_begin == sentence.token_begin && dateline < sentence.token_end && gazetteer &&
+        s.entry == kNoEntry && is_place(doc, *gazetteer, s.token_begin, s.token_end))
+      s.type = EntityType::kLocation;
     if (in_dateline[i]) continue;
     const std::string key = name_key(surface(doc, s.token_begin, s.token_end));
     const auto [it, added] = name_of.try_emplace(key, static_cast<std::uint32_t>(votes.size()));
@@ -593,8 +742,11 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
       if (is_known_alias(key)) v[static_cast<int>(EntityType::kOrganization)] += kDecisive;
       if (gazetteer)
         for (const std::uint32_t e : gazetteer->lookup(doc, s.token_begin, s.token_end))
-          if (gazetteer->entry(e).type == EntityType::kMisc) v[static_cast<int>(EntityType::kMisc)] = kNounVote;
-      if (is_demonym_noun(doc.form(doc.tokens[s.token_end - 1]))) v[static_cast<int>(EntityType::kMisc)] = kNounVote;
+          if (const EntityType known = gazetteer->entry(e).type;
+              known == EntityType::kMisc || known == EntityType::kOrganization)
+            v[static_cast<int>(known)] = kNounVote;
+      if (const std::string_view last = doc.form(doc.tokens[s.token_end - 1]); is_demonym_noun(last) || is_event_word(last))
+        v[static_cast<int>(EntityType::kMisc)] = kNounVote;
       votes.push_back(v);
       first_type.push_back(s.type);
     }
@@ -605,6 +757,7 @@ void agree_on_types(const Document& doc, const Gazetteer* gazetteer, const HashI
           kind == kTitleWord || kind == kHonorific)
         v[static_cast<int>(EntityType::kPerson)] += 1.0;
     if (const auto by_noun = type_by_noun(doc, gazetteer, s)) v[static_cast<int>(*by_noun)] += kNounVote;
+    if (in_list[i]) v[static_cast<int>(*in_list[i])] += kNounVote;
   }
   for (const auto& [key, n] : name_of)
     if (has_digit(key) && votes[n][static_cast<int>(EntityType::kPerson)] < kDecisive) {
@@ -727,13 +880,25 @@ bool is_division_word(std::string_view word) {
   return std::find(std::begin(kDivisionWords), std::end(kDivisionWords), word) != std::end(kDivisionWords);
 }
 
-// The drafts and groups being joined, with the article and the gazetteer they came from.
+// The drafts and groups being joined, with the article, the gazetteer and the knowledge base.
 struct Names {
   const Document& doc;
   const Gazetteer* gazetteer;
+  const KnowledgeBase* knowledge_base;
   const std::vector<Draft>& drafts;
   const Groups& groups;
 };
+
+// Whether tokens [begin, end) name a place the gazetteer or the knowledge base knows.
+bool names_place(const Names& names, std::uint32_t begin, std::uint32_t end) {
+  if (names.gazetteer && is_place(names.doc, *names.gazetteer, begin, end)) return true;
+  if (!names.knowledge_base) return false;
+  std::string scratch;
+  const auto key = KnowledgeBase::name_key(surface(names.doc, begin, end), scratch);
+  bool known = false;
+  if (key) names.knowledge_base->for_each_candidate(*key, 1, [&](PlaceCandidate) { known = true; });
+  return known;
+}
 
 // Whether organisation group a's name is a short form of b's with the same head: b's first words
 // unless the rest names a division ("Acme" for "Acme Corp", not "BBC" for "BBC Radio Scotland"
@@ -750,8 +915,7 @@ bool is_organisation_short_form(const Names& names, std::uint32_t a, std::uint32
     const Draft& full = names.drafts[names.groups.longest[b]];
     const Draft& nickname = names.drafts[names.groups.longest[a]];
     const std::uint32_t length = nickname.token_end - nickname.token_begin;
-    return names.gazetteer && full.token_end - full.token_begin > length &&
-           is_place(names.doc, *names.gazetteer, full.token_begin, full.token_end - length);
+    return full.token_end - full.token_begin > length && names_place(names, full.token_begin, full.token_end - length);
   }
   if (short_words.size() == long_words.size() &&
       std::equal(short_words.begin(), short_words.end() - 1, long_words.begin()) &&
@@ -853,6 +1017,59 @@ Joins join_short_names(const Names& names) {
     joins.root_groups[a].clear();
   }
   return joins;
+}
+
+void join_groups(Joins& joins, std::uint32_t a, std::uint32_t b) {
+  const std::uint32_t ra = find_root(joins.parent, a), rb = find_root(joins.parent, b);
+  if (ra != rb) joins.parent[rb] = ra;
+}
+
+// Words between two names of one body that make the second another name of the first: "Whatu Ora
+// (Health NZ)", "Anyshire Borough Council became Anyshire City Council", "Acme, formerly Apex".
+bool names_again(const Document& doc, std::uint32_t end, std::uint32_t begin, std::uint32_t after) {
+  const auto form = [&](std::uint32_t k) { return doc.form(doc.tokens[k]); };
+  const std::uint32_t gap = begin - end;
+  if (gap == 1 && form(end) == "(") return after < doc.tokens.size() && form(after) == ")";
+  if (gap == 1) return form(end) == "became" || form(end) == "renamed";
+  if (gap == 2 && (form(end) == "," || form(end) == "(")) return form(end + 1) == "formerly";
+  return gap == 3 && (form(end) == "now" || form(end) == "also") && form(end + 1) == "known" && form(end + 2) == "as";
+}
+
+// Phase 3c: a name in brackets right after another of the same type, or after "became",
+// "renamed" or "formerly", is another name of the same entity.
+void join_renamed(const Document& doc, const std::vector<Draft>& drafts, Joins& joins) {
+  for (std::uint32_t i = 1; i < drafts.size(); ++i) {
+    const Draft& a = drafts[i - 1];
+    const Draft& b = drafts[i];
+    const std::uint32_t sentence = doc.tokens[a.token_begin].sentence;
+    if (a.type != b.type || a.type == EntityType::kMisc || doc.tokens[b.token_begin].sentence != sentence ||
+        a.token_begin < dateline_end(doc, doc.sentences[sentence]))
+      continue;  // a dateline's place and its agency's credit ("ATLANTA (AP) -") are two entities
+    if (b.token_begin > a.token_end && names_again(doc, a.token_end, b.token_begin, b.token_end))
+      join_groups(joins, a.group, b.group);
+  }
+}
+
+// Phase 3d: "the Republic" is the article's "Republic of Ireland": a one-word place after "the"
+// that is the first word of one place name "W of ..." of the article (of one only: two such names
+// leave it alone).
+void join_place_heads(const Document& doc, const std::vector<Draft>& drafts, Joins& joins) {
+  constexpr std::uint32_t kAmbiguous = 0xFFFFFFFFu;
+  StringMap<std::uint32_t> head_of;  // lower-cased first word -> group of the "W of ..." name
+  for (const Draft& d : drafts) {
+    if (d.type != EntityType::kLocation || d.token_end - d.token_begin < 3 || doc.form(doc.tokens[d.token_begin + 1]) != "of")
+      continue;
+    const auto [it, added] = head_of.try_emplace(utf8::to_lower(doc.form(doc.tokens[d.token_begin])), d.group);
+    if (!added && find_root(joins.parent, it->second) != find_root(joins.parent, d.group)) it->second = kAmbiguous;
+  }
+  if (head_of.empty()) return;
+  for (const Draft& d : drafts) {
+    if (d.type != EntityType::kLocation || d.token_end - d.token_begin != 1 || d.token_begin == 0 ||
+        utf8::to_lower(doc.form(doc.tokens[d.token_begin - 1])) != "the")
+      continue;
+    if (const auto it = head_of.find(utf8::to_lower(d.surface)); it != head_of.end() && it->second != kAmbiguous)
+      join_groups(joins, it->second, d.group);
+  }
 }
 
 // The title just before a PERSON mention (drafts[i]): walks left over titles, modifiers,
@@ -1019,7 +1236,8 @@ EntityLayer ranked_by_salience(std::vector<EntityDraft> entities, const ArticleS
 
 }  // namespace
 
-EntityLinker::EntityLinker(std::shared_ptr<const Gazetteer> gazetteer) : gazetteer_(std::move(gazetteer)) {
+EntityLinker::EntityLinker(std::shared_ptr<const Gazetteer> gazetteer, std::shared_ptr<const KnowledgeBase> knowledge_base)
+    : gazetteer_(std::move(gazetteer)), knowledge_base_(std::move(knowledge_base)) {
   for (const auto w : kTitleWords) titles_.insert(lowercase_hash(w), kTitleWord);
   for (const auto w : kTitleModifiers) titles_.insert(lowercase_hash(w), kTitleModifier);
   for (const auto w : kHonorifics) titles_.insert(lowercase_hash(w), kHonorific);
@@ -1028,12 +1246,15 @@ EntityLinker::EntityLinker(std::shared_ptr<const Gazetteer> gazetteer) : gazette
 EntityLayer EntityLinker::link(const Document& doc, const std::vector<TaggedSpan>& tagged) const {
   const Gazetteer* gazetteer = gazetteer_.get();
   std::vector<Span> spans = cleaned_spans(doc, tagged, gazetteer, titles_);
+  if (gazetteer) add_known_organisations(doc, *gazetteer, spans);
   if (gazetteer && gazetteer->has_user_entries()) apply_user_names(doc, *gazetteer, spans);
   if (spans.empty()) return {};
   agree_on_types(doc, gazetteer, titles_, spans);
   std::vector<Draft> drafts = drafts_of(doc, spans, gazetteer);
   const Groups groups = group_same_names(drafts, gazetteer);
-  Joins joins = join_short_names(Names{doc, gazetteer, drafts, groups});
+  Joins joins = join_short_names(Names{doc, gazetteer, knowledge_base_.get(), drafts, groups});
+  join_renamed(doc, drafts, joins);
+  join_place_heads(doc, drafts, joins);
   assign_roles(doc, titles_, drafts);
 
   std::vector<std::vector<std::uint32_t>> entity_drafts(groups.size());

@@ -506,3 +506,134 @@ TEST_CASE("linker: a hyphenated place the gazetteer knows whole stays one place,
   CHECK(find_entity(layer, "Gaelic")->type == kMisc);
   CHECK(layer.entities.size() == 3);
 }
+
+TEST_CASE("linker: a name the gazetteer knows only as an organisation votes ORGANIZATION and is found untagged", "[entity_linker][data]") {
+  auto g = std::make_shared<Gazetteer>();
+  REQUIRE(g->add_tsv("Globexa\tORGANIZATION\nQuorvia\tORGANIZATION\nPellmor\tORGANIZATION\nPellmor\tLOCATION\n", "orgs.tsv", false));
+  const EntityLinker linker(g);
+  const Document doc = segmented(
+      "Earlier this week, Globexa raised prices. She wrote on Quorvia that quorvia fans and Pellmor agreed. "
+      "Tom Quorvia-Smith and Pellmor Ltd did not.");
+  // The tagger took the company for a place once, and missed the others.
+  const auto layer = linker.link(doc, tag_all(doc, {{"Globexa", kLoc}, {"Tom Quorvia-Smith", kPer}, {"Pellmor Ltd", kOrg}}));
+  REQUIRE(find_entity(layer, "Globexa"));
+  CHECK(find_entity(layer, "Globexa")->type == kOrg);
+  const Entity* quorvia = find_entity(layer, "Quorvia");
+  REQUIRE(quorvia);
+  CHECK(quorvia->type == kOrg);
+  CHECK(mention_texts(doc, *quorvia) == std::vector<std::string>{"Quorvia"});  // not the lower-case "quorvia"
+  CHECK(find_entity(layer, "Pellmor") == nullptr);  // also a place: left to the tagger
+  CHECK(layer.entities.size() == 4);
+}
+
+TEST_CASE("linker: a span that ends a list after a comma is cut at its and", "[entity_linker][data]") {
+  const Document doc = segmented(
+      "Three firms - Rostel, Vantel Canada and Brisk Corp - lead. In Leeds, Marks and Spencer grew. "
+      "Sales at Marks and Spencer fell.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Rostel", kOrg}, {"Vantel Canada and Brisk Corp", kOrg}, {"Leeds", kLoc}, {"Marks and Spencer", kOrg}}));
+  CHECK(find_entity(layer, "Vantel Canada and Brisk Corp") == nullptr);
+  REQUIRE(find_entity(layer, "Vantel Canada"));
+  REQUIRE(find_entity(layer, "Brisk Corp"));
+  const Entity* ms = find_entity(layer, "Marks and Spencer");  // after "In Leeds," no list goes on
+  REQUIRE(ms);
+  CHECK(ms->mentions.size() == 2);
+  CHECK(layer.entities.size() == 5);
+}
+
+TEST_CASE("linker: a name ending in an event word is an event, MISC", "[entity_linker][data]") {
+  const Document doc = segmented("Wales reached the Zanthor Pro League after beating the Quillan Cup holders. The Arab League met.");
+  auto g = std::make_shared<Gazetteer>();
+  REQUIRE(g->add_tsv("Arab League\tORGANIZATION\n", "orgs.tsv", false));
+  const EntityLinker linker(g);
+  const auto layer = linker.link(
+      doc, tag_all(doc, {{"Wales", kLoc}, {"Zanthor Pro League", kOrg}, {"Quillan Cup", kOrg}, {"Arab League", kOrg}}));
+  CHECK(find_entity(layer, "Zanthor Pro League")->type == kMisc);
+  CHECK(find_entity(layer, "Quillan Cup")->type == kMisc);
+  CHECK(find_entity(layer, "Arab League")->type == kOrg);  // the gazetteer's organisation outvotes the word
+}
+
+TEST_CASE("linker: a name given as an example of a plural noun takes the noun's type", "[entity_linker][data]") {
+  const Document doc = segmented(
+      "He played festivals such as Brisbury Lights. Firms like Corvane and companies including Dellwyn hired.");
+  const auto layer = plain_linker().link(doc, tag_all(doc, {{"Brisbury Lights", kOrg}, {"Corvane", kPer}, {"Dellwyn", kLoc}}));
+  CHECK(find_entity(layer, "Brisbury Lights")->type == kMisc);
+  CHECK(find_entity(layer, "Corvane")->type == kOrg);
+  CHECK(find_entity(layer, "Dellwyn")->type == kOrg);
+}
+
+TEST_CASE("linker: a code in capitals with a three-digit number is a model or an index, MISC", "[entity_linker][data]") {
+  const Document doc = segmented("The QVX 450 vehicles sold well and the ZRT 200 fell. Lancashire 357 for 8. Trelford 240 for 5.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"QVX", kOrg}, {"ZRT", kLoc}, {"Lancashire", kOrg}, {"Trelford", kOrg}}));
+  CHECK(find_entity(layer, "QVX")->type == kMisc);
+  CHECK(find_entity(layer, "ZRT")->type == kMisc);
+  CHECK(find_entity(layer, "Lancashire")->type == kOrg);  // a team and its score
+  CHECK(find_entity(layer, "Trelford")->type == kOrg);
+}
+
+TEST_CASE("linker: a name in brackets, or after became or formerly, is another name of the same body", "[entity_linker][data]") {
+  const Document doc = segmented(
+      "Marrow Ora (Health ZQ) said no. Later Brisk Borough Council became Brisk City Council. "
+      "Vantel, formerly Apexor, grew. Jo Rowe (Labour) spoke.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Marrow Ora", kOrg}, {"Health ZQ", kOrg}, {"Brisk Borough Council", kOrg}, {"Brisk City Council", kOrg},
+                         {"Vantel", kOrg}, {"Apexor", kOrg}, {"Jo Rowe", kPer}, {"Labour", kOrg}}));
+  const Entity* health = find_entity(layer, "Marrow Ora");
+  REQUIRE(health);
+  CHECK(health->aliases == std::vector<std::string>{"Marrow Ora", "Health ZQ"});
+  REQUIRE(find_entity(layer, "Brisk Borough Council"));
+  CHECK(find_entity(layer, "Brisk Borough Council")->aliases == std::vector<std::string>{"Brisk Borough Council", "Brisk City Council"});
+  CHECK(find_entity(layer, "Vantel")->mentions.size() == 2);
+  CHECK(find_entity(layer, "Jo Rowe")->mentions.size() == 1);  // a person's party in brackets is another entity
+  CHECK(layer.entities.size() == 5);
+}
+
+TEST_CASE("linker: the first word of a place name W of X after the is that place", "[entity_linker][data]") {
+  const Document doc = segmented(
+      "Polls in the Republic of Quarnia rose. It is strong in the Republic. Elsewhere the Gulf of Brell "
+      "and the Gulf of Drast froze; the Gulf did not.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Republic of Quarnia", kLoc}, {"Republic", kLoc}, {"Gulf of Brell", kLoc}, {"Gulf of Drast", kLoc},
+                         {"Gulf", kLoc}}));
+  CHECK(find_entity(layer, "Republic of Quarnia")->mentions.size() == 2);
+  REQUIRE(find_entity(layer, "Gulf"));  // two names start with it: left alone
+  CHECK(layer.entities.size() == 4);
+}
+
+TEST_CASE("linker: a club's last word joins its name when the knowledge base knows the place before it", "[entity_linker][data]") {
+  auto loaded = KnowledgeBase::load(testing::data_dir() / "kb" / "places.bin");
+  REQUIRE(loaded);
+  const EntityLinker linker(std::make_shared<Gazetteer>(), std::make_shared<const KnowledgeBase>(std::move(loaded.value())));
+  const Document doc = segmented("The Brooklyn Zephyrs won 98-90. The Zephyrs led. The Sunday Quill and the Quill differ.");
+  const auto spans = tag_all(doc, {{"Brooklyn Zephyrs", kOrg}, {"Zephyrs", kOrg}, {"Sunday Quill", kOrg}, {"Quill", kOrg}});
+  const auto layer = linker.link(doc, spans);
+  REQUIRE(find_entity(layer, "Brooklyn Zephyrs"));
+  CHECK(find_entity(layer, "Brooklyn Zephyrs")->mentions.size() == 2);
+  CHECK(find_entity(layer, "Quill"));  // "Sunday" is no place
+  CHECK(layer.entities.size() == 3);
+  CHECK(plain_linker().link(doc, spans).entities.size() == 4);  // without the knowledge base
+}
+
+TEST_CASE("linker: the other names of a list of three, all of one type, vote for it", "[entity_linker][data]") {
+  const Document doc = segmented(
+      "Follow us on Pictra, Chirpa or Snapso. She sang with Ava Lorn, Pell Ridley and Tam Oduya.");
+  const auto layer = plain_linker().link(
+      doc, tag_all(doc, {{"Pictra", kOrg}, {"Chirpa", kOrg}, {"Snapso", kLoc}, {"Ava Lorn", kLoc}, {"Pell Ridley", kPer},
+                         {"Tam Oduya", kPer}}));
+  CHECK(find_entity(layer, "Snapso")->type == kOrg);
+  CHECK(find_entity(layer, "Ava Lorn")->type == kPer);
+  const Document pair = segmented("Quarnia and Zorvex Group met.");  // two names are no list to vote
+  const auto two = plain_linker().link(pair, tag_all(pair, {{"Quarnia", kLoc}, {"Zorvex Group", kOrg}}));
+  CHECK(find_entity(two, "Zorvex Group")->type == kOrg);
+}
+
+TEST_CASE("linker: a dateline's place and its agency's credit stay two entities, the place a LOCATION", "[entity_linker][data]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented("ATLANTA (Zed Wire) \u2014 Voters in Georgia queued for hours on Friday.");
+  const auto layer = linker.link(doc, tag_all(doc, {{"ATLANTA", kOrg}, {"Zed Wire", kOrg}, {"Georgia", kLoc}}));
+  REQUIRE(find_entity(layer, "ATLANTA"));
+  CHECK(find_entity(layer, "ATLANTA")->type == kLoc);
+  REQUIRE(find_entity(layer, "Zed Wire"));
+  CHECK(find_entity(layer, "Zed Wire")->aliases == std::vector<std::string>{"Zed Wire"});
+}
