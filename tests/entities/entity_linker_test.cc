@@ -464,6 +464,20 @@ TEST_CASE("linker: a common noun beside a name votes for its type", "[entity_lin
   CHECK(find_entity(layer, "Leeds")->type == kLoc);
 }
 
+TEST_CASE("linker: a name before a place noun (county, province, district, region) is a place", "[entity_linker][data]") {
+  const EntityLinker linker(shipped_gazetteer());
+  const Document doc = segmented(
+      "Lines in Varrow and Quentham counties were long. Officials in Dresk province and the Ollan district "
+      "counted ballots, as did the Pellaw region.");
+  const auto layer = linker.link(doc, tag_all(doc, {{"Varrow", kLoc}, {"Quentham", kOrg}, {"Dresk", kPer},
+                                                    {"Ollan", kOrg}, {"Pellaw", kPer}}));
+  for (const char* place : {"Quentham", "Dresk", "Ollan", "Pellaw"}) {
+    INFO(place);
+    REQUIRE(find_entity(layer, place));
+    CHECK(find_entity(layer, place)->type == kLoc);
+  }
+}
+
 TEST_CASE("linker: a name ending in a nationality noun is a demonym", "[entity_linker][data]") {
   const Document doc = segmented("The Northern Irishman won. Two Welshmen lost in Cardiff.");
   const auto layer = plain_linker().link(doc, tag_all(doc, {{"Northern Irishman", kLoc}, {"Welshmen", kPer}, {"Cardiff", kLoc}}));
