@@ -420,7 +420,7 @@ class SentenceMatcher {
     if (!is(i, "of")) return std::nullopt;
     std::size_t at = is(i + 1, "fiscal") ? i + 2 : i + 1;
     if (at < w_.size() && is_year_number(w_[at].digits)) return std::pair{static_cast<int>(w_[at].digits), at + 1};
-    return std::nullopt;
+    return spoken_year_at(at);
   }
 
   static bool is_year_number(long n) { return n >= 1000 && n <= 2099; }
@@ -504,7 +504,17 @@ class SentenceMatcher {
     const std::size_t at = is(i, ",") ? i + 1 : i;
     if (at < w_.size() && w_[at].raw.size() == 4 && is_year_number(w_[at].digits))
       return std::pair{static_cast<int>(w_[at].digits), at + 1};
-    return std::nullopt;
+    return spoken_year_at(at);
+  }
+
+  // A year said in words, as transcripts write it: "nineteen ninety-six", "nineteen eighty".
+  std::optional<std::pair<int, std::size_t>> spoken_year_at(std::size_t i) const {
+    if (!is(i, "nineteen")) return std::nullopt;
+    const int tens = date_lexicon::number_word(lower(i + 1));
+    if (tens < 20 || tens % 10 != 0) return std::nullopt;
+    const int units = is(i + 2, "-") ? date_lexicon::number_word(lower(i + 3)) : -1;
+    if (units > 0 && units < 10) return std::pair{1900 + tens + units, i + 4};
+    return std::pair{1900 + tens, i + 2};
   }
 
   // "1998-08-07" and "12/31/1999" written as one run of characters.
@@ -539,6 +549,7 @@ class SentenceMatcher {
     if (is(at, "fiscal") || is(at, "calendar")) ++at;
     if (auto decade = decade_at(i)) return decade;
     if (auto century = century_at(i)) return century;
+    if (auto spoken = spoken_year_at(at)) return Match{spoken->second, TimexType::kDate, fmt::format("{:04d}", spoken->first)};
     if (at >= w_.size() || w_[at].raw.size() != 4 || !is_year_number(w_[at].digits)) return std::nullopt;
     if (!plausible_year(at)) return std::nullopt;
     return Match{at + 1, TimexType::kDate, fmt::format("{:04d}", w_[at].digits)};

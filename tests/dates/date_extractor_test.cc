@@ -142,3 +142,10 @@ TEST_CASE("dates: the following and the previous count from the date stated last
         Lines{"Oct. 27, 1989|DATE|1989-10-27", "the following day|DATE|1989-10-28"});
   CHECK(found("Sales rose the following month.") == Lines{"the following month|DATE|1998-09"});
 }
+
+TEST_CASE("dates: years said in words", "[dates][data]") {
+  CHECK(found("It began in nineteen ninety-six and ended in January nineteen ninety-seven.") ==
+        Lines{"nineteen ninety-six|DATE|1996", "January nineteen ninety-seven|DATE|1997-01"});
+  CHECK(found("Prices peaked in nineteen eighty.") == Lines{"nineteen eighty|DATE|1980"});
+  CHECK(found("She was nineteen years old.") == Lines{"nineteen years|DURATION|P19Y"});
+}
