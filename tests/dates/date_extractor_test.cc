@@ -96,8 +96,11 @@ TEST_CASE("dates: a capitalised word inside a sentence shows no tense", "[dates]
   CHECK(found("The father will travel to the United States Sunday.") == Lines{"Sunday|DATE|1998-08-09"});
 }
 
-TEST_CASE("dates: a weekday's part of the day stays out of its value", "[dates][data]") {
+TEST_CASE("dates: a weekday's part of the day stays out of its value but its evening", "[dates][data]") {
   CHECK(found("The blast came on Thursday night.") == Lines{"Thursday night|DATE|1998-08-06"});
+  CHECK(found("The blast came on Thursday morning.") == Lines{"Thursday morning|DATE|1998-08-06"});
+  CHECK(found("The blast came on Thursday evening.") == Lines{"Thursday evening|TIME|1998-08-06TEV"});
+  CHECK(found("They meet on Thursday evening.", std::nullopt) == Lines{"Thursday evening|DATE|XXXX-WXX-4"});
 }
 
 TEST_CASE("dates: halves, couples, more, decades and later in durations", "[dates][data]") {
