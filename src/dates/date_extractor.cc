@@ -219,9 +219,18 @@ class SentenceMatcher {
       return Match{i + 1, TimexType::kDate, r_.day(offset)};
     }
     if (word == "tonight") return Match{i + 1, TimexType::kTime, r_.day_part(0, "NI")};
-    if (word == "recent" && date_lexicon::unit(lower(i + 1)) && date_lexicon::unit(lower(i + 1))->plural)
-      return Match{i + 2, TimexType::kDate, "PAST_REF"};
+    if (word == "recent") return recent_at(i);
     return std::nullopt;
+  }
+
+  // "recent years" is the past (PAST_REF); "recent days", "recent weeks", "recent months" a span of
+  // units the text does not count (PXW), as TimeBank writes them.
+  std::optional<Match> recent_at(std::size_t i) const {
+    const auto unit = date_lexicon::unit(lower(i + 1));
+    if (!unit || !unit->plural) return std::nullopt;
+    if (unit->kind == UnitKind::kDay || unit->kind == UnitKind::kWeek || unit->kind == UnitKind::kMonth)
+      return Match{i + 2, TimexType::kDuration, duration_value(kVague, unit->kind)};
+    return Match{i + 2, TimexType::kDate, "PAST_REF"};
   }
 
   bool count_follows(std::size_t i) const { return i < w_.size() && (w_[i].digits >= 0 || date_lexicon::number_word(w_[i].lower) >= 0); }

@@ -152,3 +152,10 @@ TEST_CASE("dates: years said in words", "[dates][data]") {
   CHECK(found("Prices peaked in nineteen eighty.") == Lines{"nineteen eighty|DATE|1980"});
   CHECK(found("She was nineteen years old.") == Lines{"nineteen years|DURATION|P19Y"});
 }
+
+TEST_CASE("dates: recent days, weeks and months are a span, recent years the past", "[dates][data]") {
+  CHECK(found("Prices rose in recent weeks and in recent years.") ==
+        Lines{"recent weeks|DURATION|PXW", "recent years|DATE|PAST_REF"});
+  CHECK(found("Fighting grew in recent days and recent months.") ==
+        Lines{"recent days|DURATION|PXD", "recent months|DURATION|PXM"});
+}
