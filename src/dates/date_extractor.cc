@@ -541,15 +541,16 @@ class SentenceMatcher {
     return Match{i + 5, TimexType::kDate, iso_date(d)};
   }
 
-  // "Friday", "Friday morning", "Friday, Oct. 23" (the stated date wins). A weekday's morning,
-  // afternoon or night is in the span, not in the value (TimeBank mostly gives "Friday night" the
-  // day alone); its evening is a time of that day ("Friday evening" 1998-08-07TEV).
+  // "Friday", "Friday morning", "Friday, Oct. 23" (the stated date wins). "Friday's ruling" has
+  // happened: a possessive weekday is the latest one, whatever the sentence's tense. A weekday's
+  // morning, afternoon or night is in the span, not in the value (TimeBank mostly gives "Friday
+  // night" the day alone); its evening is a time of that day ("Friday evening" 1998-08-07TEV).
   std::optional<Match> weekday_at(std::size_t i) {
     const int wd = date_lexicon::weekday(lower(i));
     if (wd == 0) return std::nullopt;
     if (const std::size_t comma = is(i + 1, ",") ? i + 2 : i + 1; month_name_at(comma))
       if (auto date = calendar_date_at(comma); date && date->value.size() == 10) return date;
-    const std::string day = r_.weekday(wd, 0, tense_near(i));
+    const std::string day = r_.weekday(wd, 0, is(i + 1, "'s") ? Tense::kPast : tense_near(i));
     const std::string_view part = date_lexicon::part_of_day(lower(i + 1));
     if (part.empty()) return Match{i + 1, TimexType::kDate, day};
     if (part == "EV" && day.find('X') == std::string::npos)

@@ -42,9 +42,9 @@ constexpr std::array<std::string_view, 20> kOrdinals = {
 constexpr std::array<std::string_view, 14> kApproximations = {
     "about", "almost", "nearly", "some",  "roughly", "around", "approximately",
     "over",  "under",  "just",   "only", "barely",  "fully",  "another"};
-constexpr std::array<std::string_view, 19> kFutureWords = {
+constexpr std::array<std::string_view, 20> kFutureWords = {
     "will", "'ll", "shall", "would", "plans", "plan", "planned", "scheduled", "expected", "expects",
-    "due", "upcoming", "slated", "intends", "expect", "payable", "effective", "until", "planning"};
+    "due", "upcoming", "slated", "intends", "expect", "payable", "effective", "until", "planning", "soon"};
 constexpr std::array<std::string_view, 40> kPastWords = {
     "said", "was",   "were",  "had",    "did",    "told",   "met",   "went",  "came",  "made",
     "took", "gave",  "saw",   "began",  "won",    "lost",   "left",  "held",  "fell",  "rose",

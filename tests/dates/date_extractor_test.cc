@@ -159,3 +159,9 @@ TEST_CASE("dates: recent days, weeks and months are a span, recent years the pas
   CHECK(found("Fighting grew in recent days and recent months.") ==
         Lines{"recent days|DURATION|PXD", "recent months|DURATION|PXM"});
 }
+
+TEST_CASE("dates: a possessive weekday has passed, 'as soon as' a weekday is ahead", "[dates][data]") {
+  CHECK(found("Lawyers would challenge Friday's ruling.") == Lines{"Friday|DATE|1998-08-07"});
+  CHECK(found("The group may leave as soon as Tuesday.") == Lines{"Tuesday|DATE|1998-08-11"});
+  CHECK(found("The group may leave on Tuesday.") == Lines{"Tuesday|DATE|1998-08-04"});
+}
