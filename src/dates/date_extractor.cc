@@ -155,6 +155,7 @@ class SentenceMatcher {
     consider(time_at(i));
     consider(set_at(i));
     consider(holiday_at(i));
+    consider(the_year_at(i));
     return best;
   }
 
@@ -231,6 +232,22 @@ class SentenceMatcher {
     if (unit->kind == UnitKind::kDay || unit->kind == UnitKind::kWeek || unit->kind == UnitKind::kMonth)
       return Match{i + 2, TimexType::kDuration, duration_value(kVague, unit->kind)};
     return Match{i + 2, TimexType::kDate, "PAST_REF"};
+  }
+
+  // "the year", "the full year", "the fiscal year": the article's year, as a results story reports
+  // it; "the year ended Sept. 30" is a year's length (P1Y) ending on the date that follows. Not
+  // "the year-ago quarter", "the year before", "the year 2000", "the year that ...": those name
+  // another year.
+  std::optional<Match> the_year_at(std::size_t i) const {
+    if (!is(i, "the")) return std::nullopt;
+    const std::size_t head = is(i + 1, "full") || is(i + 1, "fiscal") ? i + 2 : i + 1;
+    if (!is(head, "year")) return std::nullopt;
+    const std::string_view next = lower(head + 1);
+    if (next == "-" || next == "ago" || next == "earlier" || next == "before" || next == "after" || next == "later" ||
+        next == "when" || next == "that" || next == "of" || next == "in" || count_follows(head + 1))
+      return std::nullopt;
+    if (next == "ended" || next == "ending") return Match{head + 1, TimexType::kDuration, "P1Y"};
+    return Match{head + 1, TimexType::kDate, r_.year(0)};
   }
 
   bool count_follows(std::size_t i) const { return i < w_.size() && (w_[i].digits >= 0 || date_lexicon::number_word(w_[i].lower) >= 0); }

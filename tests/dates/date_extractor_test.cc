@@ -165,3 +165,13 @@ TEST_CASE("dates: a possessive weekday has passed, 'as soon as' a weekday is ahe
   CHECK(found("The group may leave as soon as Tuesday.") == Lines{"Tuesday|DATE|1998-08-11"});
   CHECK(found("The group may leave on Tuesday.") == Lines{"Tuesday|DATE|1998-08-04"});
 }
+
+TEST_CASE("dates: the year of a results story", "[dates][data]") {
+  CHECK(found("Sales for the full year rose; for the year, volume fell.") ==
+        Lines{"the full year|DATE|1998", "the year|DATE|1998"});
+  CHECK(found("Net income for the year ended Aug. 31 rose.") ==
+        Lines{"the year|DURATION|P1Y", "Aug. 31|DATE|1998-08-31"});
+  CHECK(found("Profit fell from the year-ago quarter and from the year before.") ==
+        Lines{"the year-ago quarter|DATE|1997-Q2"});
+  CHECK(found("It was the year that changed everything.").empty());
+}
