@@ -156,6 +156,7 @@ class SentenceMatcher {
     consider(set_at(i));
     consider(holiday_at(i));
     consider(the_year_at(i));
+    consider(that_year_at(i));
     return best;
   }
 
@@ -248,6 +249,15 @@ class SentenceMatcher {
       return std::nullopt;
     if (next == "ended" || next == "ending") return Match{head + 1, TimexType::kDuration, "P1Y"};
     return Match{head + 1, TimexType::kDate, r_.year(0)};
+  }
+
+  // "that year" ("in June 1998 ... later that year") is the year the article stated last; "that
+  // quarter" the quarter it named last.
+  std::optional<Match> that_year_at(std::size_t i) const {
+    if (!is(i, "that")) return std::nullopt;
+    if (is(i + 1, "year") && last_date_) return Match{i + 2, TimexType::kDate, fmt::format("{:04d}", last_date_->year)};
+    if (is(i + 1, "quarter") && !last_quarter_.empty()) return Match{i + 2, TimexType::kDate, last_quarter_};
+    return std::nullopt;
   }
 
   bool count_follows(std::size_t i) const { return i < w_.size() && (w_[i].digits >= 0 || date_lexicon::number_word(w_[i].lower) >= 0); }

@@ -175,3 +175,11 @@ TEST_CASE("dates: the year of a results story", "[dates][data]") {
         Lines{"the year-ago quarter|DATE|1997-Q2"});
   CHECK(found("It was the year that changed everything.").empty());
 }
+
+TEST_CASE("dates: that year and that quarter are the ones the article stated last", "[dates][data]") {
+  CHECK(found("He fled in June 1995 and returned later that year.") ==
+        Lines{"June 1995|DATE|1995-06", "later that year|DATE|1995"});
+  CHECK(found("Profit rose in the 1997 second quarter. Results for that quarter included a charge.") ==
+        Lines{"the 1997 second quarter|DATE|1997-Q2", "that quarter|DATE|1997-Q2"});
+  CHECK(found("Nobody knew that year would matter.").empty());
+}
