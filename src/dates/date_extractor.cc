@@ -157,6 +157,7 @@ class SentenceMatcher {
     consider(holiday_at(i));
     consider(the_year_at(i));
     consider(that_year_at(i));
+    consider(season_at(i));
     return best;
   }
 
@@ -258,6 +259,18 @@ class SentenceMatcher {
     if (is(i + 1, "year") && last_date_) return Match{i + 2, TimexType::kDate, fmt::format("{:04d}", last_date_->year)};
     if (is(i + 1, "quarter") && !last_quarter_.empty()) return Match{i + 2, TimexType::kDate, last_quarter_};
     return std::nullopt;
+  }
+
+  // "the summer" is this year's ("well into the summer"), "the winter of 1994" that year's; a bare
+  // season only after "early", "late" or "mid" ("the early summer"): "spring" and "fall" are verbs too.
+  std::optional<Match> season_at(std::size_t i) const {
+    const bool introduced = is(i, "the");
+    const std::size_t at = introduced ? i + 1 : i;
+    const std::string_view code = date_lexicon::season(lower(at));
+    if (code.empty()) return std::nullopt;
+    if (!introduced && (i == 0 || (!is(i - 1, "early") && !is(i - 1, "late") && !is(i - 1, "mid")))) return std::nullopt;
+    if (auto year = of_year_at(at + 1)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{}", year->first, code)};
+    return Match{at + 1, TimexType::kDate, r_.season(code, 0)};
   }
 
   bool count_follows(std::size_t i) const { return i < w_.size() && (w_[i].digits >= 0 || date_lexicon::number_word(w_[i].lower) >= 0); }

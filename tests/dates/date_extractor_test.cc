@@ -183,3 +183,10 @@ TEST_CASE("dates: that year and that quarter are the ones the article stated las
         Lines{"the 1997 second quarter|DATE|1997-Q2", "that quarter|DATE|1997-Q2"});
   CHECK(found("Nobody knew that year would matter.").empty());
 }
+
+TEST_CASE("dates: the season of the article's year or of a stated year", "[dates][data]") {
+  CHECK(found("Demand stayed weak well into the summer.") == Lines{"the summer|DATE|1998-SU"});
+  CHECK(found("Prices rose from the early summer lows.") == Lines{"early summer|DATE|1998-SU"});
+  CHECK(found("Oil was cheap in the winter of 1994.") == Lines{"the winter of 1994|DATE|1994-WI"});
+  CHECK(found("Prices may fall further.").empty());
+}
