@@ -212,6 +212,11 @@ class SentenceMatcher {
       return Match{i + 1, TimexType::kDate, "PRESENT_REF"};
     if (word == "recently" || word == "lately")
       return Match{i + 1, TimexType::kDate, "PAST_REF"};
+    if (word == "these" && is(i + 1, "days")) return Match{i + 2, TimexType::kDate, "PRESENT_REF"};
+    // "in the near future", "in the near term", "in the short term" (not "the short-term debt").
+    if (word == "the" && (is(i + 1, "near") || is(i + 1, "short")) && (is(i + 2, "term") || is(i + 2, "future")) &&
+        !is(i + 3, "-"))
+      return Match{i + 3, TimexType::kDate, "FUTURE_REF"};
     if (word == "the" && is(i + 1, "weekend")) return Match{i + 2, TimexType::kDate, r_.weekend(tense_near(i))};
     if (word == "the" && (is(i + 1, "past") || is(i + 1, "future")) && !count_follows(i + 2) && !unit_follows(i + 2))
       return Match{i + 2, TimexType::kDate, is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF"};

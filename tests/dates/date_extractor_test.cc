@@ -190,3 +190,10 @@ TEST_CASE("dates: the season of the article's year or of a stated year", "[dates
   CHECK(found("Oil was cheap in the winter of 1994.") == Lines{"the winter of 1994|DATE|1994-WI"});
   CHECK(found("Prices may fall further.").empty());
 }
+
+TEST_CASE("dates: the near future, the short term and these days", "[dates][data]") {
+  CHECK(found("It plans an offering in the near future and cuts in the short term.") ==
+        Lines{"the near future|DATE|FUTURE_REF", "the short term|DATE|FUTURE_REF"});
+  CHECK(found("Traders suffer more these days.") == Lines{"these days|DATE|PRESENT_REF"});
+  CHECK(found("It will reduce the short-term debt.").empty());
+}
