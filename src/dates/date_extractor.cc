@@ -516,7 +516,7 @@ class SentenceMatcher {
       const std::size_t day_end = next + 1;
       if (auto full = year_after(day_end); full && calendar::is_valid(CalendarDate{full->first, m, day}))
         return Match{full->second, TimexType::kDate, iso_date(CalendarDate{full->first, m, day})};
-      if (day <= calendar::days_in_month(2000, m)) return Match{day_end, TimexType::kDate, r_.month_day(m, day)};
+      if (day <= calendar::days_in_month(2000, m)) return Match{day_end, TimexType::kDate, r_.month_day(m, day, tense_near(i))};
     }
     if (auto year = year_after(next)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{:02d}", year->first, m)};
     if (date_lexicon::is_month_abbreviation(w_[i].lower)) return std::nullopt;  // "Jan", "Aug.": an abbreviation stands only before a day or a year

@@ -98,12 +98,14 @@ std::string DateResolver::named_month(int month, int direction, Tense tense) con
   return fmt::format("{:04d}-{:02d}", year, month);
 }
 
-std::string DateResolver::month_day(int month, int day) const {
+std::string DateResolver::month_day(int month, int day, Tense tense) const {
   if (!anchor_) return fmt::format("XXXX-{:02d}-{:02d}", month, day);
   const int anchor_index = calendar::month_index(anchor_->year, anchor_->month);
   int year = anchor_->year;
   const int distance = calendar::month_index(year, month) - anchor_index;
-  if (distance > kMonthsAhead) --year;
+  const bool before_anchor = distance < 0 || (distance == 0 && day < anchor_->day);
+  if (tense == Tense::kFuture) year += before_anchor ? 1 : 0;
+  else if (distance > kMonthsAhead) --year;
   else if (distance < kMonthsAhead - 12) ++year;
   const CalendarDate d{year, month, day};
   if (!calendar::is_valid(d)) return fmt::format("XXXX-{:02d}-{:02d}", month, day);

@@ -47,9 +47,10 @@ class DateResolver {
   // after the anchor or before it ("in December" said in October is this December, said in April
   // last December).
   std::string named_month(int month, int direction, date_lexicon::Tense tense) const;
-  // Month and day without a year: at most 3 months after the anchor, else before it (the tense of
-  // news sentences misleads here: "said it expects to close by Dec. 15").
-  std::string month_day(int month, int day) const;
+  // Month and day without a year: in a future-tense sentence the next one on or after the anchor
+  // ("will succeed him Feb. 1", "effective June 1"), else at most 3 months after the anchor or
+  // before it.
+  std::string month_day(int month, int day, date_lexicon::Tense tense = date_lexicon::Tense::kUnknown) const;
   // A holiday's date, its year chosen as for named_month ("Thanksgiving", "last Christmas").
   std::string holiday(const HolidayRule& rule, int direction, date_lexicon::Tense tense) const;
   // "the weekend": the coming one in a future-tense sentence or on a weekend, else the last one.
