@@ -88,9 +88,9 @@ std::string DateResolver::weekday(int weekday, int direction, Tense tense) const
 
 std::string DateResolver::named_month(int month, int direction, Tense tense) const {
   if (!anchor_) return fmt::format("XXXX-{:02d}", month);
-  if (direction == 0 && tense == Tense::kFuture) direction = 1;
   int year = anchor_->year;
-  if (direction > 0 && month <= anchor_->month) ++year;
+  if (direction == 0 && tense == Tense::kFuture) year += month < anchor_->month ? 1 : 0;
+  else if (direction > 0 && month <= anchor_->month) ++year;
   else if (direction < 0 && month >= anchor_->month) --year;
   else if (direction == 0 && month - anchor_->month > kMonthsAhead) --year;
   else if (direction == 0 && anchor_->month - month > 12 - kMonthsAhead) ++year;

@@ -43,7 +43,8 @@ class DateResolver {
   // 0 by `tense` (past: the latest up to and including the anchor; future: the first from it on).
   std::string weekday(int weekday, int direction, date_lexicon::Tense tense) const;
   // Month 1..12 without a year: with `direction` the one before or after the anchor ("last April");
-  // with 0 the next one in a future-tense sentence, else the one at most three months
+  // with 0 in a future-tense sentence the current month or the next of that name ("is scheduled
+  // to expire at the end of November" said on Nov. 2 is this November), else the one at most three months
   // after the anchor or before it ("in December" said in October is this December, said in April
   // last December).
   std::string named_month(int month, int direction, date_lexicon::Tense tense) const;
