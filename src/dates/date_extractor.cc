@@ -118,12 +118,24 @@ class SentenceMatcher {
     };
     consider(modified_at(i));
     consider(core_at(i));
+    if (best) extend_to_quarter(*best);
     if (best && best->names_quarter) last_quarter_ = best->value;
     if (best) remember_date(best->value);
     return best;
   }
 
  private:
+  // "this year's third quarter", "next year's first quarter": the quarter of the year before "'s".
+  void extend_to_quarter(Match& m) const {
+    if (m.value.size() != 4 || m.value.find_first_not_of("0123456789") != std::string::npos) return;
+    if (!is(m.end, "'s") || !is(m.end + 2, "quarter")) return;
+    const int q = ordinal_quarter_word(m.end + 1);
+    if (q < 1 || q > 4) return;
+    m.value += fmt::format("-Q{}", q);
+    m.end += 3;
+    m.names_quarter = true;
+  }
+
   // A stated year, month or day ("1995", "1998-03", "1989-10-27") is what "the following ..." follows.
   void remember_date(const std::string& value) {
     if (value.size() != 4 && value.size() != 7 && value.size() != 10) return;

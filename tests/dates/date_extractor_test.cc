@@ -197,3 +197,9 @@ TEST_CASE("dates: the near future, the short term and these days", "[dates][data
   CHECK(found("Traders suffer more these days.") == Lines{"these days|DATE|PRESENT_REF"});
   CHECK(found("It will reduce the short-term debt.").empty());
 }
+
+TEST_CASE("dates: a year's ordinal quarter", "[dates][data]") {
+  CHECK(found("Profit will rise in next year's first quarter after this year's third quarter.") ==
+        Lines{"next year's first quarter|DATE|1999-Q1", "this year's third quarter|DATE|1998-Q3"});
+  CHECK(found("This year's harvest is poor.") == Lines{"This year|DATE|1998"});
+}
