@@ -170,6 +170,7 @@ class SentenceMatcher {
     consider(the_year_at(i));
     consider(that_year_at(i));
     consider(season_at(i));
+    consider(half_of_year_at(i));
     return best;
   }
 
@@ -288,6 +289,16 @@ class SentenceMatcher {
     if (!introduced && (i == 0 || (!is(i - 1, "early") && !is(i - 1, "late") && !is(i - 1, "mid")))) return std::nullopt;
     if (auto year = of_year_at(at + 1)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{}", year->first, code)};
     return Match{at + 1, TimexType::kDate, r_.season(code, 0)};
+  }
+
+  // "the first half of 1990" 1990-H1, "the second (last, latter) half of 1989" 1989-H2.
+  std::optional<Match> half_of_year_at(std::size_t i) const {
+    if (!is(i, "the") || !is(i + 2, "half")) return std::nullopt;
+    const int half = is(i + 1, "first") ? 1 : is(i + 1, "second") || is(i + 1, "last") || is(i + 1, "latter") ? 2 : 0;
+    if (half == 0) return std::nullopt;
+    const auto year = of_year_at(i + 3);
+    if (!year) return std::nullopt;
+    return Match{year->second, TimexType::kDate, fmt::format("{:04d}-H{}", year->first, half)};
   }
 
   bool count_follows(std::size_t i) const { return i < w_.size() && (w_[i].digits >= 0 || date_lexicon::number_word(w_[i].lower) >= 0); }

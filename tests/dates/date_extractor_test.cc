@@ -203,3 +203,9 @@ TEST_CASE("dates: a year's ordinal quarter", "[dates][data]") {
         Lines{"next year's first quarter|DATE|1999-Q1", "this year's third quarter|DATE|1998-Q3"});
   CHECK(found("This year's harvest is poor.") == Lines{"This year|DATE|1998"});
 }
+
+TEST_CASE("dates: a half of a stated year", "[dates][data]") {
+  CHECK(found("Earnings for the last half of 1989 and the first half of 1990 will fall.") ==
+        Lines{"the last half of 1989|DATE|1989-H2", "the first half of 1990|DATE|1990-H1"});
+  CHECK(found("Profit for the first half rose.").empty());
+}
