@@ -397,6 +397,7 @@ class SentenceMatcher {
     if (the && !span_word && count->value != kVague && w_[at].digits < 0 && lower(at) == "a") return std::nullopt;
     std::size_t end = unit_pos + 1;
     if (is(end, "-") && is(end + 1, "old")) return std::nullopt;
+    if (unit->kind == UnitKind::kQuarter && is_fraction_of(end)) return std::nullopt;
     const bool and_a_half = is(end, "and") && is(end + 1, "a") && is(end + 2, "half");
     if (and_a_half) end += 3;
     const bool dated = is(end, "ago") || is(end, "earlier");  // "$5 million a year ago": no rate
@@ -406,6 +407,15 @@ class SentenceMatcher {
       if (auto ago = ago_at(end, unit->kind, count->value)) return ago;
     }
     return Match{end, TimexType::kDuration, duration_value(count->value, unit->kind, half || and_a_half)};
+  }
+
+  // "three-quarters of its food", "a quarter of the market": a share, not quarters of a year
+  // ("several quarters of losses" are).
+  bool is_fraction_of(std::size_t i) const {
+    if (!is(i, "of")) return false;
+    const std::string_view next = lower(i + 1);
+    return next == "the" || next == "a" || next == "an" || next == "its" || next == "their" || next == "his" ||
+           next == "her" || next == "our" || next == "all" || next == "this" || next == "that" || next == "these";
   }
 
   // Past a "1/2" after a whole count ("5 1/2 hours"); `i` itself when there is none.

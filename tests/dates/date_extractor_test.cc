@@ -209,3 +209,8 @@ TEST_CASE("dates: a half of a stated year", "[dates][data]") {
         Lines{"the last half of 1989|DATE|1989-H2", "the first half of 1990|DATE|1990-H1"});
   CHECK(found("Profit for the first half rose.").empty());
 }
+
+TEST_CASE("dates: a share in quarters is no time", "[dates][data]") {
+  CHECK(found("Iraq imports about three-quarters of its food and more than a quarter of the oil.").empty());
+  CHECK(found("It made a profit after several quarters of losses.") == Lines{"several quarters|DURATION|PXQ"});
+}
