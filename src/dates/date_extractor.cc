@@ -447,6 +447,7 @@ class SentenceMatcher {
   std::optional<Match> ago_at(std::size_t i, UnitKind unit, long count) {
     int direction = 0;
     if (is(i, "-") && glued(i) && glued(i + 1) && (is(i + 1, "ago") || is(i + 1, "earlier"))) ++i;  // "a year-earlier"
+    if (is(i, "or") && is(i + 1, "so") && (is(i + 2, "ago") || is(i + 2, "earlier"))) i += 2;  // "a week or so ago"
     std::size_t end = i + 1;
     if (is(i, "ago") || is(i, "earlier") || is(i, "before")) direction = -1;
     else if (is(i, "hence")) direction = 1;

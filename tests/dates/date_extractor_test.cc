@@ -214,3 +214,7 @@ TEST_CASE("dates: a share in quarters is no time", "[dates][data]") {
   CHECK(found("Iraq imports about three-quarters of its food and more than a quarter of the oil.").empty());
   CHECK(found("It made a profit after several quarters of losses.") == Lines{"several quarters|DURATION|PXQ"});
 }
+
+TEST_CASE("dates: 'or so' before 'ago'", "[dates][data]") {
+  CHECK(found("Then, a week or so ago, he left.") == Lines{"a week or so ago|DATE|1998-08-01"});
+}
