@@ -103,8 +103,7 @@ std::string DateResolver::month_day(int month, int day, Tense tense) const {
   const int anchor_index = calendar::month_index(anchor_->year, anchor_->month);
   int year = anchor_->year;
   const int distance = calendar::month_index(year, month) - anchor_index;
-  const bool before_anchor = distance < 0 || (distance == 0 && day < anchor_->day);
-  if (tense == Tense::kFuture) year += before_anchor ? 1 : 0;
+  if (tense == Tense::kFuture) year += distance < 0 ? 1 : 0;
   else if (distance > kMonthsAhead) --year;
   else if (distance < kMonthsAhead - 12) ++year;
   const CalendarDate d{year, month, day};

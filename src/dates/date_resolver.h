@@ -48,9 +48,9 @@ class DateResolver {
   // after the anchor or before it ("in December" said in October is this December, said in April
   // last December).
   std::string named_month(int month, int direction, date_lexicon::Tense tense) const;
-  // Month and day without a year: in a future-tense sentence the next one on or after the anchor
-  // ("will succeed him Feb. 1", "effective June 1"), else at most 3 months after the anchor or
-  // before it.
+  // Month and day without a year: in a future-tense sentence one in the anchor's month or after it
+  // ("will succeed him Feb. 1", "effective June 1"; a day earlier in the anchor's month is this
+  // month's, the tense misread), else at most 3 months after the anchor or before it.
   std::string month_day(int month, int day, date_lexicon::Tense tense = date_lexicon::Tense::kUnknown) const;
   // A holiday's date, its year chosen as for named_month ("Thanksgiving", "last Christmas").
   std::string holiday(const HolidayRule& rule, int direction, date_lexicon::Tense tense) const;
