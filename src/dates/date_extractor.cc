@@ -118,12 +118,24 @@ class SentenceMatcher {
     };
     consider(modified_at(i));
     consider(core_at(i));
+    if (best) extend_to_quarter(*best);
     if (best && best->names_quarter) last_quarter_ = best->value;
     if (best) remember_date(best->value);
     return best;
   }
 
  private:
+  // "this year's third quarter", "next year's first quarter": the quarter of the year before "'s".
+  void extend_to_quarter(Match& m) const {
+    if (m.value.size() != 4 || m.value.find_first_not_of("0123456789") != std::string::npos) return;
+    if (!is(m.end, "'s") || !is(m.end + 2, "quarter")) return;
+    const int q = ordinal_quarter_word(m.end + 1);
+    if (q < 1 || q > 4) return;
+    m.value += fmt::format("-Q{}", q);
+    m.end += 3;
+    m.names_quarter = true;
+  }
+
   // A stated year, month or day ("1995", "1998-03", "1989-10-27") is what "the following ..." follows.
   void remember_date(const std::string& value) {
     if (value.size() != 4 && value.size() != 7 && value.size() != 10) return;
@@ -155,6 +167,10 @@ class SentenceMatcher {
     consider(time_at(i));
     consider(set_at(i));
     consider(holiday_at(i));
+    consider(the_year_at(i));
+    consider(that_year_at(i));
+    consider(season_at(i));
+    consider(half_of_year_at(i));
     return best;
   }
 
@@ -209,6 +225,11 @@ class SentenceMatcher {
       return Match{i + 1, TimexType::kDate, "PRESENT_REF"};
     if (word == "recently" || word == "lately")
       return Match{i + 1, TimexType::kDate, "PAST_REF"};
+    if (word == "these" && is(i + 1, "days")) return Match{i + 2, TimexType::kDate, "PRESENT_REF"};
+    // "in the near future", "in the near term", "in the short term" (not "the short-term debt").
+    if (word == "the" && (is(i + 1, "near") || is(i + 1, "short")) && (is(i + 2, "term") || is(i + 2, "future")) &&
+        !is(i + 3, "-"))
+      return Match{i + 3, TimexType::kDate, "FUTURE_REF"};
     if (word == "the" && is(i + 1, "weekend")) return Match{i + 2, TimexType::kDate, r_.weekend(tense_near(i))};
     if (word == "the" && (is(i + 1, "past") || is(i + 1, "future")) && !count_follows(i + 2) && !unit_follows(i + 2))
       return Match{i + 2, TimexType::kDate, is(i + 1, "past") ? "PAST_REF" : "FUTURE_REF"};
@@ -219,9 +240,65 @@ class SentenceMatcher {
       return Match{i + 1, TimexType::kDate, r_.day(offset)};
     }
     if (word == "tonight") return Match{i + 1, TimexType::kTime, r_.day_part(0, "NI")};
-    if (word == "recent" && date_lexicon::unit(lower(i + 1)) && date_lexicon::unit(lower(i + 1))->plural)
-      return Match{i + 2, TimexType::kDate, "PAST_REF"};
+    if (word == "recent") return recent_at(i);
     return std::nullopt;
+  }
+
+  // "recent years" is the past (PAST_REF); "recent days", "recent weeks", "recent months" a span of
+  // units the text does not count (PXW), as TimeBank writes them.
+  std::optional<Match> recent_at(std::size_t i) const {
+    const auto unit = date_lexicon::unit(lower(i + 1));
+    if (!unit || !unit->plural) return std::nullopt;
+    if (unit->kind == UnitKind::kDay || unit->kind == UnitKind::kWeek || unit->kind == UnitKind::kMonth)
+      return Match{i + 2, TimexType::kDuration, duration_value(kVague, unit->kind)};
+    return Match{i + 2, TimexType::kDate, "PAST_REF"};
+  }
+
+  // "the year", "the full year", "the fiscal year": the article's year, as a results story reports
+  // it; "the year ended Sept. 30" is a year's length (P1Y) ending on the date that follows. Not
+  // "the year-ago quarter", "the year before", "the year 2000", "the year that ...": those name
+  // another year.
+  std::optional<Match> the_year_at(std::size_t i) const {
+    if (!is(i, "the")) return std::nullopt;
+    const std::size_t head = is(i + 1, "full") || is(i + 1, "fiscal") ? i + 2 : i + 1;
+    if (!is(head, "year")) return std::nullopt;
+    const std::string_view next = lower(head + 1);
+    if (next == "-" || next == "ago" || next == "earlier" || next == "before" || next == "after" || next == "later" ||
+        next == "when" || next == "that" || next == "of" || next == "in" || count_follows(head + 1))
+      return std::nullopt;
+    if (next == "ended" || next == "ending") return Match{head + 1, TimexType::kDuration, "P1Y"};
+    return Match{head + 1, TimexType::kDate, r_.year(0)};
+  }
+
+  // "that year" ("in June 1998 ... later that year") is the year the article stated last; "that
+  // quarter" the quarter it named last.
+  std::optional<Match> that_year_at(std::size_t i) const {
+    if (!is(i, "that")) return std::nullopt;
+    if (is(i + 1, "year") && last_date_) return Match{i + 2, TimexType::kDate, fmt::format("{:04d}", last_date_->year)};
+    if (is(i + 1, "quarter") && !last_quarter_.empty()) return Match{i + 2, TimexType::kDate, last_quarter_};
+    return std::nullopt;
+  }
+
+  // "the summer" is this year's ("well into the summer"), "the winter of 1994" that year's; a bare
+  // season only after "early", "late" or "mid" ("the early summer"): "spring" and "fall" are verbs too.
+  std::optional<Match> season_at(std::size_t i) const {
+    const bool introduced = is(i, "the");
+    const std::size_t at = introduced ? i + 1 : i;
+    const std::string_view code = date_lexicon::season(lower(at));
+    if (code.empty()) return std::nullopt;
+    if (!introduced && (i == 0 || (!is(i - 1, "early") && !is(i - 1, "late") && !is(i - 1, "mid")))) return std::nullopt;
+    if (auto year = of_year_at(at + 1)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{}", year->first, code)};
+    return Match{at + 1, TimexType::kDate, r_.season(code, 0)};
+  }
+
+  // "the first half of 1990" 1990-H1, "the second (last, latter) half of 1989" 1989-H2.
+  std::optional<Match> half_of_year_at(std::size_t i) const {
+    if (!is(i, "the") || !is(i + 2, "half")) return std::nullopt;
+    const int half = is(i + 1, "first") ? 1 : is(i + 1, "second") || is(i + 1, "last") || is(i + 1, "latter") ? 2 : 0;
+    if (half == 0) return std::nullopt;
+    const auto year = of_year_at(i + 3);
+    if (!year) return std::nullopt;
+    return Match{year->second, TimexType::kDate, fmt::format("{:04d}-H{}", year->first, half)};
   }
 
   bool count_follows(std::size_t i) const { return i < w_.size() && (w_[i].digits >= 0 || date_lexicon::number_word(w_[i].lower) >= 0); }
@@ -320,6 +397,7 @@ class SentenceMatcher {
     if (the && !span_word && count->value != kVague && w_[at].digits < 0 && lower(at) == "a") return std::nullopt;
     std::size_t end = unit_pos + 1;
     if (is(end, "-") && is(end + 1, "old")) return std::nullopt;
+    if (unit->kind == UnitKind::kQuarter && is_fraction_of(end)) return std::nullopt;
     const bool and_a_half = is(end, "and") && is(end + 1, "a") && is(end + 2, "half");
     if (and_a_half) end += 3;
     const bool dated = is(end, "ago") || is(end, "earlier");  // "$5 million a year ago": no rate
@@ -329,6 +407,15 @@ class SentenceMatcher {
       if (auto ago = ago_at(end, unit->kind, count->value)) return ago;
     }
     return Match{end, TimexType::kDuration, duration_value(count->value, unit->kind, half || and_a_half)};
+  }
+
+  // "three-quarters of its food", "a quarter of the market": a share, not quarters of a year
+  // ("several quarters of losses" are).
+  bool is_fraction_of(std::size_t i) const {
+    if (!is(i, "of")) return false;
+    const std::string_view next = lower(i + 1);
+    return next == "the" || next == "a" || next == "an" || next == "its" || next == "their" || next == "his" ||
+           next == "her" || next == "our" || next == "all" || next == "this" || next == "that" || next == "these";
   }
 
   // Past a "1/2" after a whole count ("5 1/2 hours"); `i` itself when there is none.
@@ -360,6 +447,7 @@ class SentenceMatcher {
   std::optional<Match> ago_at(std::size_t i, UnitKind unit, long count) {
     int direction = 0;
     if (is(i, "-") && glued(i) && glued(i + 1) && (is(i + 1, "ago") || is(i + 1, "earlier"))) ++i;  // "a year-earlier"
+    if (is(i, "or") && is(i + 1, "so") && (is(i + 2, "ago") || is(i + 2, "earlier"))) i += 2;  // "a week or so ago"
     std::size_t end = i + 1;
     if (is(i, "ago") || is(i, "earlier") || is(i, "before")) direction = -1;
     else if (is(i, "hence")) direction = 1;
@@ -420,7 +508,7 @@ class SentenceMatcher {
     if (!is(i, "of")) return std::nullopt;
     std::size_t at = is(i + 1, "fiscal") ? i + 2 : i + 1;
     if (at < w_.size() && is_year_number(w_[at].digits)) return std::pair{static_cast<int>(w_[at].digits), at + 1};
-    return std::nullopt;
+    return spoken_year_at(at);
   }
 
   static bool is_year_number(long n) { return n >= 1000 && n <= 2099; }
@@ -462,7 +550,7 @@ class SentenceMatcher {
       const std::size_t day_end = next + 1;
       if (auto full = year_after(day_end); full && calendar::is_valid(CalendarDate{full->first, m, day}))
         return Match{full->second, TimexType::kDate, iso_date(CalendarDate{full->first, m, day})};
-      if (day <= calendar::days_in_month(2000, m)) return Match{day_end, TimexType::kDate, r_.month_day(m, day)};
+      if (day <= calendar::days_in_month(2000, m)) return Match{day_end, TimexType::kDate, r_.month_day(m, day, tense_near(i))};
     }
     if (auto year = year_after(next)) return Match{year->second, TimexType::kDate, fmt::format("{:04d}-{:02d}", year->first, m)};
     if (date_lexicon::is_month_abbreviation(w_[i].lower)) return std::nullopt;  // "Jan", "Aug.": an abbreviation stands only before a day or a year
@@ -504,7 +592,17 @@ class SentenceMatcher {
     const std::size_t at = is(i, ",") ? i + 1 : i;
     if (at < w_.size() && w_[at].raw.size() == 4 && is_year_number(w_[at].digits))
       return std::pair{static_cast<int>(w_[at].digits), at + 1};
-    return std::nullopt;
+    return spoken_year_at(at);
+  }
+
+  // A year said in words, as transcripts write it: "nineteen ninety-six", "nineteen eighty".
+  std::optional<std::pair<int, std::size_t>> spoken_year_at(std::size_t i) const {
+    if (!is(i, "nineteen")) return std::nullopt;
+    const int tens = date_lexicon::number_word(lower(i + 1));
+    if (tens < 20 || tens % 10 != 0) return std::nullopt;
+    const int units = is(i + 2, "-") ? date_lexicon::number_word(lower(i + 3)) : -1;
+    if (units > 0 && units < 10) return std::pair{1900 + tens + units, i + 4};
+    return std::pair{1900 + tens, i + 2};
   }
 
   // "1998-08-07" and "12/31/1999" written as one run of characters.
@@ -522,15 +620,21 @@ class SentenceMatcher {
     return Match{i + 5, TimexType::kDate, iso_date(d)};
   }
 
-  // "Friday", "Friday morning", "Friday, Oct. 23" (the stated date wins). A weekday's part of the
-  // day is in the span, not in the value: TimeBank mostly gives "Friday night" the day alone.
+  // "Friday", "Friday morning", "Friday, Oct. 23" (the stated date wins). "Friday's ruling" has
+  // happened: a possessive weekday is the latest one, whatever the sentence's tense. A weekday's
+  // morning, afternoon or night is in the span, not in the value (TimeBank mostly gives "Friday
+  // night" the day alone); its evening is a time of that day ("Friday evening" 1998-08-07TEV).
   std::optional<Match> weekday_at(std::size_t i) {
     const int wd = date_lexicon::weekday(lower(i));
     if (wd == 0) return std::nullopt;
     if (const std::size_t comma = is(i + 1, ",") ? i + 2 : i + 1; month_name_at(comma))
       if (auto date = calendar_date_at(comma); date && date->value.size() == 10) return date;
-    const std::size_t end = date_lexicon::part_of_day(lower(i + 1)).empty() ? i + 1 : i + 2;
-    return Match{end, TimexType::kDate, r_.weekday(wd, 0, tense_near(i))};
+    const std::string day = r_.weekday(wd, 0, is(i + 1, "'s") ? Tense::kPast : tense_near(i));
+    const std::string_view part = date_lexicon::part_of_day(lower(i + 1));
+    if (part.empty()) return Match{i + 1, TimexType::kDate, day};
+    if (part == "EV" && day.find('X') == std::string::npos)
+      return Match{i + 2, TimexType::kTime, day + "T" + std::string(part)};
+    return Match{i + 2, TimexType::kDate, day};
   }
 
   // "1998", "fiscal 1990", "the 1990s", "mid-1990s", "the 20th century".
@@ -539,6 +643,7 @@ class SentenceMatcher {
     if (is(at, "fiscal") || is(at, "calendar")) ++at;
     if (auto decade = decade_at(i)) return decade;
     if (auto century = century_at(i)) return century;
+    if (auto spoken = spoken_year_at(at)) return Match{spoken->second, TimexType::kDate, fmt::format("{:04d}", spoken->first)};
     if (at >= w_.size() || w_[at].raw.size() != 4 || !is_year_number(w_[at].digits)) return std::nullopt;
     if (!plausible_year(at)) return std::nullopt;
     return Match{at + 1, TimexType::kDate, fmt::format("{:04d}", w_[at].digits)};

@@ -42,9 +42,9 @@ constexpr std::array<std::string_view, 20> kOrdinals = {
 constexpr std::array<std::string_view, 14> kApproximations = {
     "about", "almost", "nearly", "some",  "roughly", "around", "approximately",
     "over",  "under",  "just",   "only", "barely",  "fully",  "another"};
-constexpr std::array<std::string_view, 19> kFutureWords = {
+constexpr std::array<std::string_view, 20> kFutureWords = {
     "will", "'ll", "shall", "would", "plans", "plan", "planned", "scheduled", "expected", "expects",
-    "due", "upcoming", "slated", "intends", "expect", "payable", "effective", "until", "planning"};
+    "due", "upcoming", "slated", "intends", "expect", "payable", "effective", "until", "planning", "soon"};
 constexpr std::array<std::string_view, 40> kPastWords = {
     "said", "was",   "were",  "had",    "did",    "told",   "met",   "went",  "came",  "made",
     "took", "gave",  "saw",   "began",  "won",    "lost",   "left",  "held",  "fell",  "rose",
@@ -167,7 +167,7 @@ bool may_start_expression(std::string_view word) {
         "recently", "lately", "today", "yesterday", "tomorrow", "tonight", "recent", "last", "this", "past",
         "previous", "current", "next", "coming", "following", "several", "few", "many", "more", "less", "at",
         "fiscal", "calendar", "'", "noon", "midnight", "daily", "weekly", "monthly", "annually", "yearly",
-        "hourly", "every", "each", "thanksgiving", "christmas", "election", "independence", "new", "sept", "sept.", "first", "second", "third", "fourth", "final", "latest"};
+        "hourly", "every", "each", "thanksgiving", "christmas", "election", "independence", "new", "sept", "sept.", "first", "second", "third", "fourth", "final", "latest", "that", "these"};
     for (const auto* list : {&kMonthNames, &kMonthAbbreviations}) words.insert(list->begin(), list->end());
     words.insert(kWeekdays.begin(), kWeekdays.end());
     words.insert(kWeekdayAbbreviations.begin(), kWeekdayAbbreviations.end());

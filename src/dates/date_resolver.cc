@@ -88,9 +88,9 @@ std::string DateResolver::weekday(int weekday, int direction, Tense tense) const
 
 std::string DateResolver::named_month(int month, int direction, Tense tense) const {
   if (!anchor_) return fmt::format("XXXX-{:02d}", month);
-  if (direction == 0 && tense == Tense::kFuture) direction = 1;
   int year = anchor_->year;
-  if (direction > 0 && month <= anchor_->month) ++year;
+  if (direction == 0 && tense == Tense::kFuture) year += month < anchor_->month ? 1 : 0;
+  else if (direction > 0 && month <= anchor_->month) ++year;
   else if (direction < 0 && month >= anchor_->month) --year;
   else if (direction == 0 && month - anchor_->month > kMonthsAhead) --year;
   else if (direction == 0 && anchor_->month - month > 12 - kMonthsAhead) ++year;
@@ -98,12 +98,13 @@ std::string DateResolver::named_month(int month, int direction, Tense tense) con
   return fmt::format("{:04d}-{:02d}", year, month);
 }
 
-std::string DateResolver::month_day(int month, int day) const {
+std::string DateResolver::month_day(int month, int day, Tense tense) const {
   if (!anchor_) return fmt::format("XXXX-{:02d}-{:02d}", month, day);
   const int anchor_index = calendar::month_index(anchor_->year, anchor_->month);
   int year = anchor_->year;
   const int distance = calendar::month_index(year, month) - anchor_index;
-  if (distance > kMonthsAhead) --year;
+  if (tense == Tense::kFuture) year += distance < 0 ? 1 : 0;
+  else if (distance > kMonthsAhead) --year;
   else if (distance < kMonthsAhead - 12) ++year;
   const CalendarDate d{year, month, day};
   if (!calendar::is_valid(d)) return fmt::format("XXXX-{:02d}-{:02d}", month, day);

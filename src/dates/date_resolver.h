@@ -43,13 +43,15 @@ class DateResolver {
   // 0 by `tense` (past: the latest up to and including the anchor; future: the first from it on).
   std::string weekday(int weekday, int direction, date_lexicon::Tense tense) const;
   // Month 1..12 without a year: with `direction` the one before or after the anchor ("last April");
-  // with 0 the next one in a future-tense sentence, else the one at most three months
+  // with 0 in a future-tense sentence the current month or the next of that name ("is scheduled
+  // to expire at the end of November" said on Nov. 2 is this November), else the one at most three months
   // after the anchor or before it ("in December" said in October is this December, said in April
   // last December).
   std::string named_month(int month, int direction, date_lexicon::Tense tense) const;
-  // Month and day without a year: at most 3 months after the anchor, else before it (the tense of
-  // news sentences misleads here: "said it expects to close by Dec. 15").
-  std::string month_day(int month, int day) const;
+  // Month and day without a year: in a future-tense sentence one in the anchor's month or after it
+  // ("will succeed him Feb. 1", "effective June 1"; a day earlier in the anchor's month is this
+  // month's, the tense misread), else at most 3 months after the anchor or before it.
+  std::string month_day(int month, int day, date_lexicon::Tense tense = date_lexicon::Tense::kUnknown) const;
   // A holiday's date, its year chosen as for named_month ("Thanksgiving", "last Christmas").
   std::string holiday(const HolidayRule& rule, int direction, date_lexicon::Tense tense) const;
   // "the weekend": the coming one in a future-tense sentence or on a weekend, else the last one.

@@ -96,8 +96,11 @@ TEST_CASE("dates: a capitalised word inside a sentence shows no tense", "[dates]
   CHECK(found("The father will travel to the United States Sunday.") == Lines{"Sunday|DATE|1998-08-09"});
 }
 
-TEST_CASE("dates: a weekday's part of the day stays out of its value", "[dates][data]") {
+TEST_CASE("dates: a weekday's part of the day stays out of its value but its evening", "[dates][data]") {
   CHECK(found("The blast came on Thursday night.") == Lines{"Thursday night|DATE|1998-08-06"});
+  CHECK(found("The blast came on Thursday morning.") == Lines{"Thursday morning|DATE|1998-08-06"});
+  CHECK(found("The blast came on Thursday evening.") == Lines{"Thursday evening|TIME|1998-08-06TEV"});
+  CHECK(found("They meet on Thursday evening.", std::nullopt) == Lines{"Thursday evening|DATE|XXXX-WXX-4"});
 }
 
 TEST_CASE("dates: halves, couples, more, decades and later in durations", "[dates][data]") {
@@ -141,4 +144,77 @@ TEST_CASE("dates: the following and the previous count from the date stated last
   CHECK(found("The strike began on Oct. 27, 1989, and ended the following day.") ==
         Lines{"Oct. 27, 1989|DATE|1989-10-27", "the following day|DATE|1989-10-28"});
   CHECK(found("Sales rose the following month.") == Lines{"the following month|DATE|1998-09"});
+}
+
+TEST_CASE("dates: years said in words", "[dates][data]") {
+  CHECK(found("It began in nineteen ninety-six and ended in January nineteen ninety-seven.") ==
+        Lines{"nineteen ninety-six|DATE|1996", "January nineteen ninety-seven|DATE|1997-01"});
+  CHECK(found("Prices peaked in nineteen eighty.") == Lines{"nineteen eighty|DATE|1980"});
+  CHECK(found("She was nineteen years old.") == Lines{"nineteen years|DURATION|P19Y"});
+}
+
+TEST_CASE("dates: recent days, weeks and months are a span, recent years the past", "[dates][data]") {
+  CHECK(found("Prices rose in recent weeks and in recent years.") ==
+        Lines{"recent weeks|DURATION|PXW", "recent years|DATE|PAST_REF"});
+  CHECK(found("Fighting grew in recent days and recent months.") ==
+        Lines{"recent days|DURATION|PXD", "recent months|DURATION|PXM"});
+}
+
+TEST_CASE("dates: a possessive weekday has passed, 'as soon as' a weekday is ahead", "[dates][data]") {
+  CHECK(found("Lawyers would challenge Friday's ruling.") == Lines{"Friday|DATE|1998-08-07"});
+  CHECK(found("The group may leave as soon as Tuesday.") == Lines{"Tuesday|DATE|1998-08-11"});
+  CHECK(found("The group may leave on Tuesday.") == Lines{"Tuesday|DATE|1998-08-04"});
+}
+
+TEST_CASE("dates: the year of a results story", "[dates][data]") {
+  CHECK(found("Sales for the full year rose; for the year, volume fell.") ==
+        Lines{"the full year|DATE|1998", "the year|DATE|1998"});
+  CHECK(found("Net income for the year ended Aug. 31 rose.") ==
+        Lines{"the year|DURATION|P1Y", "Aug. 31|DATE|1998-08-31"});
+  CHECK(found("Profit fell from the year-ago quarter and from the year before.") ==
+        Lines{"the year-ago quarter|DATE|1997-Q2"});
+  CHECK(found("It was the year that changed everything.").empty());
+}
+
+TEST_CASE("dates: that year and that quarter are the ones the article stated last", "[dates][data]") {
+  CHECK(found("He fled in June 1995 and returned later that year.") ==
+        Lines{"June 1995|DATE|1995-06", "later that year|DATE|1995"});
+  CHECK(found("Profit rose in the 1997 second quarter. Results for that quarter included a charge.") ==
+        Lines{"the 1997 second quarter|DATE|1997-Q2", "that quarter|DATE|1997-Q2"});
+  CHECK(found("Nobody knew that year would matter.").empty());
+}
+
+TEST_CASE("dates: the season of the article's year or of a stated year", "[dates][data]") {
+  CHECK(found("Demand stayed weak well into the summer.") == Lines{"the summer|DATE|1998-SU"});
+  CHECK(found("Prices rose from the early summer lows.") == Lines{"early summer|DATE|1998-SU"});
+  CHECK(found("Oil was cheap in the winter of 1994.") == Lines{"the winter of 1994|DATE|1994-WI"});
+  CHECK(found("Prices may fall further.").empty());
+}
+
+TEST_CASE("dates: the near future, the short term and these days", "[dates][data]") {
+  CHECK(found("It plans an offering in the near future and cuts in the short term.") ==
+        Lines{"the near future|DATE|FUTURE_REF", "the short term|DATE|FUTURE_REF"});
+  CHECK(found("Traders suffer more these days.") == Lines{"these days|DATE|PRESENT_REF"});
+  CHECK(found("It will reduce the short-term debt.").empty());
+}
+
+TEST_CASE("dates: a year's ordinal quarter", "[dates][data]") {
+  CHECK(found("Profit will rise in next year's first quarter after this year's third quarter.") ==
+        Lines{"next year's first quarter|DATE|1999-Q1", "this year's third quarter|DATE|1998-Q3"});
+  CHECK(found("This year's harvest is poor.") == Lines{"This year|DATE|1998"});
+}
+
+TEST_CASE("dates: a half of a stated year", "[dates][data]") {
+  CHECK(found("Earnings for the last half of 1989 and the first half of 1990 will fall.") ==
+        Lines{"the last half of 1989|DATE|1989-H2", "the first half of 1990|DATE|1990-H1"});
+  CHECK(found("Profit for the first half rose.").empty());
+}
+
+TEST_CASE("dates: a share in quarters is no time", "[dates][data]") {
+  CHECK(found("Iraq imports about three-quarters of its food and more than a quarter of the oil.").empty());
+  CHECK(found("It made a profit after several quarters of losses.") == Lines{"several quarters|DURATION|PXQ"});
+}
+
+TEST_CASE("dates: 'or so' before 'ago'", "[dates][data]") {
+  CHECK(found("Then, a week or so ago, he left.") == Lines{"a week or so ago|DATE|1998-08-01"});
 }

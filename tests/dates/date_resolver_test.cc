@@ -39,3 +39,16 @@ TEST_CASE("parse_iso_date accepts real days only", "[dates]") {
   CHECK_FALSE(analyze::parse_iso_date("June 5"));
   CHECK_FALSE(analyze::parse_iso_date(""));
 }
+
+TEST_CASE("resolver: a month or month and day in a future-tense sentence is the next one", "[dates]") {
+  const DateResolver r(CalendarDate{1989, 10, 26});
+  CHECK(r.month_day(2, 1, Tense::kFuture) == "1990-02-01");
+  CHECK(r.month_day(10, 26, Tense::kFuture) == "1989-10-26");
+  CHECK(r.month_day(10, 20, Tense::kFuture) == "1989-10-20");
+  CHECK(r.month_day(9, 20, Tense::kFuture) == "1990-09-20");
+  CHECK(r.month_day(2, 1) == "1989-02-01");
+  CHECK(r.month_day(12, 1, Tense::kPast) == "1989-12-01");
+  CHECK(r.named_month(10, 0, Tense::kFuture) == "1989-10");
+  CHECK(r.named_month(9, 0, Tense::kFuture) == "1990-09");
+  CHECK(r.named_month(10, 1, Tense::kUnknown) == "1990-10");
+}
