@@ -620,8 +620,7 @@ int run(const Options& o) {
   if (!classifier) throw std::runtime_error(classifier.error().message);
   if (Status s = classifier->save(o.model); !s) throw std::runtime_error(s.error().message);
   std::fprintf(stderr, "wrote %s: %zu topics, %zu features, %zu weights, %.1f MB (%.1f s)\n", o.model.string().c_str(),
-               classifier->topics().size(), classifier->parameters().feature_keys.size(),
-               classifier->parameters().entry_weight.size(), fs::file_size(o.model) / 1e6, seconds_since(t0));
+               classifier->topics().size(), classifier->features(), classifier->weights(), fs::file_size(o.model) / 1e6, seconds_since(t0));
   return 0;
 }
 

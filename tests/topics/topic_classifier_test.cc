@@ -25,6 +25,7 @@ struct ToyModel {
                                    {"medtop:20000385", "market and exchange", 2, 1}};
   std::vector<std::uint64_t> keys;
   std::vector<float> idf;
+  TopicModelParameters parameters;  // what the classifier was created from
   TopicClassifier classifier;
 
   static ToyModel train() {
@@ -68,8 +69,9 @@ struct ToyModel {
     std::vector<std::uint32_t> all(examples.size());
     for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
     const TopicWeights w = train_topic_weights(m.topics, examples, all, m.keys.size(), options);
-    auto c = TopicClassifier::create(topic_model_parameters(m.topics, w, m.keys, m.idf, std::vector<float>(3, 1.0f),
-                                                            std::vector<float>(3, 0.0f)));
+    m.parameters = topic_model_parameters(m.topics, w, m.keys, m.idf, std::vector<float>(3, 1.0f),
+                                          std::vector<float>(3, 0.0f));
+    auto c = TopicClassifier::create(m.parameters);
     REQUIRE(c);
     m.classifier = std::move(c.value());
     return m;
@@ -142,19 +144,19 @@ TEST_CASE("topic classifier: a missing, truncated or damaged model file is a bad
 
 TEST_CASE("topic classifier: inconsistent parameters are refused before use", "[topic_classifier][data]") {
   const ToyModel toy = ToyModel::train();
-  TopicModelParameters p = toy.classifier.parameters();
+  TopicModelParameters p = toy.parameters;
   p.entry_topic.back() = 7;  // no such topic
   CHECK_FALSE(TopicClassifier::create(p));
-  p = toy.classifier.parameters();
+  p = toy.parameters;
   p.row_end.back() += 1;  // rows claim more weights than there are
   CHECK_FALSE(TopicClassifier::create(p));
-  p = toy.classifier.parameters();
+  p = toy.parameters;
   p.topics[2].level1 = 2;  // a level-2 topic as its own parent
   CHECK_FALSE(TopicClassifier::create(p));
-  p = toy.classifier.parameters();
+  p = toy.parameters;
   p.calibration_scale[0] = std::nanf("");
   CHECK_FALSE(TopicClassifier::create(p));
-  p = toy.classifier.parameters();
+  p = toy.parameters;
   p.topics[1].label = "bad \xDB\xDB";  // found by fuzz_model_loaders: labels reach the JSON
   const auto refused = TopicClassifier::create(p);
   REQUIRE_FALSE(refused);
