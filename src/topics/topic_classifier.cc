@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -108,17 +109,19 @@ Status TopicClassifier::check_tables() const {
   auto bad = [](std::string_view why) { return Error{"bad-model", std::string(why)}; };
   if (slots_.empty() || (slots_.size() & (slots_.size() - 1)) != 0) return bad("the feature table's size is not a power of two");
   if (!entries_.empty() && entries_[entries_.size() - 1].last != 1) return bad("the last feature row does not end");
+  // Branch-free passes (they vectorise): the tables are megabytes, read at every start.
   const std::size_t topics = topics_.topics.size();
-  for (const Entry& e : entries_)
-    if (e.topic >= topics || e.last > 1) return bad("a weight refers to a topic that does not exist");
+  bool bad_entry = false;
+  for (const Entry& e : entries_) bad_entry |= (e.topic >= topics) | (e.last > 1);
+  if (bad_entry) return bad("a weight refers to a topic that does not exist");
   std::size_t empty = 0;
+  bool bad_slot = false;
   for (const Slot& slot : slots_) {
-    if (!(slot.idf >= 0)) {
-      ++empty;
-      continue;
-    }
-    if (slot.begin >= entries_.size() || !std::isfinite(slot.idf)) return bad("a feature's weights are outside the table");
+    const bool used = slot.idf >= 0;
+    empty += !used;
+    bad_slot |= used & ((slot.begin >= entries_.size()) | !(slot.idf <= std::numeric_limits<float>::max()));
   }
+  if (bad_slot) return bad("a feature's weights are outside the table");
   if (empty == 0) return bad("the feature table is full");
   return Status::ok();
 }
