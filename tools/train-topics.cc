@@ -43,6 +43,7 @@
 #include "analyze/pipeline.h"
 #include "core/string_set.h"
 #include "topics/topic_classifier.h"
+#include "topics/topic_lexicon.h"
 #include "text/terms.h"
 #include "train/topic_trainer.h"
 
@@ -587,8 +588,14 @@ int run(const Options& o) {
     const Json lexicon = concept_lexicon(vocab, rules, counts, o.max_level);
     std::ofstream file(o.lexicon);
     file << lexicon.dump(1) << "\n";
+    file.close();
     if (!file) throw std::runtime_error("cannot write " + o.lexicon.string());
-    std::fprintf(stderr, "wrote %s: %zu topics\n", o.lexicon.string().c_str(), lexicon.size());
+    // Its compiled form, which start-up reads while the JSON is unchanged.
+    fs::path compiled = o.lexicon;
+    if (Status s = TopicLexicon::compile(o.lexicon, compiled.replace_extension(".bin")); !s)
+      throw std::runtime_error(s.error().message);
+    std::fprintf(stderr, "wrote %s and %s: %zu topics\n", o.lexicon.string().c_str(), compiled.string().c_str(),
+                 lexicon.size());
   }
   std::mt19937 rng(o.training.seed);
   for (Origin& e : corpus.origins) e.fold = static_cast<int>(rng() % static_cast<unsigned>(std::max(1, o.folds)));
