@@ -390,15 +390,20 @@ bool Gazetteer::read_compiled(const std::filesystem::path& file, const std::vect
   if (!r.skip_padding(alignof(CompiledSlot)) || !r.view(slots, n[1]) || !r.view(entries, n[0]) || !r.view(next, n[0]) ||
       !r.view(strings, n[4]) || r.remaining() != 0 || n[1] == 0 || (n[1] & (n[1] - 1)) != 0)
     return false;
-  // Every index and offset is checked, a chain only moves to later entries (so it ends), and
-  // probing always meets an empty slot.
+  // Every index and offset is checked, names are valid UTF-8 cut at character boundaries (they are
+  // printed), a chain only moves to later entries (so it ends), and probing always meets an empty slot.
+  const std::string_view pool(strings, n[4]);
+  if (!is_valid_utf8(pool)) return false;
+  auto starts_character = [&](std::size_t at) { return at == pool.size() || (pool[at] & 0xC0) != 0x80; };
   Gazetteer g;
   g.entries_.resize(n[0]);
   g.next_entry_.assign(next, next + n[0]);
   for (std::uint32_t i = 0; i < n[0]; ++i) {
     const CompiledEntry& c = entries[i];
     for (int k = 0; k < 3; ++k)
-      if (std::uint64_t{c.offset[k]} + c.length[k] > n[4]) return false;
+      if (std::uint64_t{c.offset[k]} + c.length[k] > n[4] || !starts_character(c.offset[k]) ||
+          !starts_character(c.offset[k] + c.length[k]))
+        return false;
     if (c.type > static_cast<std::uint8_t>(EntityType::kMisc) || (next[i] != kNone && (next[i] <= i || next[i] >= n[0])))
       return false;
     GazetteerEntry& e = g.entries_[i];
