@@ -141,7 +141,8 @@ std::string file_bytes(const std::filesystem::path& file) {
 
 }  // namespace
 
-TEST_CASE("gazetteer: the compiled file gives what the lists give, and is ignored once a list changes", "[gazetteer]") {
+TEST_CASE("gazetteer: the compiled file gives what the lists give, and is ignored once a list changes",
+          "[gazetteer][data]") {
   testing::TempDir dir;
   dir.write("10-places.tsv", "Georgia\tLOCATION\t\tiso3166:GE\nCôte d'Ivoire\tLOC\t\tiso3166:CI\nNew York City\tLOCATION\n");
   dir.write("20-people.tsv", "Georgia\tPERSON\nJohn\tPERSON\n");
