@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include <catch2/catch.hpp>
 
+#include "core/model_file.h"
 #include "train/topic_trainer.h"
 #include "topics/topics_stage.h"
 #include "temp_dir.h"
@@ -140,6 +142,32 @@ TEST_CASE("topic classifier: a missing, truncated or damaged model file is a bad
   auto missing = TopicClassifier::load(dir.path / "does-not-exist.bin");
   REQUIRE_FALSE(missing);
   CHECK(missing.error().code == "bad-model");
+}
+
+TEST_CASE("topic classifier: a table that reads outside itself is refused even with a valid checksum",
+          "[topic_classifier][data]") {
+  const ToyModel toy = ToyModel::train();
+  const testing::TempDir dir;
+  const fs::path file = dir.path / "topics.bin";
+  REQUIRE(toy.classifier.save(file));
+  const std::string bytes = testing::read_file(file);
+  // The weights are the file's last 4-byte records before the checksum: {u16 topic, i8, u8 last}.
+  const std::size_t last_weight = bytes.size() - kModelChecksumBytes - 4;
+  auto forged = [&](std::size_t at, std::string_view replacement) {
+    std::string b = bytes;
+    b.replace(at, replacement.size(), replacement);
+    const std::uint64_t sum = model_checksum(std::string_view(b).substr(0, b.size() - kModelChecksumBytes));
+    std::memcpy(b.data() + b.size() - kModelChecksumBytes, &sum, sizeof sum);
+    dir.write("topics.bin", b);
+    return TopicClassifier::load(file);
+  };
+  REQUIRE(forged(last_weight, std::string_view("\x00\x00", 2)));  // the forging itself keeps a good file good
+  auto no_topic = forged(last_weight, "\xff\xff");
+  REQUIRE_FALSE(no_topic);
+  CHECK(no_topic.error().message.find("topic") != std::string::npos);
+  auto row_without_end = forged(last_weight + 3, std::string_view("\x00", 1));
+  REQUIRE_FALSE(row_without_end);
+  CHECK(row_without_end.error().code == "bad-model");
 }
 
 TEST_CASE("topic classifier: inconsistent parameters are refused before use", "[topic_classifier][data]") {
