@@ -43,6 +43,7 @@
 #include "analyze/pipeline.h"
 #include "core/string_set.h"
 #include "topics/topic_classifier.h"
+#include "topics/topic_lexicon.h"
 #include "text/terms.h"
 #include "train/topic_trainer.h"
 
@@ -587,8 +588,14 @@ int run(const Options& o) {
     const Json lexicon = concept_lexicon(vocab, rules, counts, o.max_level);
     std::ofstream file(o.lexicon);
     file << lexicon.dump(1) << "\n";
+    file.close();
     if (!file) throw std::runtime_error("cannot write " + o.lexicon.string());
-    std::fprintf(stderr, "wrote %s: %zu topics\n", o.lexicon.string().c_str(), lexicon.size());
+    // Its compiled form, which start-up reads while the JSON is unchanged.
+    fs::path compiled = o.lexicon;
+    if (Status s = TopicLexicon::compile(o.lexicon, compiled.replace_extension(".bin")); !s)
+      throw std::runtime_error(s.error().message);
+    std::fprintf(stderr, "wrote %s and %s: %zu topics\n", o.lexicon.string().c_str(), compiled.string().c_str(),
+                 lexicon.size());
   }
   std::mt19937 rng(o.training.seed);
   for (Origin& e : corpus.origins) e.fold = static_cast<int>(rng() % static_cast<unsigned>(std::max(1, o.folds)));
@@ -620,8 +627,7 @@ int run(const Options& o) {
   if (!classifier) throw std::runtime_error(classifier.error().message);
   if (Status s = classifier->save(o.model); !s) throw std::runtime_error(s.error().message);
   std::fprintf(stderr, "wrote %s: %zu topics, %zu features, %zu weights, %.1f MB (%.1f s)\n", o.model.string().c_str(),
-               classifier->topics().size(), classifier->parameters().feature_keys.size(),
-               classifier->parameters().entry_weight.size(), fs::file_size(o.model) / 1e6, seconds_since(t0));
+               classifier->topics().size(), classifier->features(), classifier->weights(), fs::file_size(o.model) / 1e6, seconds_since(t0));
   return 0;
 }
 

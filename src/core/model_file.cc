@@ -62,7 +62,7 @@ Result<ModelReader> ModelReader::open(const std::filesystem::path& file, std::st
   std::memcpy(&checksum, bytes.data() + end, sizeof checksum);
   if (checksum != model_checksum(bytes.substr(0, end))) return r.error("checksum mismatch (truncated or corrupt file)");
   r.body_ = bytes.substr(0, end);
-  r.file_bytes_ = std::move(mapped.value());
+  r.file_bytes_ = std::make_shared<const MappedFile>(std::move(mapped.value()));
   r.pos_ = kModelHeaderBytes;
   return r;
 }

@@ -15,7 +15,7 @@
 #include <cstdint>
 #include <cstring>
 #include <filesystem>
-#include <optional>
+#include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,6 +35,36 @@ inline constexpr std::size_t kModelChecksumBytes = sizeof(std::uint64_t);
 // The checksum stored at the end of a file whose other bytes are `bytes`.
 std::uint64_t model_checksum(std::string_view bytes);
 
+// An array a model reads: built in memory (by a trainer or a test) or viewed in place in the
+// mapped model file, so that a table stored ready to use is neither copied nor rebuilt at start-up.
+// Copies share the values, which never change once the array is made.
+template <class T>
+class ModelArray {
+ public:
+  ModelArray() = default;
+  explicit ModelArray(std::vector<T> values) {
+    auto owned = std::make_shared<const std::vector<T>>(std::move(values));
+    data_ = owned->data();
+    size_ = owned->size();
+    keep_ = std::move(owned);
+  }
+  // `data` points into the memory `keep` holds.
+  ModelArray(std::shared_ptr<const void> keep, const T* data, std::size_t size)
+      : keep_(std::move(keep)), data_(data), size_(size) {}
+
+  const T* data() const { return data_; }
+  std::size_t size() const { return size_; }
+  bool empty() const { return size_ == 0; }
+  const T& operator[](std::size_t i) const { return data_[i]; }
+  const T* begin() const { return data_; }
+  const T* end() const { return data_ + size_; }
+
+ private:
+  std::shared_ptr<const void> keep_;
+  const T* data_ = nullptr;
+  std::size_t size_ = 0;
+};
+
 // Appends values to a file image; save() adds the checksum and writes it.
 class ModelWriter {
  public:
@@ -47,7 +77,14 @@ class ModelWriter {
   void put_all(const std::vector<T>& v) {
     bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
   }
+  template <class T>
+  void put_all(const ModelArray<T>& v) {
+    bytes_.append(reinterpret_cast<const char*>(v.data()), v.size() * sizeof(T));
+  }
   void put_bytes(std::string_view s) { bytes_.append(s); }
+  // Zero bytes up to the next multiple of `alignment` bytes from the file's start, so that the
+  // array written next can be viewed in place (ModelReader::view, skip_padding).
+  void pad_to(std::size_t alignment) { bytes_.resize((bytes_.size() + alignment - 1) / alignment * alignment, '\0'); }
   void put_string(std::string_view s);  // u16 length + bytes
   // Errors: Error{"io", "<file>: cannot write the file"}.
   Status save(const std::filesystem::path& file);
@@ -93,6 +130,14 @@ class ModelReader {
     pos_ += n * sizeof(T);
     return true;
   }
+  // The same, as an array that keeps the mapping alive for as long as it lives.
+  template <class T>
+  bool view(ModelArray<T>& array, std::size_t n) {
+    const T* p = nullptr;
+    if (!view(p, n)) return false;
+    array = ModelArray<T>(file_bytes_, p, n);
+    return true;
+  }
   // Skips the zero bytes that pad the file to the next multiple of `alignment` bytes.
   bool skip_padding(std::size_t alignment) {
     while (ok_ && pos_ % alignment != 0)
@@ -112,7 +157,7 @@ class ModelReader {
     return false;
   }
   std::string file_;
-  std::optional<MappedFile> file_bytes_;
+  std::shared_ptr<const MappedFile> file_bytes_;
   std::string_view body_;  // file_bytes_ without the checksum; reading starts after the header
   std::size_t pos_ = 0;
   bool ok_ = true;

@@ -8,6 +8,8 @@
 #include <unicode/normalizer2.h>
 #include <unicode/unistr.h>
 
+#include "core/mapped_file.h"
+#include "core/model_file.h"
 #include "core/text_decoder.h"
 #include "core/utf8.h"
 
@@ -57,6 +59,8 @@ std::string_view trim(std::string_view s) {
   while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
   return s;
 }
+
+constexpr char kCompiledName[] = "gazetteers.bin";
 
 bool parse_type(std::string_view s, EntityType& type) {
   if (s == "PERSON" || s == "PER") type = EntityType::kPerson;
@@ -198,16 +202,43 @@ Status Gazetteer::add_file(const std::filesystem::path& file, bool user) {
   return add_tsv(text.str(), file.string(), user);
 }
 
-Status Gazetteer::add_directory(const std::filesystem::path& dir) {
+struct Gazetteer::SourceFile {
+  std::filesystem::path path;
+  MappedFile bytes;
+};
+
+Result<std::vector<Gazetteer::SourceFile>> Gazetteer::read_sources(const std::filesystem::path& dir) {
+  std::vector<SourceFile> sources;
   std::error_code ec;
-  if (!std::filesystem::is_directory(dir, ec)) return Status::ok();
+  if (!std::filesystem::is_directory(dir, ec)) return sources;
   std::vector<std::filesystem::path> files;
   for (const auto& f : std::filesystem::directory_iterator(dir, ec))
     if (f.path().extension() == ".tsv") files.push_back(f.path());
   std::sort(files.begin(), files.end());
-  for (const auto& f : files)
-    if (Status s = add_file(f, false); !s) return s;
+  for (const auto& f : files) {
+    auto mapped = MappedFile::open(f);
+    if (!mapped) return Error{"bad-gazetteer", fmt::format("{}: cannot read the gazetteer file", f.string())};
+    sources.push_back({f, std::move(mapped.value())});
+  }
+  return sources;
+}
+
+Status Gazetteer::add_directory(const std::filesystem::path& dir) {
+  auto sources = read_sources(dir);
+  if (!sources) return sources.error();
+  if (entries_.empty() && !sources->empty() && read_compiled(dir / kCompiledName, *sources)) return Status::ok();
+  for (const SourceFile& f : *sources)
+    if (Status s = add_tsv(f.bytes.bytes(), f.path.string(), false); !s) return s;
   return Status::ok();
+}
+
+Status Gazetteer::compile_directory(const std::filesystem::path& dir, const std::filesystem::path& out) {
+  auto sources = read_sources(dir);
+  if (!sources) return sources.error();
+  Gazetteer g;
+  for (const SourceFile& f : *sources)
+    if (Status s = g.add_tsv(f.bytes.bytes(), f.path.string(), false); !s) return s;
+  return g.write_compiled(out, *sources);
 }
 
 const Gazetteer::Slot* Gazetteer::longest_at(const Document& doc, std::uint32_t begin, std::uint32_t limit,
@@ -271,6 +302,129 @@ std::vector<std::uint32_t> Gazetteer::lookup(const Document& doc, std::uint32_t 
   if (!slot || end != token_end) return found;
   for (std::uint32_t e = slot->first_entry; e != kNone; e = next_entry_[e]) found.push_back(e);
   return found;
+}
+
+// The compiled file (model_file.h; magic "ANZGAZET", version 1) holds the tables as add() left
+// them: u32 source count, per source its file name (u16 length + bytes) and the XXH3-64 of its
+// bytes; u32 entry count E, slot count S, slots used, longest name in bytes, string bytes P; zero
+// padding to 8 bytes; S slots {u64 key, u32 first entry, u8 type mask, u8 flags (1 prefix, 2
+// needs a capital, 4 user), u16 zero}; E entries {u32 offset and u16 length of name, canonical
+// name and id in the strings, u8 type, u8 zero}; u32 next entry[E]; the strings (P bytes).
+namespace {
+
+constexpr char kCompiledMagic[] = "ANZGAZET";
+constexpr std::uint32_t kCompiledVersion = 1;
+
+struct CompiledSlot {
+  std::uint64_t key;
+  std::uint32_t first_entry;
+  std::uint8_t type_mask;
+  std::uint8_t flags;
+  std::uint16_t zero;
+};
+struct CompiledEntry {
+  std::uint32_t offset[3];  // name, canonical name, id
+  std::uint16_t length[3];
+  std::uint8_t type;
+  std::uint8_t zero;
+};
+static_assert(sizeof(CompiledSlot) == 16 && sizeof(CompiledEntry) == 20);
+
+}  // namespace
+
+Status Gazetteer::write_compiled(const std::filesystem::path& file, const std::vector<SourceFile>& sources) const {
+  ModelWriter w(kCompiledMagic, kCompiledVersion);
+  w.put(static_cast<std::uint32_t>(sources.size()));
+  for (const SourceFile& f : sources) {
+    w.put_string(f.path.filename().string());
+    w.put(model_checksum(f.bytes.bytes()));
+  }
+  std::string strings;
+  std::vector<CompiledEntry> entries;
+  for (const GazetteerEntry& e : entries_) {
+    CompiledEntry c{};
+    const std::string* fields[3] = {&e.name, &e.canonical, &e.id};
+    for (int k = 0; k < 3; ++k) {
+      if (fields[k]->size() > 0xffff) return Error{"io", fmt::format("{}: a name is too long to compile", file.string())};
+      c.offset[k] = static_cast<std::uint32_t>(strings.size());
+      c.length[k] = static_cast<std::uint16_t>(fields[k]->size());
+      strings += *fields[k];
+    }
+    c.type = static_cast<std::uint8_t>(e.type);
+    entries.push_back(c);
+  }
+  std::vector<CompiledSlot> slots;
+  for (const Slot& s : slots_)
+    slots.push_back({s.key, s.first_entry, s.type_mask,
+                     static_cast<std::uint8_t>(s.is_prefix | s.needs_capital << 1 | s.has_user << 2), 0});
+  for (const std::uint32_t n : {entries_.size(), slots_.size(), used_slots_, max_name_bytes_, strings.size()})
+    w.put(static_cast<std::uint32_t>(n));
+  w.pad_to(alignof(CompiledSlot));
+  w.put_all(slots);
+  w.put_all(entries);
+  w.put_all(next_entry_);
+  w.put_bytes(strings);
+  return w.save(file);
+}
+
+bool Gazetteer::read_compiled(const std::filesystem::path& file, const std::vector<SourceFile>& sources) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return false;
+  auto opened = ModelReader::open(file, kCompiledMagic, kCompiledVersion, "compiled gazetteer");
+  if (!opened) return false;
+  ModelReader& r = opened.value();
+  std::uint32_t count = 0;
+  if (!r.get(count) || count != sources.size()) return false;
+  for (const SourceFile& f : sources) {
+    std::string name;
+    std::uint64_t hash = 0;
+    if (!r.get_string(name) || !r.get(hash) || name != f.path.filename().string() || hash != model_checksum(f.bytes.bytes()))
+      return false;
+  }
+  std::uint32_t n[5] = {};
+  for (std::uint32_t& v : n) r.get(v);
+  const CompiledSlot* slots = nullptr;
+  const CompiledEntry* entries = nullptr;
+  const std::uint32_t* next = nullptr;
+  const char* strings = nullptr;
+  if (!r.skip_padding(alignof(CompiledSlot)) || !r.view(slots, n[1]) || !r.view(entries, n[0]) || !r.view(next, n[0]) ||
+      !r.view(strings, n[4]) || r.remaining() != 0 || n[1] == 0 || (n[1] & (n[1] - 1)) != 0)
+    return false;
+  // Every index and offset is checked, names are valid UTF-8 cut at character boundaries (they are
+  // printed), a chain only moves to later entries (so it ends), and probing always meets an empty slot.
+  const std::string_view pool(strings, n[4]);
+  if (!is_valid_utf8(pool)) return false;
+  auto starts_character = [&](std::size_t at) { return at == pool.size() || (pool[at] & 0xC0) != 0x80; };
+  Gazetteer g;
+  g.entries_.resize(n[0]);
+  g.next_entry_.assign(next, next + n[0]);
+  for (std::uint32_t i = 0; i < n[0]; ++i) {
+    const CompiledEntry& c = entries[i];
+    for (int k = 0; k < 3; ++k)
+      if (std::uint64_t{c.offset[k]} + c.length[k] > n[4] || !starts_character(c.offset[k]) ||
+          !starts_character(c.offset[k] + c.length[k]))
+        return false;
+    if (c.type > static_cast<std::uint8_t>(EntityType::kMisc) || (next[i] != kNone && (next[i] <= i || next[i] >= n[0])))
+      return false;
+    GazetteerEntry& e = g.entries_[i];
+    e.name.assign(strings + c.offset[0], c.length[0]);
+    e.canonical.assign(strings + c.offset[1], c.length[1]);
+    e.id.assign(strings + c.offset[2], c.length[2]);
+    e.type = static_cast<EntityType>(c.type);
+  }
+  g.slots_.resize(n[1]);
+  std::size_t used = 0;
+  for (std::uint32_t i = 0; i < n[1]; ++i) {
+    const CompiledSlot& c = slots[i];
+    if ((c.first_entry != kNone && c.first_entry >= n[0]) || (c.flags & ~3u) != 0) return false;
+    g.slots_[i] = {c.key, c.first_entry, c.type_mask, (c.flags & 1) != 0, (c.flags & 2) != 0, false};
+    used += c.key != 0;
+  }
+  if (used != n[2] || used == n[1]) return false;
+  g.used_slots_ = n[2];
+  g.max_name_bytes_ = n[3];
+  *this = std::move(g);
+  return true;
 }
 
 }  // namespace analyze

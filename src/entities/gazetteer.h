@@ -51,7 +51,12 @@ constexpr std::uint8_t type_bit(EntityType type) { return static_cast<std::uint8
 class Gazetteer {
  public:
   // Every *.tsv file in `dir` (in file-name order); a missing directory gives an empty gazetteer.
+  // When `dir` holds a gazetteers.bin compiled from exactly these files (byte for byte), the
+  // gazetteer is read from it instead of parsing them; otherwise they are parsed.
   Status add_directory(const std::filesystem::path& dir);
+  // Parses the *.tsv files of `dir` and writes what they give to `out` (normally
+  // `dir`/gazetteers.bin) for add_directory. Errors: those of add_file; Error{"io", ...}.
+  static Status compile_directory(const std::filesystem::path& dir, const std::filesystem::path& out);
   // One file; `user` marks --gazetteer files. Errors: `bad-gazetteer` naming file and line.
   Status add_file(const std::filesystem::path& file, bool user);
   // TSV text as in a file; `source` names it in error messages.
@@ -81,6 +86,13 @@ class Gazetteer {
     bool has_user = false;
   };
   static constexpr std::uint32_t kNone = 0xFFFFFFFFu;
+  // A *.tsv file of a data directory, mapped.
+  struct SourceFile;
+  static Result<std::vector<SourceFile>> read_sources(const std::filesystem::path& dir);
+  // Fills an empty gazetteer from a compiled file made from `sources`; false when the file is
+  // missing, damaged or made from other files.
+  bool read_compiled(const std::filesystem::path& file, const std::vector<SourceFile>& sources);
+  Status write_compiled(const std::filesystem::path& file, const std::vector<SourceFile>& sources) const;
 
   void reserve_slots(std::size_t used);  // room for `used` slots at most half full
   Slot& slot_for(std::uint64_t key);

@@ -35,12 +35,13 @@ using analyze::Document;
 [[noreturn]] void raise(const analyze::Error& error) { throw py::value_error(error.code + ": " + error.message); }
 
 // The article's contract JSON, or its error object when a stage failed.
-std::string analysed(const analyze::Pipeline& pipeline, Document& doc) {
-  const analyze::Status status = pipeline.run(doc);
+std::string rendered(const analyze::Pipeline& pipeline, const Document& doc, const analyze::Status& status) {
   std::optional<analyze::Error> error;
   if (!status) error = status.error();
   return analyze::render(pipeline, doc, error, {analyze::OutputFormat::kJsonl});
 }
+
+std::string analysed(const analyze::Pipeline& pipeline, Document& doc) { return rendered(pipeline, doc, pipeline.run(doc)); }
 
 // An article from pipe()'s iterable: a text, or an (id, text) pair.
 Document document_of(const py::handle& item, std::size_t index) {
@@ -70,8 +71,18 @@ class Batch {
   }
 
  private:
+  // A few articles at a time, one stage at a time over them, as the binary's batches run: each
+  // stage's model stays in the cache across the articles.
+  static constexpr std::size_t kChunk = 8;
   void work() {
-    for (std::size_t i; (i = next_.fetch_add(1)) < docs_.size();) json_[i] = analysed(*pipeline_, docs_[i]);
+    std::vector<Document*> chunk;
+    std::vector<analyze::Status> statuses;
+    for (std::size_t first; (first = next_.fetch_add(kChunk)) < docs_.size();) {
+      chunk.clear();
+      for (std::size_t i = first; i < std::min(first + kChunk, docs_.size()); ++i) chunk.push_back(&docs_[i]);
+      pipeline_->run(chunk, statuses);
+      for (std::size_t k = 0; k < chunk.size(); ++k) json_[first + k] = rendered(*pipeline_, *chunk[k], statuses[k]);
+    }
   }
   void join() {
     for (std::thread& w : workers_)

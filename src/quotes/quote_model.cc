@@ -11,7 +11,7 @@ namespace analyze {
 namespace {
 
 constexpr char kMagic[] = "QUOTETAG";
-constexpr std::uint32_t kVersion = 1;
+constexpr std::uint32_t kVersion = 2;
 constexpr std::uint32_t kMaxItems = 1u << 26;
 
 }  // namespace
@@ -75,12 +75,31 @@ void QuoteModel::assign(const std::vector<std::uint64_t>& keys, const std::vecto
                         const QuoteTransitions& transitions) {
   float largest = 0.0f;
   for (const float w : rows) largest = std::max(largest, std::fabs(w));
-  scale_ = largest > 0.0f ? largest / 32767.0f : 1.0f;
-  keys_ = keys;
-  rows_.resize(rows.size());
-  for (std::size_t i = 0; i < rows.size(); ++i) rows_[i] = static_cast<std::int16_t>(std::lround(rows[i] / scale_));
+  const float scale = largest > 0.0f ? largest / 32767.0f : 1.0f;
+  std::vector<std::int16_t> quantised(rows.size());
+  for (std::size_t i = 0; i < rows.size(); ++i) quantised[i] = static_cast<std::int16_t>(std::lround(rows[i] / scale));
+  assign_quantised(keys, quantised, scale, transitions);
+}
+
+// The table's size is the power of two that keeps it at most two thirds full (the file stores it
+// whole, so emptier costs megabytes), filled by linear probing in the order of `keys`.
+void QuoteModel::assign_quantised(const std::vector<std::uint64_t>& keys, const std::vector<std::int16_t>& rows,
+                                  float scale, const QuoteTransitions& transitions) {
+  scale_ = scale;
   transitions_ = transitions;
-  index();
+  std::size_t size = 2;
+  while (size * 2 < keys.size() * 3) size *= 2;
+  std::vector<Slot> slots(size);
+  features_ = 0;
+  for (std::size_t k = 0; k < keys.size(); ++k) {
+    if (keys[k] == 0) continue;  // the empty slot's mark; a feature hashing to 0 is left out
+    std::size_t i = keys[k] & (size - 1);
+    while (slots[i].key != 0 && slots[i].key != keys[k]) i = (i + 1) & (size - 1);
+    features_ += slots[i].key == 0;
+    slots[i].key = keys[k];
+    std::copy_n(&rows[k * kQuoteTags], kQuoteTags, slots[i].weights);
+  }
+  set_slots(ModelArray<Slot>(std::move(slots)));
 }
 
 void QuoteModel::set_cue_words(std::vector<std::uint64_t> words) {
@@ -89,32 +108,25 @@ void QuoteModel::set_cue_words(std::vector<std::uint64_t> words) {
   for (std::uint32_t i = 0; i < cue_word_keys_.size(); ++i) cue_words_.insert(cue_word_keys_[i], i);
 }
 
-void QuoteModel::index() {
+void QuoteModel::set_slots(ModelArray<Slot> slots) {
   allowed_transitions_ = transitions_;
   forbid_quote_transitions(allowed_transitions_);
-  std::size_t size = 2;
-  while (size < keys_.size() * 2) size *= 2;
-  slots_.assign(size, Slot{});
-  mask_ = size - 1;
-  for (std::size_t k = 0; k < keys_.size(); ++k) {
-    if (keys_[k] == 0) continue;  // the empty slot's mark; a feature hashing to 0 is left out
-    std::size_t i = keys_[k] & mask_;
-    while (slots_[i].key != 0 && slots_[i].key != keys_[k]) i = (i + 1) & mask_;
-    slots_[i].key = keys_[k];
-    std::copy_n(&rows_[k * kQuoteTags], kQuoteTags, slots_[i].weights);
-  }
+  slot_table_ = std::move(slots);
+  slots_ = slot_table_.data();
+  mask_ = slot_table_.size() - 1;
 }
 
 Status QuoteModel::save(const std::filesystem::path& file) const {
   ModelWriter out(kMagic, kVersion);
   out.put_string(description);
   out.put(static_cast<std::uint32_t>(cue_word_keys_.size()));
-  out.put_all(cue_word_keys_);
-  out.put(static_cast<std::uint32_t>(keys_.size()));
-  out.put_all(keys_);
-  out.put_all(rows_);
+  out.put(static_cast<std::uint32_t>(features_));
+  out.put(static_cast<std::uint32_t>(slot_table_.size()));
   out.put(scale_);
   for (const float t : transitions_) out.put(t);
+  out.pad_to(alignof(std::uint64_t));
+  out.put_all(cue_word_keys_);
+  out.put_all(slot_table_);
   return out.save(file);
 }
 
@@ -123,20 +135,25 @@ Result<QuoteModel> QuoteModel::load(const std::filesystem::path& file) {
   if (!reader) return reader.error();
   ModelReader& in = *reader;
   QuoteModel model;
-  std::uint32_t cue_words = 0, features = 0;
+  std::uint32_t cue_words = 0, features = 0, slots = 0;
   std::vector<std::uint64_t> cue_keys;
+  ModelArray<Slot> table;
   in.get_string(model.description);
-  if (in.get(cue_words) && cue_words < kMaxItems) in.get_all(cue_keys, cue_words);
-  if (in.get(features) && features < kMaxItems) {
-    in.get_all(model.keys_, features);
-    in.get_all(model.rows_, static_cast<std::size_t>(features) * kQuoteTags);
-  }
+  in.get(cue_words);
+  in.get(features);
+  in.get(slots);
   in.get(model.scale_);
   for (float& t : model.transitions_) in.get(t);
-  if (!in.ok() || cue_words >= kMaxItems || features >= kMaxItems) return in.error("truncated or malformed");
+  const bool sizes_ok = cue_words < kMaxItems && slots < kMaxItems && slots != 0 && (slots & (slots - 1)) == 0;
+  if (sizes_ok && in.skip_padding(alignof(std::uint64_t))) {
+    in.get_all(cue_keys, cue_words);
+    in.view(table, slots);
+  }
+  if (!in.ok() || !sizes_ok) return in.error("truncated or malformed");
   if (in.remaining() != 0) return in.error("unexpected bytes after the model");
+  model.features_ = features;
   model.set_cue_words(std::move(cue_keys));
-  model.index();
+  model.set_slots(std::move(table));
   return model;
 }
 

@@ -1,6 +1,12 @@
 // The attribution tagger's model: BIO tags for content, cue and source over the tokens of a
 // paragraph, linear weights over hashed features (quote_features.h) with first-order Viterbi
 // decoding, the cue words learnt in training, and the binary model file (data/models/quotes.bin).
+//
+// Model file (model_file.h; magic "QUOTETAG", version 2): u16 length + description; u32 cue word
+// count C, u32 feature count, u32 slot count S (a power of two); f32 weight scale; f32
+// transitions[(kQuoteTags + 1) * kQuoteTags]; zero padding to 8 bytes; u64 cue word hash[C]; then
+// the feature table as the tagger reads it, in place: S slots of {u64 key (0: empty), i16
+// weight[kQuoteTags] (times the scale), u16 zero}, each key at its linear-probing position.
 #pragma once
 
 #include <array>
@@ -11,6 +17,7 @@
 
 #include "analyze/status.h"
 #include "core/hash_index.h"
+#include "core/model_file.h"
 
 namespace analyze {
 
@@ -43,8 +50,11 @@ class QuoteModel {
 
   // Quantises float `rows` (keys.size() * kQuoteTags) to 16 bits. Keys must be distinct.
   void assign(const std::vector<std::uint64_t>& keys, const std::vector<float>& rows, const QuoteTransitions& transitions);
+  // The same with rows already quantised: weight = row * scale.
+  void assign_quantised(const std::vector<std::uint64_t>& keys, const std::vector<std::int16_t>& rows, float scale,
+                        const QuoteTransitions& transitions);
   void set_cue_words(std::vector<std::uint64_t> words);
-  std::size_t features() const { return keys_.size(); }
+  std::size_t features() const { return features_; }
 
   Status save(const std::filesystem::path& file) const;
   // Errors: Error{"bad-model", "<file>: <why>"} for a missing, truncated or damaged file.
@@ -53,24 +63,30 @@ class QuoteModel {
   std::string description;  // the training command's inputs and options
 
  private:
-  // A feature's key and weights side by side: scoring a feature touches one cache line.
+  // A feature's key and weights side by side: scoring a feature touches one cache line. The model
+  // file stores the table of slots as it is used, so loading it builds nothing.
   struct Slot {
     std::uint64_t key = 0;  // 0: empty
     std::int16_t weights[kQuoteTags] = {};
+    std::uint16_t padding = 0;  // written as zero, so that a file's bytes depend only on the model
   };
+  static_assert(sizeof(Slot) == 24, "the model file stores slots as they are in memory");
+  // At most one probe per slot, so that a table without an empty slot cannot loop.
   const Slot* find(std::uint64_t key) const {
-    for (std::size_t i = key & mask_;; i = (i + 1) & mask_) {
+    std::size_t i = key & mask_;
+    for (std::size_t probes = 0; probes <= mask_; ++probes, i = (i + 1) & mask_) {
       if (slots_[i].key == key) return &slots_[i];
       if (slots_[i].key == 0) return nullptr;
     }
+    return nullptr;
   }
-  void index();
-  std::vector<std::uint64_t> keys_;  // the saved form: keys and their rows of weights
-  std::vector<std::int16_t> rows_;
+  void set_slots(ModelArray<Slot> slots);
+  std::size_t features_ = 0;
   float scale_ = 1.0f;
   QuoteTransitions transitions_{};
   QuoteTransitions allowed_transitions_{};
-  std::vector<Slot> slots_ = std::vector<Slot>(1);
+  ModelArray<Slot> slot_table_ = ModelArray<Slot>(std::vector<Slot>(1));
+  const Slot* slots_ = slot_table_.data();
   std::size_t mask_ = 0;
   std::vector<std::uint64_t> cue_word_keys_;
   HashIndex cue_words_;

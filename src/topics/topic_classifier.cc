@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <array>
 #include <cmath>
+#include <limits>
 #include <string_view>
 
 #include <fmt/format.h>
@@ -17,7 +18,7 @@ namespace analyze {
 namespace {
 
 constexpr std::string_view kMagic = "ANZTOPIC";
-constexpr std::uint32_t kVersion = 2;
+constexpr std::uint32_t kVersion = 3;
 constexpr std::uint64_t kBigramFamily = 2;
 
 // ln(count) without a call to log for the counts documents have (the same values: computed once
@@ -80,7 +81,7 @@ void make_document_vector(std::vector<std::uint32_t>& rows, const std::vector<fl
   }
 }
 
-Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
+Status TopicClassifier::check(const Topics& p) {
   auto bad = [](std::string_view why) { return Error{"bad-model", std::string(why)}; };
   const std::size_t t = p.topics.size();
   if (t == 0 || t > 0xffff) return bad("no topics, or too many");
@@ -96,6 +97,41 @@ Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
     if (info.level1 >= t || p.topics[info.level1].level != 1 || (info.level == 1 && info.level1 != i))
       return bad(fmt::format("topic {} has an invalid level-1 parent", info.code));
   }
+  if (!all_finite(p.bias) || !all_finite(p.calibration_scale) || !all_finite(p.calibration_offset) ||
+      !all_finite(p.weight_scale))
+    return bad("a parameter is not a finite number");
+  return Status::ok();
+}
+
+// Every read of the tables stays inside them: a slot's weights start inside the weights, every
+// row ends with a flagged weight, every weight names a topic, and probing always meets an empty slot.
+Status TopicClassifier::check_tables() const {
+  auto bad = [](std::string_view why) { return Error{"bad-model", std::string(why)}; };
+  if (slots_.empty() || (slots_.size() & (slots_.size() - 1)) != 0) return bad("the feature table's size is not a power of two");
+  if (!entries_.empty() && entries_[entries_.size() - 1].last != 1) return bad("the last feature row does not end");
+  // Branch-free passes (they vectorise): the tables are megabytes, read at every start.
+  const std::size_t topics = topics_.topics.size();
+  bool bad_entry = false;
+  for (const Entry& e : entries_) bad_entry |= (e.topic >= topics) | (e.last > 1);
+  if (bad_entry) return bad("a weight refers to a topic that does not exist");
+  std::size_t empty = 0;
+  bool bad_slot = false;
+  for (const Slot& slot : slots_) {
+    const bool used = slot.idf >= 0;
+    empty += !used;
+    bad_slot |= used & ((slot.begin >= entries_.size()) | !(slot.idf <= std::numeric_limits<float>::max()));
+  }
+  if (bad_slot) return bad("a feature's weights are outside the table");
+  if (empty == 0) return bad("the feature table is full");
+  return Status::ok();
+}
+
+Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
+  auto bad = [](std::string_view why) { return Error{"bad-model", std::string(why)}; };
+  TopicClassifier c;
+  c.topics_ = {std::move(p.topics), std::move(p.bias), std::move(p.calibration_scale), std::move(p.calibration_offset),
+               std::move(p.weight_scale)};
+  if (Status s = check(c.topics_); !s) return s.error();
   const std::size_t f = p.feature_keys.size();
   if (p.row_end.size() != f || p.feature_idf.size() != f) return bad("feature keys and rows differ in number");
   if (p.entry_topic.size() != p.entry_weight.size()) return bad("weight topics and values differ in number");
@@ -106,32 +142,32 @@ Result<TopicClassifier> TopicClassifier::create(TopicModelParameters p) {
   }
   if (previous != p.entry_weight.size()) return bad("feature rows do not cover the weights");
   for (const std::uint16_t topic : p.entry_topic)
-    if (topic >= t) return bad("a weight refers to a topic that does not exist");
-  if (!all_finite(p.bias) || !all_finite(p.calibration_scale) || !all_finite(p.calibration_offset) ||
-      !all_finite(p.weight_scale) || !all_finite(p.feature_idf))
-    return bad("a parameter is not a finite number");
+    if (topic >= c.topics_.topics.size()) return bad("a weight refers to a topic that does not exist");
+  if (!all_finite(p.feature_idf)) return bad("a parameter is not a finite number");
 
-  TopicClassifier c;
-  std::size_t slots = 16;
-  while (slots < 2 * f) slots *= 2;
-  c.slots_.assign(slots, Slot{});
-  c.mask_ = slots - 1;
-  c.entries_.resize(p.entry_weight.size());
+  std::size_t size = 16;
+  while (size < 2 * f) size *= 2;
+  std::vector<Slot> slots(size);
+  const std::size_t mask = size - 1;
+  std::vector<Entry> entries(p.entry_weight.size());
   std::uint32_t begin = 0;
   for (std::size_t r = 0; r < f; ++r) {
     if (p.row_end[r] == begin) return bad("a feature has no weights");
     for (std::uint32_t e = begin; e < p.row_end[r]; ++e)
-      c.entries_[e] = {p.entry_topic[e], p.entry_weight[e], e + 1 == p.row_end[r]};
-    std::size_t i = p.feature_keys[r] & c.mask_;
-    while (c.slots_[i].idf >= 0) {
-      if (c.slots_[i].key == p.feature_keys[r]) return bad("a feature key is repeated");
-      i = (i + 1) & c.mask_;
+      entries[e] = {p.entry_topic[e], p.entry_weight[e], static_cast<std::uint8_t>(e + 1 == p.row_end[r])};
+    std::size_t i = p.feature_keys[r] & mask;
+    while (slots[i].idf >= 0) {
+      if (slots[i].key == p.feature_keys[r]) return bad("a feature key is repeated");
+      i = (i + 1) & mask;
     }
     if (p.feature_idf[r] < 0) return bad("a feature has a negative idf");
-    c.slots_[i] = {p.feature_keys[r], begin, p.feature_idf[r]};
+    slots[i] = {p.feature_keys[r], begin, p.feature_idf[r]};
     begin = p.row_end[r];
   }
-  c.p_ = std::move(p);
+  c.features_ = f;
+  c.slots_ = ModelArray<Slot>(std::move(slots));
+  c.mask_ = mask;
+  c.entries_ = ModelArray<Entry>(std::move(entries));
   return c;
 }
 
@@ -139,44 +175,47 @@ Result<TopicClassifier> TopicClassifier::load(const std::filesystem::path& file)
   auto opened = ModelReader::open(file, kMagic, kVersion, "topic model");
   if (!opened) return opened.error();
   ModelReader& r = opened.value();
-  std::uint32_t topics = 0, features = 0, weights = 0;
-  if (!r.get(topics) || !r.get(features) || !r.get(weights)) return r.error("truncated header");
-  if (topics > 0xffff || features > r.remaining() / 16 || weights > r.remaining() / 3) return r.error("sizes exceed the file");
-  TopicModelParameters p;
+  std::uint32_t topics = 0, features = 0, weights = 0, slots = 0;
+  if (!r.get(topics) || !r.get(features) || !r.get(weights) || !r.get(slots)) return r.error("truncated header");
+  if (topics > 0xffff || slots > r.remaining() / sizeof(Slot) || weights > r.remaining() / sizeof(Entry))
+    return r.error("sizes exceed the file");
+  TopicClassifier c;
+  Topics& p = c.topics_;
   p.topics.resize(topics);
   for (TopicInfo& info : p.topics)
     if (!r.get_string(info.code) || !r.get_string(info.label) || !r.get(info.level) || !r.get(info.level1))
       return r.error("truncated topic list");
   if (!r.get_all(p.bias, topics) || !r.get_all(p.calibration_scale, topics) || !r.get_all(p.calibration_offset, topics) ||
-      !r.get_all(p.weight_scale, topics) || !r.get_all(p.feature_keys, features) || !r.get_all(p.feature_idf, features) || !r.get_all(p.row_end, features) ||
-      !r.get_all(p.entry_topic, weights) || !r.get_all(p.entry_weight, weights))
+      !r.get_all(p.weight_scale, topics) || !r.skip_padding(alignof(Slot)) || !r.view(c.slots_, slots) ||
+      !r.view(c.entries_, weights))
     return r.error("truncated parameters");
   if (r.remaining() != 0) return r.error("unexpected bytes after the parameters");
-  auto c = create(std::move(p));
-  if (!c) return r.error(c.error().message);
+  if (Status s = check(p); !s) return r.error(s.error().message);
+  c.features_ = features;
+  c.mask_ = slots - 1;
+  if (Status s = c.check_tables(); !s) return r.error(s.error().message);
   return c;
 }
 
 Status TopicClassifier::save(const std::filesystem::path& file) const {
   ModelWriter w(kMagic, kVersion);
-  w.put(static_cast<std::uint32_t>(p_.topics.size()));
-  w.put(static_cast<std::uint32_t>(p_.feature_keys.size()));
-  w.put(static_cast<std::uint32_t>(p_.entry_weight.size()));
-  for (const TopicInfo& info : p_.topics) {
+  w.put(static_cast<std::uint32_t>(topics_.topics.size()));
+  w.put(static_cast<std::uint32_t>(features_));
+  w.put(static_cast<std::uint32_t>(entries_.size()));
+  w.put(static_cast<std::uint32_t>(slots_.size()));
+  for (const TopicInfo& info : topics_.topics) {
     w.put_string(info.code);
     w.put_string(info.label);
     w.put(info.level);
     w.put(info.level1);
   }
-  w.put_all(p_.bias);
-  w.put_all(p_.calibration_scale);
-  w.put_all(p_.calibration_offset);
-  w.put_all(p_.weight_scale);
-  w.put_all(p_.feature_keys);
-  w.put_all(p_.feature_idf);
-  w.put_all(p_.row_end);
-  w.put_all(p_.entry_topic);
-  w.put_all(p_.entry_weight);
+  w.put_all(topics_.bias);
+  w.put_all(topics_.calibration_scale);
+  w.put_all(topics_.calibration_offset);
+  w.put_all(topics_.weight_scale);
+  w.pad_to(alignof(Slot));
+  w.put_all(slots_);
+  w.put_all(entries_);
   return w.save(file);
 }
 
@@ -234,7 +273,7 @@ void TopicClassifier::add_weights(FeatureCounts& counts, std::vector<float>& out
     norm += static_cast<double>(f.idf) * f.idf;
   }
   const float scale = norm > 0 ? static_cast<float>(1.0 / std::sqrt(norm)) : 0.0f;
-  out.assign(p_.bias.size(), 0.0f);
+  out.assign(topics_.bias.size(), 0.0f);
   for (const std::uint32_t u : counts.used) {
     const FeatureCounts::Feature& f = counts.features[u];
     const float value = f.idf * scale;
@@ -247,11 +286,11 @@ void TopicClassifier::add_weights(FeatureCounts& counts, std::vector<float>& out
 
 void TopicClassifier::calibrate(std::vector<float>& out) const {
   for (std::size_t t = 0; t < out.size(); ++t) {
-    const float margin = p_.bias[t] + p_.weight_scale[t] * out[t];
-    out[t] = sigmoid(p_.calibration_scale[t] * margin + p_.calibration_offset[t]);
+    const float margin = topics_.bias[t] + topics_.weight_scale[t] * out[t];
+    out[t] = sigmoid(topics_.calibration_scale[t] * margin + topics_.calibration_offset[t]);
   }
   for (std::size_t t = 0; t < out.size(); ++t)
-    if (p_.topics[t].level != 1) out[t] = std::min(out[t], out[p_.topics[t].level1]);
+    if (topics_.topics[t].level != 1) out[t] = std::min(out[t], out[topics_.topics[t].level1]);
 }
 
 void TopicClassifier::score(const std::vector<Term>& terms, std::vector<float>& out) const {

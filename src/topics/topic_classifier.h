@@ -6,11 +6,13 @@
 // (1 + ln count) * idf per feature the model knows, scaled to unit length, so a headline and a long
 // article give margins on the same scale.
 //
-// Model file (model_file.h; magic "ANZTOPIC", version 2): u32 topic count T, u32 feature count F,
-// u32 weight count W; per topic: u16 code length + code, u16 label length + label, u8 level,
-// u16 index of its level-1 topic; f32 bias[T], f32 calibration scale[T], f32 calibration offset[T],
-// f32 weight scale[T]; u64 feature key[F] (distinct); f32 idf[F]; u32 row end[F] (cumulative,
-// last = W); u16 topic[W]; i8 weight[W] (times the topic's weight scale).
+// Model file (model_file.h; magic "ANZTOPIC", version 3): u32 topic count T, u32 feature count F,
+// u32 weight count W, u32 slot count S (a power of two); per topic: u16 code length + code, u16
+// label length + label, u8 level, u16 index of its level-1 topic; f32 bias[T], f32 calibration
+// scale[T], f32 calibration offset[T], f32 weight scale[T]; zero padding to 8 bytes; then the two
+// tables the classifier scores with, read in place: S slots of {u64 feature key, u32 index of its
+// first weight, f32 idf (negative: empty slot)}, each key at its linear-probing position, and W
+// weights of {u16 topic, i8 weight (times the topic's weight scale), u8 1 on a feature's last}.
 #pragma once
 
 #include <cstdint>
@@ -18,9 +20,9 @@
 #include <string>
 #include <vector>
 
-#include "core/huge_page_allocator.h"
 #include "analyze/document.h"
 #include "analyze/status.h"
+#include "core/model_file.h"
 #include "text/terms.h"
 
 namespace analyze {
@@ -71,12 +73,13 @@ class TopicClassifier {
  public:
   // Errors: Error{"bad-model", "<file>: <why>"} when the file is missing, truncated or inconsistent.
   static Result<TopicClassifier> load(const std::filesystem::path& file);
-  // Checks the parameters (sizes, indices, finite numbers, distinct keys) and builds the index.
+  // Checks the parameters (sizes, indices, finite numbers, distinct keys) and builds the tables.
   static Result<TopicClassifier> create(TopicModelParameters parameters);
   Status save(const std::filesystem::path& file) const;
 
-  const std::vector<TopicInfo>& topics() const { return p_.topics; }
-  const TopicModelParameters& parameters() const { return p_; }
+  const std::vector<TopicInfo>& topics() const { return topics_.topics; }
+  std::size_t features() const { return features_; }
+  std::size_t weights() const { return entries_.size(); }
 
   // Calibrated scores in [0, 1], one per topic, of a document with these terms (collect_terms);
   // a level-2 topic never scores above its parent.
@@ -94,8 +97,22 @@ class TopicClassifier {
   struct Entry {
     std::uint16_t topic = 0;
     std::int8_t weight = 0;
-    bool last = false;
+    std::uint8_t last = 0;
   };
+  static_assert(sizeof(Slot) == 16 && sizeof(Entry) == 4, "the model file stores the tables as they are in memory");
+  // What is kept per topic: the parameters without the feature arrays.
+  struct Topics {
+    std::vector<TopicInfo> topics;
+    std::vector<float> bias;
+    std::vector<float> calibration_scale;
+    std::vector<float> calibration_offset;
+    std::vector<float> weight_scale;
+  };
+  // Errors: Error{"bad-model", "<why>"} for topics or per-topic arrays that do not fit together.
+  static Status check(const Topics& topics);
+  // Errors: the same when a slot points past the weights, a row does not end, a weight names no
+  // topic or the table has no empty slot.
+  Status check_tables() const;
   // score()'s working memory: the document's feature keys and its known features' counts.
   struct FeatureCounts;
   // Looks each of the document's feature keys up in the model and counts the known ones.
@@ -105,10 +122,11 @@ class TopicClassifier {
   // Turns per-topic sums into calibrated scores; a level-2 topic never scores above its parent.
   void calibrate(std::vector<float>& out) const;
 
-  TopicModelParameters p_;
-  std::vector<Slot, HugePageAllocator<Slot>> slots_;
+  Topics topics_;
+  std::size_t features_ = 0;
+  ModelArray<Slot> slots_;
   std::uint64_t mask_ = 0;
-  std::vector<Entry> entries_;
+  ModelArray<Entry> entries_;
 };
 
 }  // namespace analyze

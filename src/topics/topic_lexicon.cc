@@ -8,6 +8,8 @@
 #include <fmt/format.h>
 #include <nlohmann/json.hpp>
 
+#include "core/model_file.h"
+#include "core/text_decoder.h"
 #include "text/terms.h"
 
 namespace analyze {
@@ -121,7 +123,93 @@ Result<TopicLexicon> TopicLexicon::load(const std::filesystem::path& file, doubl
   std::ifstream in(file, std::ios::binary);
   if (!in) return Error{"bad-lexicon", fmt::format("{}: cannot open the topics lexicon", file.string())};
   const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  std::filesystem::path compiled = file;
+  compiled.replace_extension(".bin");
+  if (auto lex = read_compiled(compiled, text, min_words)) return std::move(*lex);
   return parse(text, file.string(), min_words);
+}
+
+Status TopicLexicon::compile(const std::filesystem::path& file, const std::filesystem::path& out) {
+  std::ifstream in(file, std::ios::binary);
+  if (!in) return Error{"bad-lexicon", fmt::format("{}: cannot open the topics lexicon", file.string())};
+  const std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
+  auto lex = parse(text, file.string());
+  if (!lex) return lex.error();
+  return lex->write_compiled(out, text);
+}
+
+// The compiled form (model_file.h; magic "ANZTLEXC", version 1): u64 XXH3-64 of the JSON it was
+// made from; u32 topic count T, then per topic u32 length + code, u32 length + label; u32 keyword
+// count K, then per keyword u32 topic, f64 weight, u32 length + text as written, u32 term count n,
+// u64 term hash[n]. Loading replays add_keyword with the stored hashes, so it builds exactly what
+// parsing builds, without the JSON and without tokenizing the keywords.
+namespace {
+
+constexpr char kCompiledMagic[] = "ANZTLEXC";
+constexpr std::uint32_t kCompiledVersion = 1;
+
+void put_text(ModelWriter& w, std::string_view s) {
+  w.put(static_cast<std::uint32_t>(s.size()));
+  w.put_bytes(s);
+}
+
+bool get_text(ModelReader& r, std::string& s) {
+  std::uint32_t n = 0;
+  return r.get(n) && r.get_bytes(s, n) && is_valid_utf8(s);
+}
+
+}  // namespace
+
+Status TopicLexicon::write_compiled(const std::filesystem::path& file, std::string_view source) const {
+  ModelWriter w(kCompiledMagic, kCompiledVersion);
+  w.put(model_checksum(source));
+  w.put(static_cast<std::uint32_t>(topics_.size()));
+  for (const Topic& t : topics_) {
+    put_text(w, t.code);
+    put_text(w, t.label);
+  }
+  w.put(static_cast<std::uint32_t>(keywords_.size()));
+  for (const Keyword& k : keywords_) {
+    w.put(k.topic);
+    w.put(k.weight);
+    put_text(w, k.text);
+    const std::vector<std::uint64_t> terms = phrase_term_hashes(k.text);
+    w.put(static_cast<std::uint32_t>(terms.size()));
+    w.put_all(terms);
+  }
+  return w.save(file);
+}
+
+std::optional<TopicLexicon> TopicLexicon::read_compiled(const std::filesystem::path& file, std::string_view source,
+                                                        double min_words) {
+  std::error_code ec;
+  if (!std::filesystem::exists(file, ec)) return std::nullopt;
+  auto opened = ModelReader::open(file, kCompiledMagic, kCompiledVersion, "compiled topics lexicon");
+  if (!opened) return std::nullopt;
+  ModelReader& r = opened.value();
+  std::uint64_t hash = 0;
+  std::uint32_t topics = 0, keywords = 0;
+  if (!r.get(hash) || hash != model_checksum(source) || !r.get(topics) || topics == 0 || topics > r.remaining())
+    return std::nullopt;
+  TopicLexicon lex;
+  lex.min_words_ = min_words;
+  lex.topics_.resize(topics);
+  for (Topic& t : lex.topics_)
+    if (!get_text(r, t.code) || !get_text(r, t.label)) return std::nullopt;
+  if (!r.get(keywords) || keywords > r.remaining()) return std::nullopt;
+  std::vector<std::uint64_t> first_keys, terms;
+  for (std::uint32_t i = 0; i < keywords; ++i) {
+    std::uint32_t topic = 0, n = 0;
+    double weight = 0;
+    std::string text;
+    if (!r.get(topic) || !r.get(weight) || !get_text(r, text) || !r.get(n) || n == 0 || n > kMaxPhraseTerms ||
+        !r.get_all(terms, n) || topic >= topics || !std::isfinite(weight) || weight <= 0)
+      return std::nullopt;
+    first_keys.push_back(lex.add_keyword(std::move(text), terms, topic, weight));
+  }
+  if (r.remaining() != 0) return std::nullopt;
+  lex.build_first_word_filter(first_keys);
+  return lex;
 }
 
 std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::vector<bool>* found) const {

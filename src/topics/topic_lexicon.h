@@ -15,6 +15,7 @@
 
 #include <cstdint>
 #include <filesystem>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -35,8 +36,12 @@ struct UserTopicScore {
 
 class TopicLexicon {
  public:
-  // Errors: Error{"bad-lexicon", "<file>: <why>"}.
+  // Errors: Error{"bad-lexicon", "<file>: <why>"}. When the file has a compiled form beside it
+  // (`file` with the extension .bin, written by compile() from exactly this file), that is read
+  // instead of parsing the JSON; otherwise, or when it is damaged, the JSON is parsed.
   static Result<TopicLexicon> load(const std::filesystem::path& file, double min_words = 100);
+  // Parses `file` and writes its compiled form to `out`. Errors: those of load; Error{"io", ...}.
+  static Status compile(const std::filesystem::path& file, const std::filesystem::path& out);
   static Result<TopicLexicon> parse(std::string_view json, std::string_view name, double min_words = 100);
 
   // Topics with at least one keyword in a document with these terms (the `terms` layer), best first.
@@ -64,6 +69,11 @@ class TopicLexicon {
                             double weight);
   // Sets the filter's bit of each of these first-word keys.
   void build_first_word_filter(const std::vector<std::uint64_t>& first_keys);
+  // The lexicon compiled from JSON text `source`, or nothing when `file` is missing, damaged or
+  // compiled from other text.
+  static std::optional<TopicLexicon> read_compiled(const std::filesystem::path& file, std::string_view source,
+                                                   double min_words);
+  Status write_compiled(const std::filesystem::path& file, std::string_view source) const;
 
   std::vector<Topic> topics_;
   std::vector<Keyword> keywords_;

@@ -3,8 +3,10 @@
 #include <chrono>
 #include <filesystem>
 #include <fstream>
+#include <iterator>
 
 #include "entities/entity_test_support.h"
+#include "temp_dir.h"
 
 using namespace analyze;
 using analyze::testing::segmented;
@@ -116,4 +118,60 @@ TEST_CASE("gazetteer: the shipped lists map country aliases to ISO 3166 codes", 
   }
   CHECK(seen == std::vector<std::string>{"United States|iso3166:US", "United States|iso3166:US", "United States|iso3166:US",
                                          "El Salvador|iso3166:SV", "Salvadoran|iso3166:SV", "Central American|"});
+}
+
+namespace {
+
+std::vector<std::string> all_matches(const Gazetteer& g, const std::string& text) {
+  const Document doc = segmented(text);
+  std::vector<GazetteerMatch> matches;
+  g.find(doc, 0, static_cast<std::uint32_t>(doc.tokens.size()), matches);
+  std::vector<std::string> seen;
+  for (const auto& m : matches) {
+    const GazetteerEntry& e = g.entry(m.entry);
+    seen.push_back(e.name + "|" + e.canonical + "|" + e.id + "|" + std::to_string(m.type_mask));
+  }
+  return seen;
+}
+
+std::string file_bytes(const std::filesystem::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+}  // namespace
+
+TEST_CASE("gazetteer: the compiled file gives what the lists give, and is ignored once a list changes",
+          "[gazetteer][data]") {
+  testing::TempDir dir;
+  dir.write("10-places.tsv", "Georgia\tLOCATION\t\tiso3166:GE\nCôte d'Ivoire\tLOC\t\tiso3166:CI\nNew York City\tLOCATION\n");
+  dir.write("20-people.tsv", "Georgia\tPERSON\nJohn\tPERSON\n");
+  const std::string text = "John went from Georgia to New York City and CÔTE D’IVOIRE.";
+  Gazetteer parsed;
+  REQUIRE(parsed.add_directory(dir.path));
+  REQUIRE(Gazetteer::compile_directory(dir.path, dir.path / "gazetteers.bin"));
+  Gazetteer compiled;
+  REQUIRE(compiled.add_directory(dir.path));
+  CHECK(compiled.size() == parsed.size());
+  CHECK(all_matches(compiled, text) == all_matches(parsed, text));
+  CHECK(all_matches(compiled, text).size() == 4);
+
+  dir.write("20-people.tsv", "Georgia\tPERSON\nJohn\tPERSON\nYork\tPERSON\n");  // changed after compiling
+  Gazetteer changed;
+  REQUIRE(changed.add_directory(dir.path));
+  CHECK(changed.size() == parsed.size() + 1);
+
+  std::string damaged = file_bytes(dir.path / "gazetteers.bin");
+  damaged[damaged.size() / 2] ^= 0x20;
+  dir.write("gazetteers.bin", damaged);
+  Gazetteer despite_damage;
+  REQUIRE(despite_damage.add_directory(dir.path));
+  CHECK(all_matches(despite_damage, text) == all_matches(changed, text));
+}
+
+TEST_CASE("gazetteer: the shipped compiled file is the one the shipped lists give", "[gazetteer][data]") {
+  testing::TempDir dir;
+  REQUIRE(Gazetteer::compile_directory(testing::data_dir() / "gazetteers", dir.path / "gazetteers.bin"));
+  // Rebuild with: build/compile-gazetteers data/gazetteers (data/README.md).
+  CHECK(file_bytes(dir.path / "gazetteers.bin") == file_bytes(testing::data_dir() / "gazetteers" / "gazetteers.bin"));
 }

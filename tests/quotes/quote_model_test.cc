@@ -1,9 +1,12 @@
 #include "quotes/quote_model.h"
 
 #include <catch2/catch.hpp>
+#include <cstring>
 #include <fstream>
+#include <iterator>
 
 #include "core/hash_index.h"
+#include "core/model_file.h"
 #include "temp_dir.h"
 
 using analyze::QuoteModel;
@@ -63,4 +66,39 @@ TEST_CASE("quote model: saved and loaded, a damaged file is refused", "[quotes]"
   REQUIRE_FALSE(truncated);
   CHECK(truncated.error().code == "bad-model");
   CHECK_FALSE(QuoteModel::load(dir.path / "missing.bin"));
+}
+
+TEST_CASE("quote model: a table without an empty slot is searched once round, not forever", "[quotes]") {
+  analyze::testing::TempDir dir;
+  const auto file = dir.path / "quotes.bin";
+  REQUIRE(small_model().save(file));
+  std::string bytes;
+  {
+    std::ifstream in(file, std::ios::binary);
+    bytes.assign(std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>());
+  }
+  // The slots are the file's last 24-byte records before the checksum; give every empty one a key.
+  constexpr std::size_t kSlot = 24;
+  const std::size_t end = bytes.size() - kModelChecksumBytes;
+  std::uint64_t filler = 1000;
+  for (std::size_t at = end - 4 * kSlot; at < end; at += kSlot) {
+    std::uint64_t key = 0;
+    std::memcpy(&key, bytes.data() + at, sizeof key);
+    if (key == 0) std::memcpy(bytes.data() + at, &++filler, sizeof filler);
+  }
+  const std::uint64_t sum = model_checksum(std::string_view(bytes).substr(0, end));
+  std::memcpy(bytes.data() + end, &sum, sizeof sum);
+  {
+    std::ofstream out(file, std::ios::binary | std::ios::trunc);
+    out << bytes;
+  }
+  auto full = QuoteModel::load(file);
+  REQUIRE(full);
+  const std::uint64_t absent[] = {33};
+  float scores[kQuoteTags] = {};
+  full->add_emissions(absent, 1, scores);
+  CHECK(scores[kOutside] == 0.0f);
+  const std::uint64_t present[] = {11};
+  full->add_emissions(present, 1, scores);
+  CHECK(scores[kCueBegin] == Approx(2.0f).epsilon(0.001));
 }

@@ -2,10 +2,12 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstring>
 #include <random>
 
 #include <catch2/catch.hpp>
 
+#include "core/model_file.h"
 #include "train/topic_trainer.h"
 #include "topics/topics_stage.h"
 #include "temp_dir.h"
@@ -25,6 +27,7 @@ struct ToyModel {
                                    {"medtop:20000385", "market and exchange", 2, 1}};
   std::vector<std::uint64_t> keys;
   std::vector<float> idf;
+  TopicModelParameters parameters;  // what the classifier was created from
   TopicClassifier classifier;
 
   static ToyModel train() {
@@ -68,8 +71,9 @@ struct ToyModel {
     std::vector<std::uint32_t> all(examples.size());
     for (std::uint32_t i = 0; i < all.size(); ++i) all[i] = i;
     const TopicWeights w = train_topic_weights(m.topics, examples, all, m.keys.size(), options);
-    auto c = TopicClassifier::create(topic_model_parameters(m.topics, w, m.keys, m.idf, std::vector<float>(3, 1.0f),
-                                                            std::vector<float>(3, 0.0f)));
+    m.parameters = topic_model_parameters(m.topics, w, m.keys, m.idf, std::vector<float>(3, 1.0f),
+                                          std::vector<float>(3, 0.0f));
+    auto c = TopicClassifier::create(m.parameters);
     REQUIRE(c);
     m.classifier = std::move(c.value());
     return m;
@@ -140,21 +144,47 @@ TEST_CASE("topic classifier: a missing, truncated or damaged model file is a bad
   CHECK(missing.error().code == "bad-model");
 }
 
+TEST_CASE("topic classifier: a table that reads outside itself is refused even with a valid checksum",
+          "[topic_classifier][data]") {
+  const ToyModel toy = ToyModel::train();
+  const testing::TempDir dir;
+  const fs::path file = dir.path / "topics.bin";
+  REQUIRE(toy.classifier.save(file));
+  const std::string bytes = testing::read_file(file);
+  // The weights are the file's last 4-byte records before the checksum: {u16 topic, i8, u8 last}.
+  const std::size_t last_weight = bytes.size() - kModelChecksumBytes - 4;
+  auto forged = [&](std::size_t at, std::string_view replacement) {
+    std::string b = bytes;
+    b.replace(at, replacement.size(), replacement);
+    const std::uint64_t sum = model_checksum(std::string_view(b).substr(0, b.size() - kModelChecksumBytes));
+    std::memcpy(b.data() + b.size() - kModelChecksumBytes, &sum, sizeof sum);
+    dir.write("topics.bin", b);
+    return TopicClassifier::load(file);
+  };
+  REQUIRE(forged(last_weight, std::string_view("\x00\x00", 2)));  // the forging itself keeps a good file good
+  auto no_topic = forged(last_weight, "\xff\xff");
+  REQUIRE_FALSE(no_topic);
+  CHECK(no_topic.error().message.find("topic") != std::string::npos);
+  auto row_without_end = forged(last_weight + 3, std::string_view("\x00", 1));
+  REQUIRE_FALSE(row_without_end);
+  CHECK(row_without_end.error().code == "bad-model");
+}
+
 TEST_CASE("topic classifier: inconsistent parameters are refused before use", "[topic_classifier][data]") {
   const ToyModel toy = ToyModel::train();
-  TopicModelParameters p = toy.classifier.parameters();
+  TopicModelParameters p = toy.parameters;
   p.entry_topic.back() = 7;  // no such topic
   CHECK_FALSE(TopicClassifier::create(p));
-  p = toy.classifier.parameters();
+  p = toy.parameters;
   p.row_end.back() += 1;  // rows claim more weights than there are
   CHECK_FALSE(TopicClassifier::create(p));
-  p = toy.classifier.parameters();
+  p = toy.parameters;
   p.topics[2].level1 = 2;  // a level-2 topic as its own parent
   CHECK_FALSE(TopicClassifier::create(p));
-  p = toy.classifier.parameters();
+  p = toy.parameters;
   p.calibration_scale[0] = std::nanf("");
   CHECK_FALSE(TopicClassifier::create(p));
-  p = toy.classifier.parameters();
+  p = toy.parameters;
   p.topics[1].label = "bad \xDB\xDB";  // found by fuzz_model_loaders: labels reach the JSON
   const auto refused = TopicClassifier::create(p);
   REQUIRE_FALSE(refused);

@@ -2,6 +2,8 @@
 
 
 #include <catch2/catch.hpp>
+#include <fstream>
+#include <iterator>
 
 #include "temp_dir.h"
 #include "test_support.h"
@@ -119,4 +121,57 @@ TEST_CASE("topic lexicon: the topics stage reports the user's topics beside IPTC
   auto bad = Pipeline::create({"normalize", "segment", "topics"}, options);
   REQUIRE_FALSE(bad);
   CHECK(bad.error().code == "bad-lexicon");
+}
+
+namespace {
+
+std::string file_bytes(const fs::path& file) {
+  std::ifstream in(file, std::ios::binary);
+  return {std::istreambuf_iterator<char>(in), std::istreambuf_iterator<char>()};
+}
+
+// Each topic's code, score and keywords found, for comparing two lexicons.
+std::string scored(const TopicLexicon& lex, std::string_view text) {
+  std::string out;
+  for (const auto& s : lex.score(terms_of(text))) {
+    out += s.code + "=" + std::to_string(s.score);
+    for (const auto& k : s.keywords) out += "," + k;
+    out += ";";
+  }
+  return out;
+}
+
+}  // namespace
+
+TEST_CASE("topic lexicon: the compiled form gives what the JSON gives, and is ignored once the JSON changes",
+          "[topic_lexicon][data]") {
+  testing::TempDir dir;
+  const fs::path json = dir.write("ports.json", kPorts);
+  const std::string text = "Dock workers at the port walked out in a strike, their union said.";
+  REQUIRE(TopicLexicon::compile(json, dir.path / "ports.bin"));
+  auto compiled = TopicLexicon::load(json);
+  REQUIRE(compiled);
+  CHECK(scored(*compiled, text) == scored(lexicon(kPorts), text));
+  CHECK(scored(*compiled, text).find("dock workers") != std::string::npos);
+
+  const std::string changed = R"({"acme:ports": {"label": "Ports", "keywords": ["walked out"]}})";
+  dir.write("ports.json", changed);
+  auto reparsed = TopicLexicon::load(json);
+  REQUIRE(reparsed);
+  CHECK(scored(*reparsed, text) == scored(lexicon(changed), text));
+
+  REQUIRE(TopicLexicon::compile(json, dir.path / "ports.bin"));
+  std::string damaged = file_bytes(dir.path / "ports.bin");
+  damaged[damaged.size() / 2] ^= 0x20;
+  dir.write("ports.bin", damaged);
+  auto despite_damage = TopicLexicon::load(json);
+  REQUIRE(despite_damage);
+  CHECK(scored(*despite_damage, text) == scored(lexicon(changed), text));
+}
+
+TEST_CASE("topic lexicon: the shipped compiled lexicon is the one the shipped JSON gives", "[topic_lexicon][data]") {
+  testing::TempDir dir;
+  REQUIRE(TopicLexicon::compile(testing::data_dir() / "models" / "topics-lexicon.json", dir.path / "lexicon.bin"));
+  // Rebuild with: build/compile-data data (data/README.md).
+  CHECK(file_bytes(dir.path / "lexicon.bin") == file_bytes(testing::data_dir() / "models" / "topics-lexicon.bin"));
 }
