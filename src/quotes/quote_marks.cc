@@ -43,6 +43,18 @@ bool straight_opens(const Document& doc, std::uint32_t begin, std::uint32_t end,
   return !open;
 }
 
+// Markup written into the text (<tweet tweet-date="March 9, 2016">) quotes attribute values: a
+// straight mark right after '=' opens a value, the next straight mark closes it, and a straight
+// mark right before '>' closes one begun in an earlier paragraph. None of them is a quotation.
+enum class MarkupMark { kNone, kOpensValue, kClosesValue };
+
+MarkupMark markup_mark(const Document& doc, std::uint32_t begin, std::uint32_t end) {
+  const std::string& text = doc.text();
+  if (begin > 0 && text[begin - 1] == '=') return MarkupMark::kOpensValue;
+  if (end < text.size() && text[end] == '>') return MarkupMark::kClosesValue;
+  return MarkupMark::kNone;
+}
+
 }  // namespace
 
 bool is_quotation_mark(const Document& doc, std::uint32_t t) {
@@ -59,6 +71,7 @@ std::vector<QuotedSpan> find_quoted_spans(const Document& doc) {
     const std::uint32_t first = doc.sentences[p.sentence_begin].token_begin;
     const std::uint32_t last = doc.sentences[p.sentence_end - 1].token_end;
     std::optional<std::uint32_t> open;  // first content token of the open quote
+    bool in_markup = false;             // inside a markup attribute's value
     auto close_at = [&](std::uint32_t end, bool closed) {
       if (*open < end) spans.push_back({*open, end, pi, closed});
       open.reset();
@@ -70,6 +83,14 @@ std::vector<QuotedSpan> find_quoted_spans(const Document& doc) {
       if (kind == Mark::kNone && is_doubled(doc, t, '`')) kind = Mark::kOpening, width = 2;
       if (kind == Mark::kNone) continue;
       const std::uint32_t begin = doc.tokens[t].begin, end = doc.tokens[t + width - 1].end;
+      if (kind == Mark::kStraight) {
+        const MarkupMark markup = markup_mark(doc, begin, end);
+        if (in_markup || markup != MarkupMark::kNone) {
+          in_markup = !in_markup && markup == MarkupMark::kOpensValue;
+          t += width - 1;
+          continue;
+        }
+      }
       const bool opening = kind == Mark::kOpening ||
                            (kind == Mark::kStraight && straight_opens(doc, begin, end, p, open.has_value()));
       if (!opening && open) close_at(t, true);

@@ -61,3 +61,10 @@ TEST_CASE("quotation marks: nested quotes stay inside the outer one", "[quotes][
   CHECK(quoted("“He said “no” to me.") == Lines{"no"});
   CHECK(quoted("\"\" and “”").empty());
 }
+
+TEST_CASE("quotation marks: markup attribute values are no quotes", "[quotes][data]") {
+  CHECK(quoted("<tweet tweet-author=\"@jdoe\" tweet-date=\"March 9, 2016\">Stands empty.<tweet/> He said \"no way\" then.") ==
+        Lines{"no way"});
+  // A value running over a line break closes before '>' in the next paragraph.
+  CHECK(quoted("<tweet tweet-date=\"March 9, 2016\n\">Stands empty; crowd in one end zone.<tweet/>").empty());
+}
