@@ -43,6 +43,15 @@ bool straight_opens(const Document& doc, std::uint32_t begin, std::uint32_t end,
   return !open;
 }
 
+// An opening mark written where a closing one belongs (“Do you?“ he asked): a quote is open, the
+// mark follows the text closely and a space or the paragraph's end follows it.
+bool closes_as_typo(const Document& doc, std::uint32_t begin, std::uint32_t end, const Paragraph& p) {
+  const std::string& text = doc.text();
+  const bool space_before = begin == p.begin || opens_after(text[begin - 1]);
+  const bool space_after = end >= p.end || text[end] == ' ' || text[end] == '\t' || text[end] == '\n';
+  return !space_before && space_after;
+}
+
 // Markup written into the text (<tweet tweet-date="March 9, 2016">) quotes attribute values: a
 // straight mark right after '=' opens a value, the next straight mark closes it, and a straight
 // mark right before '>' closes one begun in an earlier paragraph. None of them is a quotation.
@@ -91,6 +100,7 @@ std::vector<QuotedSpan> find_quoted_spans(const Document& doc) {
           continue;
         }
       }
+      if (kind == Mark::kOpening && open && closes_as_typo(doc, begin, end, p)) kind = Mark::kClosing;
       const bool opening = kind == Mark::kOpening ||
                            (kind == Mark::kStraight && straight_opens(doc, begin, end, p, open.has_value()));
       if (!opening && open) close_at(t, true);
