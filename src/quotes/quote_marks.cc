@@ -31,13 +31,22 @@ bool opens_after(char c) {
   return c == ' ' || c == '\t' || c == '\n' || c == '(' || c == '[' || c == '{' || c == '-' || c == '/';
 }
 
+// Whether a mark at bytes [begin, end) follows the paragraph's start, a space, an opening bracket
+// or a dash, and whether a space or the paragraph's end follows it.
+bool spaced_before(const Document& doc, std::uint32_t begin, const Paragraph& p) {
+  const std::string& text = doc.text();
+  return begin == p.begin || opens_after(text[begin - 1]) || static_cast<unsigned char>(text[begin - 1]) >= 0x80;
+}
+bool spaced_after(const Document& doc, std::uint32_t end, const Paragraph& p) {
+  const std::string& text = doc.text();
+  return end >= p.end || text[end] == ' ' || text[end] == '\t' || text[end] == '\n';
+}
+
 // A straight mark opens after the paragraph's start, a space or an opening bracket when text
 // follows it closely; otherwise it closes when a quote is open.
 bool straight_opens(const Document& doc, std::uint32_t begin, std::uint32_t end, const Paragraph& p, bool open) {
-  const std::string& text = doc.text();
-  const bool space_before = begin == p.begin || opens_after(text[begin - 1]) ||
-                            static_cast<unsigned char>(text[begin - 1]) >= 0x80;  // dashes
-  const bool space_after = end >= p.end || text[end] == ' ' || text[end] == '\t' || text[end] == '\n';
+  const bool space_before = spaced_before(doc, begin, p);
+  const bool space_after = spaced_after(doc, end, p);
   if (space_before && !space_after) return true;
   if (!space_before && space_after) return false;
   return !open;
@@ -46,10 +55,7 @@ bool straight_opens(const Document& doc, std::uint32_t begin, std::uint32_t end,
 // An opening mark written where a closing one belongs (“Do you?“ he asked): a quote is open, the
 // mark follows the text closely and a space or the paragraph's end follows it.
 bool closes_as_typo(const Document& doc, std::uint32_t begin, std::uint32_t end, const Paragraph& p) {
-  const std::string& text = doc.text();
-  const bool space_before = begin == p.begin || opens_after(text[begin - 1]);
-  const bool space_after = end >= p.end || text[end] == ' ' || text[end] == '\t' || text[end] == '\n';
-  return !space_before && space_after;
+  return !spaced_before(doc, begin, p) && spaced_after(doc, end, p);
 }
 
 // Markup written into the text (<tweet tweet-date="March 9, 2016">) quotes attribute values: a
