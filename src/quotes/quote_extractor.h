@@ -3,8 +3,8 @@
 // the nearest source. Patterns then add the direct quotes the tagger missed ("…," she said;
 // he said: "…"), a quote that continues over paragraphs inherits its speaker, and speakers are
 // resolved to entities (speaker_resolver.h). A content span the tagger stopped short runs to its
-// sentence's end when nothing after it there was tagged. A cue holds a cue word, a speaker is never words of
-// its own content, and a quote without one takes the speaker of the attribution before it.
+// sentence's end when nothing after it there was tagged. A cue holds a cue word, a speaker is never
+// words of its own content, and a quote without one takes the speaker of the attribution before it.
 #pragma once
 
 #include <optional>
