@@ -129,8 +129,7 @@ void extend_clause_content(const Document& doc, std::uint32_t first, std::vector
     while (j < n && tags[j] == kContentInside) ++j;
     const std::uint32_t sentence_end = std::min(doc.sentences[doc.tokens[first + i].sentence].token_end - first, n);
     bool untagged = true;
-    for (std::uint32_t k = j; k < sentence_end && untagged; ++k)
-      untagged = tags[k] == kOutside && !is_quotation_mark(doc, first + k);
+    for (std::uint32_t k = j; k < sentence_end && untagged; ++k) untagged = tags[k] == kOutside;
     if (!untagged || j >= sentence_end) continue;
     const bool final_mark = doc.tokens[first + sentence_end - 1].kind == TokenKind::kPunctuation;
     for (std::uint32_t k = j; k < sentence_end - (final_mark ? 1 : 0); ++k) tags[k] = kContentInside;

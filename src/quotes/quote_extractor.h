@@ -42,8 +42,7 @@ std::vector<TokenAttribution> attributions_from_tags(const std::vector<std::uint
 void drop_cues_without_cue_word(const QuoteModel& model, const std::uint64_t* lower, std::vector<std::uint8_t>& tags);
 
 // Extends, in the `tags` of one paragraph starting at token `first`, each content span to its
-// sentence's end (final punctuation left out) when the rest of the sentence is untagged and holds
-// no quotation mark.
+// sentence's end (final punctuation left out) when the rest of the sentence is untagged.
 void extend_clause_content(const Document& doc, std::uint32_t first, std::vector<std::uint8_t>& tags);
 
 // The quotes of `attributions` in text order, each with its speaker: the tagger's source, else the

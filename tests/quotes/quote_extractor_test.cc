@@ -140,7 +140,7 @@ TEST_CASE("quote extractor: a speaker carries on within its paragraph", "[quotes
 
 TEST_CASE("quote extractor: content runs to its sentence's end when the rest is untagged", "[quotes][data]") {
   const Document doc = testing::analyzed(
-      "Smith said that the media has been rewarding his rivals. Jones said that “we” will win it all.",
+      "Smith said that the media has been rewarding his rivals. Jones said that we will win, he added.",
       "normalize,segment");
   std::vector<std::uint8_t> tags(doc.tokens.size(), kOutside);
   auto tag_content = [&](std::uint32_t begin, std::uint32_t end) {
@@ -151,11 +151,14 @@ TEST_CASE("quote extractor: content runs to its sentence's end when the rest is 
   tag_content(token_of(doc, "that"), media + 1);
   const std::uint32_t jones_that = token_of(doc, "that", media);
   tag_content(jones_that, jones_that + 1);
+  const std::uint32_t added = token_of(doc, "added");
+  tags[added] = kCueBegin;
   extend_clause_content(doc, 0, tags);
   std::vector<std::uint8_t> expected(doc.tokens.size(), kOutside);
   expected[token_of(doc, "that")] = kContentBegin;
   for (std::uint32_t t = token_of(doc, "that") + 1; t < token_of(doc, "."); ++t) expected[t] = kContentInside;
-  expected[jones_that] = kContentBegin;  // a quotation mark follows: left as tagged
+  expected[jones_that] = kContentBegin;  // a cue follows in the sentence: left as tagged
+  expected[added] = kCueBegin;
   CHECK(tags == expected);
 }
 
