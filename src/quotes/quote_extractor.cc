@@ -120,6 +120,23 @@ void drop_cues_without_cue_word(const QuoteModel& model, const std::uint64_t* lo
   }
 }
 
+// The tagger stops long clauses short ("that the media [has been rewarding ...]").
+void extend_clause_content(const Document& doc, std::uint32_t first, std::vector<std::uint8_t>& tags) {
+  const std::uint32_t n = static_cast<std::uint32_t>(tags.size());
+  for (std::uint32_t i = 0; i < n; ++i) {
+    if (tags[i] != kContentBegin) continue;
+    std::uint32_t j = i + 1;
+    while (j < n && tags[j] == kContentInside) ++j;
+    const std::uint32_t sentence_end = std::min(doc.sentences[doc.tokens[first + i].sentence].token_end - first, n);
+    bool untagged = true;
+    for (std::uint32_t k = j; k < sentence_end && untagged; ++k) untagged = tags[k] == kOutside;
+    if (!untagged || j >= sentence_end) continue;
+    const bool final_mark = doc.tokens[first + sentence_end - 1].kind == TokenKind::kPunctuation;
+    for (std::uint32_t k = j; k < sentence_end - (final_mark ? 1 : 0); ++k) tags[k] = kContentInside;
+    i = sentence_end - 1;
+  }
+}
+
 namespace {
 
 // Whether a paragraph may hold an attribution: it has a cue word or a quotation mark. The others,
@@ -151,6 +168,7 @@ std::vector<TokenAttribution> tag_paragraphs(const Document& doc, const QuoteMod
     }
     model.decode(emissions, n, tags);
     drop_cues_without_cue_word(model, context.lower.data() + first, tags);
+    extend_clause_content(doc, first, tags);
     for (TokenAttribution& a : attributions_from_tags(tags, first)) out.push_back(std::move(a));
   }
   return out;

@@ -2,8 +2,9 @@
 // as content, cue or source; each content span joins the nearest cue of its paragraph and each cue
 // the nearest source. Patterns then add the direct quotes the tagger missed ("…," she said;
 // he said: "…"), a quote that continues over paragraphs inherits its speaker, and speakers are
-// resolved to entities (speaker_resolver.h). A cue holds a cue word, a speaker is never words of
-// its own content, and a quote without one takes the speaker of the attribution before it.
+// resolved to entities (speaker_resolver.h). A content span the tagger stopped short runs to its
+// sentence's end when nothing after it there was tagged. A cue holds a cue word, a speaker is never
+// words of its own content, and a quote without one takes the speaker of the attribution before it.
 #pragma once
 
 #include <optional>
@@ -39,6 +40,10 @@ std::vector<TokenAttribution> attributions_from_tags(const std::vector<std::uint
 // paragraph's lowercase_hash per token): between two content spans it joins them as content,
 // elsewhere it becomes O.
 void drop_cues_without_cue_word(const QuoteModel& model, const std::uint64_t* lower, std::vector<std::uint8_t>& tags);
+
+// Extends, in the `tags` of one paragraph starting at token `first`, each content span to its
+// sentence's end (final punctuation left out) when the rest of the sentence is untagged.
+void extend_clause_content(const Document& doc, std::uint32_t first, std::vector<std::uint8_t>& tags);
 
 // The quotes of `attributions` in text order, each with its speaker: the tagger's source, else the
 // mention or pronoun next to the cue, never words of the content; else, within a paragraph (and into

@@ -1,7 +1,8 @@
 // Quotation marks: finds the spans of text between double quotation marks, paragraph by paragraph,
 // in one pass over the tokens. Marks are “ ” „ ‟ « » and straight " (opening or closing by what
 // surrounds it), and '' or `` (two apostrophes or backquotes, as some newspapers write them).
-// Single quotation marks are left alone: they cannot be told from apostrophes.
+// Single quotation marks are left alone: they cannot be told from apostrophes, and so are the
+// straight marks around markup attribute values written into the text (tweet-date="March 9").
 //
 // Bad input never breaks it: a closing mark with no quote open is ignored, an opening mark inside
 // an open quote restarts the quote there (the earlier mark was unbalanced), and a quote still open

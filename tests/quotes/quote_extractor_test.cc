@@ -138,6 +138,30 @@ TEST_CASE("quote extractor: a speaker carries on within its paragraph", "[quotes
         Lines{"the budget is sound|said|Jane Smith", "taxes will fall|warned|Jane Smith", "rents will rise|warned|-"});
 }
 
+TEST_CASE("quote extractor: content runs to its sentence's end when the rest is untagged", "[quotes][data]") {
+  const Document doc = testing::analyzed(
+      "Smith said that the media has been rewarding his rivals. Jones said that we will win, he added.",
+      "normalize,segment");
+  std::vector<std::uint8_t> tags(doc.tokens.size(), kOutside);
+  auto tag_content = [&](std::uint32_t begin, std::uint32_t end) {
+    tags[begin] = kContentBegin;
+    for (std::uint32_t t = begin + 1; t < end; ++t) tags[t] = kContentInside;
+  };
+  const std::uint32_t media = token_of(doc, "media");
+  tag_content(token_of(doc, "that"), media + 1);
+  const std::uint32_t jones_that = token_of(doc, "that", media);
+  tag_content(jones_that, jones_that + 1);
+  const std::uint32_t added = token_of(doc, "added");
+  tags[added] = kCueBegin;
+  extend_clause_content(doc, 0, tags);
+  std::vector<std::uint8_t> expected(doc.tokens.size(), kOutside);
+  expected[token_of(doc, "that")] = kContentBegin;
+  for (std::uint32_t t = token_of(doc, "that") + 1; t < token_of(doc, "."); ++t) expected[t] = kContentInside;
+  expected[jones_that] = kContentBegin;  // a cue follows in the sentence: left as tagged
+  expected[added] = kCueBegin;
+  CHECK(tags == expected);
+}
+
 TEST_CASE("quote extractor: content without a cue is an attribution only as a quotation of four words or more",
           "[quotes][data]") {
   const Document doc = testing::analyzed("The show “Morning Joe” aired. Taxes rise. “We will never give up the fight.”",

@@ -61,3 +61,16 @@ TEST_CASE("quotation marks: nested quotes stay inside the outer one", "[quotes][
   CHECK(quoted("“He said “no” to me.") == Lines{"no"});
   CHECK(quoted("\"\" and “”").empty());
 }
+
+TEST_CASE("quotation marks: markup attribute values are no quotes", "[quotes][data]") {
+  CHECK(quoted("<tweet tweet-author=\"@jdoe\" tweet-date=\"March 9, 2016\">Stands empty.<tweet/> He said \"no way\" then.") ==
+        Lines{"no way"});
+  // A value running over a line break closes before '>' in the next paragraph.
+  CHECK(quoted("<tweet tweet-date=\"March 9, 2016\n\">Stands empty; crowd in one end zone.<tweet/>").empty());
+}
+
+TEST_CASE("quotation marks: an opening mark written as the closing one closes the quote", "[quotes][data]") {
+  CHECK(quoted("Todd was shocked. “Do you want to be associated with that?“ he asked.") ==
+        Lines{"Do you want to be associated with that?"});
+  CHECK(quoted("“He is wrong,“\n\nsaid Smith.") == Lines{"He is wrong,"});
+}
