@@ -215,10 +215,9 @@ std::optional<TopicLexicon> TopicLexicon::read_compiled(const std::filesystem::p
 std::vector<double> TopicLexicon::evidence(const std::vector<Term>& terms, std::vector<bool>* found) const {
   std::vector<double> evidence(topics_.size(), 0.0);
   if (found) found->assign(keywords_.size(), false);
-  const std::uint64_t bit_mask = first_words_.size() * 64 - 1;
   for (std::size_t i = 0; i < terms.size(); ++i) {
     std::uint64_t key = extend_phrase_key(0, terms[i].hash);
-    if (!(first_words_[(key >> 32 & bit_mask) / 64] >> (key >> 32 & 63) & 1)) continue;
+    if (!in_first_word_filter(key)) continue;
     for (std::size_t n = 0; n < longest_ && i + n < terms.size(); ++n) {
       if (n > 0) {
         if (!terms[i + n].follows_term) break;

@@ -49,6 +49,9 @@ class TopicLexicon {
   // The score of every topic, in the order of code(), for a document with these terms
   // (collect_terms); 0 where no keyword occurs.
   std::vector<double> scores(const std::vector<Term>& terms) const;
+  // Whether some keyword may start with the word of this term hash: false means none does (a
+  // filter, so true may be wrong about one word in sixteen).
+  bool may_start_keyword(std::uint64_t term_hash) const { return in_first_word_filter(extend_phrase_key(0, term_hash)); }
   std::size_t size() const { return topics_.size(); }
   const std::string& code(std::size_t topic) const { return topics_[topic].code; }
 
@@ -67,6 +70,10 @@ class TopicLexicon {
   // every proper beginning of it; returns the key of its first word, for the first-word filter.
   std::uint64_t add_keyword(std::string phrase, const std::vector<std::uint64_t>& terms, std::uint32_t topic,
                             double weight);
+  bool in_first_word_filter(std::uint64_t key) const {
+    const std::uint64_t bit_mask = first_words_.size() * 64 - 1;
+    return first_words_[(key >> 32 & bit_mask) / 64] >> (key >> 32 & 63) & 1;
+  }
   // Sets the filter's bit of each of these first-word keys.
   void build_first_word_filter(const std::vector<std::uint64_t>& first_keys);
   // The lexicon compiled from JSON text `source`, or nothing when `file` is missing, damaged or

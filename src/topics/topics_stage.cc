@@ -31,38 +31,44 @@ constexpr double kConceptMinWords = 250;
 
 bool capitalised(std::string_view word) { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }
 
-// Which sentences read like a title-case headline (most of their words capitalised), where
+// Whether a sentence reads like a title-case headline (most of its words capitalised), where
 // capitals do not show names.
-std::vector<bool> title_case_sentences(const Document& doc, const std::vector<Term>& terms) {
-  std::vector<std::uint32_t> words(doc.sentences.size(), 0), capitals(doc.sentences.size(), 0);
-  for (const Term& t : terms) {
-    const Token& token = doc.tokens[t.token];
-    ++words[token.sentence];
-    capitals[token.sentence] += capitalised(doc.form(token));
+bool title_case(const Document& doc, const Sentence& sentence) {
+  std::uint32_t words = 0, capitals = 0;
+  for (std::uint32_t k = sentence.token_begin; k < sentence.token_end; ++k) {
+    if (doc.tokens[k].kind != TokenKind::kWord) continue;
+    ++words;
+    capitals += capitalised(doc.form(doc.tokens[k]));
   }
-  std::vector<bool> title_case(doc.sentences.size());
-  for (std::size_t s = 0; s < title_case.size(); ++s) title_case[s] = words[s] > 1 && 2 * capitals[s] > words[s];
-  return title_case;
+  return words > 1 && 2 * capitals > words;
 }
 
-// The terms the concept lexicon reads: a word the article writes capitalised inside a sentence and
-// never in lower case is a name there ("Labour" the party, "Shell" the company), not the IPTC
-// concept spelt the same, so its terms are left out (and the next term no longer follows one).
-// A sentence's first word and the words of a title-case headline show no name. Returns false,
-// leaving `out` alone, when the article has no such word. Linear: one hash index over the terms.
-bool concept_terms(const Document& doc, const std::vector<Term>& terms, std::vector<Term>& out) {
+// The terms `concepts` reads: a word that may start a concept keyword and that the article writes
+// capitalised inside a sentence and never in lower case is a name there ("Labour" the party,
+// "Shell" the company), not the IPTC concept spelt the same, so its terms are left out (and the
+// next term no longer follows one). A sentence's first word and the words of a title-case headline
+// show no name. Returns false, leaving `out` alone, when the article has no such word. Linear: one
+// hash index over the terms that may start a keyword.
+bool concept_terms(const Document& doc, const std::vector<Term>& terms, const TopicLexicon& concepts,
+                   std::vector<Term>& out) {
   enum : std::uint8_t { kNoEvidence, kName, kLowerCase };
-  const std::vector<bool> title_case = title_case_sentences(doc, terms);
-  HashIndex index(terms.size());
+  enum : std::int8_t { kUnknown = -1 };
+  std::vector<std::int8_t> title_case_sentence(doc.sentences.size(), kUnknown);  // filled when asked
+  auto in_title_case = [&](std::uint32_t sentence) {
+    if (title_case_sentence[sentence] == kUnknown) title_case_sentence[sentence] = title_case(doc, doc.sentences[sentence]);
+    return title_case_sentence[sentence] == 1;
+  };
+  HashIndex index;
   std::vector<std::uint8_t> state;
   for (const Term& t : terms) {
+    if (!concepts.may_start_keyword(t.hash)) continue;
     const std::uint32_t i = index.insert(t.hash, static_cast<std::uint32_t>(state.size()));
     if (i == state.size()) state.push_back(kNoEvidence);
     const Token& token = doc.tokens[t.token];
     if (!capitalised(doc.form(token))) {
       state[i] = kLowerCase;
     } else if (state[i] == kNoEvidence && t.token != doc.sentences[token.sentence].token_begin &&
-               !title_case[token.sentence]) {
+               !in_title_case(token.sentence)) {
       state[i] = kName;
     }
   }
@@ -70,7 +76,7 @@ bool concept_terms(const Document& doc, const std::vector<Term>& terms, std::vec
   out.clear();
   bool dropped = false;
   for (const Term& t : terms) {
-    if (state[index.find(t.hash)] == kName) {
+    if (const std::uint32_t i = index.find(t.hash); i != HashIndex::kAbsent && state[i] == kName) {
       dropped = true;
       continue;
     }
@@ -106,7 +112,7 @@ class TopicsStage final : public Stage {
     std::vector<float> scores;
     classifier_.score(terms, scores);
     std::vector<Term> without_names;
-    add_concept_evidence(concept_terms(doc, terms, without_names) ? without_names : terms, scores);
+    add_concept_evidence(concept_terms(doc, terms, concepts_, without_names) ? without_names : terms, scores);
     const auto& topics = classifier_.topics();
     std::vector<std::uint32_t> listed;  // the best level-1 topic, others above the floors
     std::uint32_t best = 0;
