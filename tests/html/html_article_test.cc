@@ -2,6 +2,7 @@
 
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <sstream>
 #include <string>
 
@@ -74,16 +75,28 @@ TEST_CASE("React's streamed content in <div hidden id=S:0> is shown, other hidde
   CHECK(page->text.find("hidden note") == std::string::npos);
 }
 
+namespace {
+
+// The bytes of the WCXB page `name` of ../shared/data/html/pages, or nothing when ../shared is
+// absent (users do not have it).
+std::optional<std::string> shared_page(const std::string& name) {
+  const std::filesystem::path path = analyze::testing::shared_dir() / "data/html/pages" / name;
+  if (!std::filesystem::exists(path)) return std::nullopt;
+  std::ifstream in(path, std::ios::binary);
+  std::stringstream html;
+  html << in.rdbuf();
+  return html.str();
+}
+
+}  // namespace
+
 TEST_CASE("a list of text items inside the article is kept: a WCXB page's steps", "[html][data]") {
-  const std::filesystem::path page_path = analyze::testing::shared_dir() / "data/html/pages/wcxb-4191.html";
-  if (!std::filesystem::exists(page_path)) {
+  const auto html = shared_page("wcxb-4191.html");
+  if (!html) {
     SUCCEED("skipped: ../shared absent");
     return;
   }
-  std::ifstream in(page_path, std::ios::binary);
-  std::stringstream html;
-  html << in.rdbuf();
-  auto page = read_html_article(html.str());
+  auto page = read_html_article(*html);
   REQUIRE(page);
   // <ul><li><p><strong>Assess your energy needs.</strong> ...: short items, each a paragraph.
   CHECK(page->text.find("Assess your energy needs.") != std::string::npos);
@@ -91,15 +104,12 @@ TEST_CASE("a list of text items inside the article is kept: a WCXB page's steps"
 }
 
 TEST_CASE("a utility class like overflow-hidden weighs nothing against a block: a WCXB page's cards", "[html][data]") {
-  const std::filesystem::path page_path = analyze::testing::shared_dir() / "data/html/pages/wcxb-0312.html";
-  if (!std::filesystem::exists(page_path)) {
+  const auto html = shared_page("wcxb-0312.html");
+  if (!html) {
     SUCCEED("skipped: ../shared absent");
     return;
   }
-  std::ifstream in(page_path, std::ios::binary);
-  std::stringstream html;
-  html << in.rdbuf();
-  auto page = read_html_article(html.str());
+  auto page = read_html_article(*html);
   REQUIRE(page);
   // The programmes' cards sit in Tailwind's <div class="... overflow-hidden ...">, which hides nothing.
   CHECK(page->text.find("UTRGV's online MBA allows you to graduate in as little as 12 months.") != std::string::npos);
