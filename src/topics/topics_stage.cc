@@ -9,6 +9,8 @@
 
 #include "analyze/table_writer.h"
 #include "core/hash_index.h"
+#include "core/utf8.h"
+#include "text/headline.h"
 #include "topics/topic_classifier.h"
 
 namespace analyze {
@@ -29,20 +31,6 @@ constexpr double kLexiconCap = 0.98;
 // concept lexicon counts a text shorter than this as this long.
 constexpr double kConceptMinWords = 250;
 
-bool capitalised(std::string_view word) { return !word.empty() && word.front() >= 'A' && word.front() <= 'Z'; }
-
-// Whether a sentence reads like a title-case headline (most of its words capitalised), where
-// capitals do not show names.
-bool title_case(const Document& doc, const Sentence& sentence) {
-  std::uint32_t words = 0, capitals = 0;
-  for (std::uint32_t k = sentence.token_begin; k < sentence.token_end; ++k) {
-    if (doc.tokens[k].kind != TokenKind::kWord) continue;
-    ++words;
-    capitals += capitalised(doc.form(doc.tokens[k]));
-  }
-  return words > 1 && 2 * capitals > words;
-}
-
 // The terms `concepts` reads: a word that may start a concept keyword and that the article writes
 // capitalised inside a sentence and never in lower case is a name there ("Labour" the party,
 // "Shell" the company), not the IPTC concept spelt the same, so its terms are left out (and the
@@ -55,7 +43,8 @@ bool concept_terms(const Document& doc, const std::vector<Term>& terms, const To
   enum : std::int8_t { kUnknown = -1 };
   std::vector<std::int8_t> title_case_sentence(doc.sentences.size(), kUnknown);  // filled when asked
   auto in_title_case = [&](std::uint32_t sentence) {
-    if (title_case_sentence[sentence] == kUnknown) title_case_sentence[sentence] = title_case(doc, doc.sentences[sentence]);
+    if (title_case_sentence[sentence] == kUnknown)
+      title_case_sentence[sentence] = is_title_case(doc, doc.sentences[sentence]);
     return title_case_sentence[sentence] == 1;
   };
   HashIndex index;
@@ -65,7 +54,7 @@ bool concept_terms(const Document& doc, const std::vector<Term>& terms, const To
     const std::uint32_t i = index.insert(t.hash, static_cast<std::uint32_t>(state.size()));
     if (i == state.size()) state.push_back(kNoEvidence);
     const Token& token = doc.tokens[t.token];
-    if (!capitalised(doc.form(token))) {
+    if (!utf8::starts_with_capital(doc.form(token))) {
       state[i] = kLowerCase;
     } else if (state[i] == kNoEvidence && t.token != doc.sentences[token.sentence].token_begin &&
                !in_title_case(token.sentence)) {
