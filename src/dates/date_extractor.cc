@@ -201,12 +201,15 @@ class SentenceMatcher {
   }
 
   // The tense of the nearest tense-showing word of the sentence for every word (the earlier one on
-  // a tie), in two passes: linear however many weekdays and months the sentence holds.
+  // a tie), in two passes: linear however many weekdays and months the sentence holds. A participle
+  // after "be" shows no tense: its auxiliary does ("will be held Sunday" is future).
   static std::vector<Tense> nearest_tenses(const std::vector<Word>& words) {
     const std::size_t n = words.size();
     std::vector<Tense> own(n), nearest(n, Tense::kUnknown);
     std::vector<std::size_t> distance(n, SIZE_MAX);
     for (std::size_t k = 0; k < n; ++k) own[k] = is_name(words, k) ? Tense::kUnknown : date_lexicon::tense_of(words[k].lower);
+    for (std::size_t k = 1; k < n; ++k)
+      if (own[k] == Tense::kPast && date_lexicon::is_passive_auxiliary(words[k - 1].lower)) own[k] = Tense::kUnknown;
     for (std::size_t k = 0, last = SIZE_MAX; k < n; ++k) {
       if (own[k] != Tense::kUnknown) last = k;
       if (last != SIZE_MAX) distance[k] = k - last, nearest[k] = own[last];

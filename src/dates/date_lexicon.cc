@@ -194,4 +194,8 @@ Tense tense_of(std::string_view word) {
   return Tense::kUnknown;
 }
 
+bool is_passive_auxiliary(std::string_view word) {
+  return word == "be" || word == "been" || word == "being" || word == "is" || word == "are";
+}
+
 }  // namespace analyze::date_lexicon

@@ -51,5 +51,7 @@ bool may_start_expression(std::string_view word);
 enum class Tense : std::uint8_t { kUnknown, kPast, kFuture };
 // The tense a word shows: "will", "'ll", "plans" future; "said", "was", "met", "-ed" past.
 Tense tense_of(std::string_view word);
+// "be", "been", "being", "is", "are": before a participle, the word that carries the tense.
+bool is_passive_auxiliary(std::string_view word);
 
 }  // namespace analyze::date_lexicon

@@ -92,6 +92,12 @@ TEST_CASE("dates: a month without a year lies at most three months ahead of the 
   CHECK(found("Shares are paid on Oct. 30.") == Lines{"Oct. 30|DATE|1998-10-30"});
 }
 
+TEST_CASE("dates: a participle after be takes the tense of its auxiliary", "[dates][data]") {
+  CHECK(found("The vote will be held Sunday.") == Lines{"Sunday|DATE|1998-08-09"});
+  CHECK(found("He will be named commander for a mission in December.") == Lines{"December|DATE|1998-12"});
+  CHECK(found("The vote was held Sunday.") == Lines{"Sunday|DATE|1998-08-02"});
+}
+
 TEST_CASE("dates: a capitalised word inside a sentence shows no tense", "[dates][data]") {
   CHECK(found("The father will travel to the United States Sunday.") == Lines{"Sunday|DATE|1998-08-09"});
 }
