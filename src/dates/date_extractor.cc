@@ -399,7 +399,7 @@ class SentenceMatcher {
       return std::nullopt;  // "the 1988 second quarter": an ordinal
     if (the && !span_word && count->value != kVague && w_[at].digits < 0 && lower(at) == "a") return std::nullopt;
     std::size_t end = unit_pos + 1;
-    if (is(end, "-") && is(end + 1, "old")) return std::nullopt;
+    if (age_follows(end) || (is(end, "-") && is(end + 1, "old"))) return std::nullopt;
     if (unit->kind == UnitKind::kQuarter && is_fraction_of(end)) return std::nullopt;
     const bool and_a_half = is(end, "and") && is(end + 1, "a") && is(end + 2, "half");
     if (and_a_half) end += 3;
@@ -411,6 +411,10 @@ class SentenceMatcher {
     }
     return Match{end, TimexType::kDuration, duration_value(count->value, unit->kind, half || and_a_half)};
   }
+
+  // "52 years old": a person's age, not a time expression (TimeBank leaves it out; it keeps "a
+  // years-old slump", the age of a thing).
+  bool age_follows(std::size_t i) const { return is(i, "old"); }
 
   // "three-quarters of its food", "a quarter of the market": a share, not quarters of a year
   // ("several quarters of losses" are).
@@ -440,7 +444,7 @@ class SentenceMatcher {
     if (!unit || !unit->plural || unit->kind == UnitKind::kQuarter || date_lexicon::is_time_unit(unit->kind))
       return std::nullopt;
     if (!introduced && unit->kind == UnitKind::kDay) return std::nullopt;
-    if (!introduced && at != i) return std::nullopt;
+    if ((!introduced && at != i) || age_follows(at + 1)) return std::nullopt;
     if (auto ago = ago_at(at + 1, unit->kind, kVague)) return ago;
     return Match{at + 1, TimexType::kDuration, duration_value(kVague, unit->kind)};
   }

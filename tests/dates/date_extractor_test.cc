@@ -98,6 +98,13 @@ TEST_CASE("dates: a participle after be takes the tense of its auxiliary", "[dat
   CHECK(found("The vote was held Sunday.") == Lines{"Sunday|DATE|1998-08-02"});
 }
 
+TEST_CASE("dates: a person's age is no time expression", "[dates][data]") {
+  CHECK(found("Mr. Reupke, 52 years old, will retire.").empty());
+  CHECK(found("Employees 55 years old or older may leave.").empty());
+  CHECK(found("He was a 44-year-old doctor.").empty());
+  CHECK(found("It ended a years-old slump.") == Lines{"years|DURATION|PXY"});
+}
+
 TEST_CASE("dates: a capitalised word inside a sentence shows no tense", "[dates][data]") {
   CHECK(found("The father will travel to the United States Sunday.") == Lines{"Sunday|DATE|1998-08-09"});
 }
@@ -156,7 +163,7 @@ TEST_CASE("dates: years said in words", "[dates][data]") {
   CHECK(found("It began in nineteen ninety-six and ended in January nineteen ninety-seven.") ==
         Lines{"nineteen ninety-six|DATE|1996", "January nineteen ninety-seven|DATE|1997-01"});
   CHECK(found("Prices peaked in nineteen eighty.") == Lines{"nineteen eighty|DATE|1980"});
-  CHECK(found("She was nineteen years old.") == Lines{"nineteen years|DURATION|P19Y"});
+  CHECK(found("She stayed nineteen years.") == Lines{"nineteen years|DURATION|P19Y"});
 }
 
 TEST_CASE("dates: recent days, weeks and months are a span, recent years the past", "[dates][data]") {
