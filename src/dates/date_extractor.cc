@@ -397,6 +397,8 @@ class SentenceMatcher {
     if (!unit || (unit->plural && count->value == 1 && !hyphen)) return std::nullopt;
     if (unit->kind == UnitKind::kSecond && !unit->plural && (is(unit_pos + 1, "quarter") || is(unit_pos + 1, "half")))
       return std::nullopt;  // "the 1988 second quarter": an ordinal
+    if (unit->kind == UnitKind::kQuarter && !unit->plural && !hyphen && count->value > 1)
+      return std::nullopt;  // "the 1988 quarter": a year's quarter
     if (the && !span_word && count->value != kVague && w_[at].digits < 0 && lower(at) == "a") return std::nullopt;
     std::size_t end = unit_pos + 1;
     if (age_follows(end) || (is(end, "-") && is(end + 1, "old"))) return std::nullopt;
@@ -474,6 +476,7 @@ class SentenceMatcher {
       const int year = static_cast<int>(w_[at].digits);
       if (const int q2 = ordinal_quarter_word(at + 1); q2 > 0 && is(at + 2, "quarter"))
         return Match{at + 3, TimexType::kDate, fmt::format("{:04d}-Q{}", year, q2), true};
+      if (at > i) return quarter_of_year_at(at + 1, year);
     }
     if (q > 0 && q <= 4) {
       at += (is(at + 1, "-") && glued(at + 1)) ? 2 : 1;
@@ -502,6 +505,18 @@ class SentenceMatcher {
     std::string base = latest || last_quarter_.empty() ? r_.quarter(-1) : last_quarter_;
     if (auto shifted = shift_quarter_value(base, shift)) base = *shifted;
     return Match{at + 1, TimexType::kDate, base};
+  }
+
+  // "the 1988 quarter" is that year's quarter of the one the story reports; "the 1988 period"
+  // too once a quarter was named, else the year.
+  std::optional<Match> quarter_of_year_at(std::size_t at, int year) const {
+    const bool period = is(at, "period");
+    if (!is(at, "quarter") && !period) return std::nullopt;
+    const std::string reported = last_quarter_.empty() && !period ? r_.quarter(-1) : last_quarter_;
+    const std::size_t q = reported.find("-Q");
+    if (q == std::string::npos || q + 2 >= reported.size())
+      return period ? std::optional<Match>(Match{at + 1, TimexType::kDate, fmt::format("{:04d}", year)}) : std::nullopt;
+    return Match{at + 1, TimexType::kDate, fmt::format("{:04d}-Q{}", year, reported[q + 2])};
   }
 
   int ordinal_quarter_word(std::size_t i) const {

@@ -98,6 +98,14 @@ TEST_CASE("dates: a participle after be takes the tense of its auxiliary", "[dat
   CHECK(found("The vote was held Sunday.") == Lines{"Sunday|DATE|1998-08-02"});
 }
 
+TEST_CASE("dates: the 1997 quarter is that year's reported quarter", "[dates][data]") {
+  CHECK(found("Profit rose in the third quarter, from $14.5 million in the 1997 quarter.") ==
+        Lines{"the third quarter|DATE|1998-Q3", "the 1997 quarter|DATE|1997-Q3"});
+  CHECK(found("Sales fell in the second quarter. In the 1997 period, they rose.") ==
+        Lines{"the second quarter|DATE|1998-Q2", "the 1997 period|DATE|1997-Q2"});
+  CHECK(found("Sales fell in the 1997 period.") == Lines{"the 1997 period|DATE|1997"});
+}
+
 TEST_CASE("dates: a person's age is no time expression", "[dates][data]") {
   CHECK(found("Mr. Reupke, 52 years old, will retire.").empty());
   CHECK(found("Employees 55 years old or older may leave.").empty());
