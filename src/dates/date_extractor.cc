@@ -45,23 +45,38 @@ bool is_punctuation(std::string_view s) {
   return !s.empty();
 }
 
-std::vector<Word> sentence_words(const Document& doc, const Sentence& s) {
-  std::vector<Word> words;
-  words.reserve(s.token_end - s.token_begin);
+// The words of sentence `s` into `words`, whose elements (and their strings' buffers) are reused
+// from sentence to sentence.
+void sentence_words(const Document& doc, const Sentence& s, std::vector<Word>& words) {
+  words.resize(s.token_end - s.token_begin);
   for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
     const Token& token = doc.tokens[t];
-    Word w;
-    w.lower = std::string(doc.form(token));
+    Word& w = words[t - s.token_begin];
+    w.lower.assign(doc.form(token));
     for (char& c : w.lower)
       if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     w.raw = doc.raw_text(token);
     w.begin = token.begin;
     w.end = token.end;
-    w.glued = !words.empty() && words.back().end == token.begin;
+    w.glued = t > s.token_begin && words[t - s.token_begin - 1].end == token.begin;
     w.digits = digits_value(w.raw);
-    words.push_back(std::move(w));
   }
-  return words;
+}
+
+// Whether sentence `s` may state a full date without the article's date: it needs a year, four
+// digits or "nineteen ..." said in words.
+bool may_state_year(const Document& doc, const Sentence& s) {
+  for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    const std::string_view raw = doc.raw_text(doc.tokens[t]);
+    if (raw.size() == 4 && digits_value(raw) >= 0) return true;
+    if (raw.size() == 8 && (raw[0] == 'n' || raw[0] == 'N') && digits_value(raw) < 0) {
+      std::string lower(raw);
+      for (char& c : lower)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+      if (lower == "nineteen") return true;
+    }
+  }
+  return false;
 }
 
 struct Match {
@@ -813,9 +828,10 @@ std::vector<TimeExpression> extract_dates(const Document& doc, const std::option
   std::vector<TimeExpression> out;
   const DateResolver resolver(anchor);
   ArticleMemory memory;
+  std::vector<Word> words;
   for (const Sentence& s : doc.sentences) {
     if (!doc.paragraphs.empty() && doc.in_boilerplate(s)) continue;
-    const std::vector<Word> words = sentence_words(doc, s);
+    sentence_words(doc, s, words);
     SentenceMatcher matcher(words, resolver, memory);
     for (std::size_t i = 0; i < words.size();) {
       auto m = matcher.longest_at(i);
@@ -832,8 +848,10 @@ std::vector<TimeExpression> extract_dates(const Document& doc, const std::option
 
 std::optional<CalendarDate> first_stated_date(const Document& doc) {
   const std::size_t sentences = std::min(doc.sentences.size(), kMaxAnchorSentences);
+  std::vector<Word> words;
   for (std::size_t s = 0; s < sentences; ++s) {
-    const std::vector<Word> words = sentence_words(doc, doc.sentences[s]);
+    if (!may_state_year(doc, doc.sentences[s])) continue;
+    sentence_words(doc, doc.sentences[s], words);
     const DateResolver unanchored(std::nullopt);
     ArticleMemory memory;
     SentenceMatcher matcher(words, unanchored, memory);

@@ -1,6 +1,7 @@
 #include "quantities/quantity_extractor.h"
 
 #include <algorithm>
+#include <array>
 
 #include <cmath>
 #include <cstdint>
@@ -87,6 +88,7 @@ constexpr std::string_view kTens[] = {"twenty", "thirty", "forty", "fifty", "six
 
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 bool is_ascii_letter(char c) { return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z'); }
+bool is_ascii_alnum(char c) { return is_digit(c) || is_ascii_letter(c); }
 char lower(char c) { return c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c; }
 
 // Whether code point `c` is part of a word: ASCII letters and digits, and any code point outside
@@ -349,6 +351,9 @@ struct Scanner {
     if (!number && !mark) number = number_words_at(text, number_pos);
     if (!number) return std::nullopt;
     skip = number->end;
+    if (number->article && !scale_at(text, number->end) &&
+        range_connector_end(text, number->end, true) == std::string_view::npos)
+      return std::nullopt;  // "a" without a scale word: the common case, decided before the tail
     Tail tail = tail_at(text, number->end);
     if (tail.end == number->end && tail.unit.empty()) borrow_from_range(pos, *number, tail, mark.has_value());
     if (number->article && tail.scale == 1.0) return std::nullopt;
@@ -383,11 +388,13 @@ struct Scanner {
     if (tail.unit.empty()) tail.unit_end = tail.end;
   }
 
-  // Text [begin, end): a paragraph. Quantities may not start past `end`.
+  // Text [begin, end): a paragraph. Quantities may not start past `end`. A rejected position
+  // skips the rest of its ASCII word: no quantity starts inside one.
   void scan(std::size_t begin, std::size_t end) {
     for (std::size_t pos = begin; pos < end;) {
       if (!may_start(pos)) {
         ++pos;
+        while (pos < end && is_ascii_alnum(text[pos]) && is_ascii_alnum(text[pos - 1])) ++pos;
         continue;
       }
       std::size_t skip = pos + 1;
@@ -403,12 +410,15 @@ struct Scanner {
   // Digits, currency marks, and the first letters of number words ("a", "one" ... "ninety") and
   // of prefixed dollar marks ("US$", "A$", "NZ$" ...), at the start of a token.
   bool may_start(std::size_t pos) const {
-    const char c = text[pos];
-    constexpr std::string_view kFirstLetters = "aefnostzAEFNOSTZUCHR";
-    const bool candidate = is_digit(c) || c == '$' || static_cast<unsigned char>(c) >= 0xC2 ||
-                           kFirstLetters.find(c) != std::string_view::npos;
-    return candidate && starts_token(text, pos);
+    return kMayStart[static_cast<unsigned char>(text[pos])] && starts_token(text, pos);
   }
+
+  static constexpr std::array<bool, 256> kMayStart = [] {
+    std::array<bool, 256> table{};
+    for (const char c : std::string_view("0123456789$aefnostzAEFNOSTZUCHR")) table[static_cast<unsigned char>(c)] = true;
+    for (std::size_t c = 0xC2; c < 256; ++c) table[c] = true;
+    return table;
+  }();
 };
 
 }  // namespace
