@@ -122,10 +122,36 @@ bool starts_with_word_form(std::string_view text, std::size_t pos, std::string_v
 // Whether a word ends at `pos` (no letter or digit follows).
 bool word_ends(std::string_view text, std::size_t pos) { return !word_char_at(text, pos); }
 
-// The entry of `words` that `text` spells at `pos` as a whole word, and its end.
+constexpr std::string_view entry_text(const Word& w) { return w.text; }
+constexpr std::string_view entry_text(std::string_view s) { return s; }
+
+// The bytes an entry of `words` may begin with (its first byte; a lower-case letter's capital too):
+// a list whose entries cannot begin at a position is passed over at once.
+template <typename Entry, std::size_t N>
+constexpr std::array<bool, 256> first_bytes(const Entry (&words)[N]) {
+  std::array<bool, 256> table{};
+  for (const Entry& entry : words) {
+    const char c = entry_text(entry)[0];
+    table[static_cast<unsigned char>(c)] = true;
+    if (c >= 'a' && c <= 'z') table[static_cast<unsigned char>(c - ('a' - 'A'))] = true;
+  }
+  return table;
+}
+constexpr auto kScaleFirstBytes = first_bytes(kScaleWords);
+constexpr auto kPercentFirstBytes = first_bytes(kPercentWords);
+constexpr auto kCurrencyFirstBytes = first_bytes(kCurrencyWords);
+constexpr auto kMeasureFirstBytes = first_bytes(kMeasureUnits);
+
+bool may_begin(const std::array<bool, 256>& first, std::string_view text, std::size_t pos) {
+  return pos < text.size() && first[static_cast<unsigned char>(text[pos])];
+}
+
+// The entry of `words` (beginning with the bytes `first`) that `text` spells at `pos` as a whole
+// word, and its end.
 template <std::size_t N>
 std::optional<std::pair<const Word*, std::size_t>> word_at(std::string_view text, std::size_t pos,
-                                                           const Word (&words)[N]) {
+                                                           const Word (&words)[N], const std::array<bool, 256>& first) {
+  if (!may_begin(first, text, pos)) return std::nullopt;
   for (const Word& w : words)
     if (starts_with_word_form(text, pos, w.text) && word_ends(text, pos + w.text.size()))
       return std::pair{&w, pos + w.text.size()};
@@ -165,13 +191,17 @@ std::optional<Number> digits_at(std::string_view text, std::size_t pos) {
   return Number{std::strtod(digits.c_str(), nullptr), i, false};
 }
 
-// The index of `text`'s lower-cased word at `pos` in `words`, and its end.
+// The index of `text`'s lower-cased word at `pos` in `words` (words of letters only), and its end.
+// Only an entry as long as the run of letters at `pos` can be the whole word.
 template <std::size_t N>
 std::optional<std::pair<std::size_t, std::size_t>> number_word_at(std::string_view text, std::size_t pos,
                                                                   const std::string_view (&words)[N]) {
+  std::size_t letters = pos;
+  while (letters < text.size() && is_ascii_letter(text[letters])) ++letters;
+  letters -= pos;
   for (std::size_t k = 0; k < N; ++k)
-    if (starts_with_word_form(text, pos, words[k]) && word_ends(text, pos + words[k].size()))
-      return std::pair{k, pos + words[k].size()};
+    if (words[k].size() == letters && starts_with_word_form(text, pos, words[k]) && word_ends(text, pos + letters))
+      return std::pair{k, pos + letters};
   return std::nullopt;
 }
 
@@ -201,10 +231,10 @@ struct Tail {
 };
 
 std::optional<std::pair<const Word*, std::size_t>> scale_at(std::string_view text, std::size_t pos) {
-  if (auto attached = word_at(text, pos, kScaleWords)) return attached;
+  if (auto attached = word_at(text, pos, kScaleWords, kScaleFirstBytes)) return attached;
   const std::size_t spaced = after_space(text, pos);
   if (spaced == std::string_view::npos) return std::nullopt;
-  auto word = word_at(text, spaced, kScaleWords);
+  auto word = word_at(text, spaced, kScaleWords, kScaleFirstBytes);
   if (word && attached_only(word->first->text)) return std::nullopt;
   return word;
 }
@@ -220,7 +250,7 @@ bool percent_at(std::string_view text, std::size_t pos, Tail& tail) {
     }
   }
   if (spaced == std::string_view::npos) return false;
-  if (auto word = word_at(text, spaced, kPercentWords)) {
+  if (auto word = word_at(text, spaced, kPercentWords, kPercentFirstBytes)) {
     tail = {tail.scale, tail.end, QuantityType::kPercent, "%", word->first->factor, word->second};
     return true;
   }
@@ -235,7 +265,7 @@ bool currency_word_at(std::string_view text, std::size_t pos, Tail& tail) {
   }
   const std::size_t spaced = after_space(text, pos);
   if (spaced == std::string_view::npos) return false;
-  if (auto word = word_at(text, spaced, kCurrencyWords)) {
+  if (auto word = word_at(text, spaced, kCurrencyWords, kCurrencyFirstBytes)) {
     tail = {tail.scale, tail.end, QuantityType::kMoney, word->first->unit, word->first->factor, word->second};
     return true;
   }
@@ -245,7 +275,7 @@ bool currency_word_at(std::string_view text, std::size_t pos, Tail& tail) {
 // A unit of measure attached, after a space, or after a hyphen ("55-litre").
 bool measure_unit_at(std::string_view text, std::size_t pos, Tail& tail) {
   for (const std::size_t at : {pos, after_space(text, pos), pos < text.size() && text[pos] == '-' ? pos + 1 : std::string_view::npos}) {
-    if (at == std::string_view::npos || at >= text.size()) continue;
+    if (at == std::string_view::npos || !may_begin(kMeasureFirstBytes, text, at)) continue;
     for (const std::string_view unit : kMeasureUnits)
       if (starts_with_word_form(text, at, unit) && word_ends(text, at + unit.size())) {
         tail = {tail.scale, tail.end, QuantityType::kNumber, text.substr(at, unit.size()), 1.0, at + unit.size()};
