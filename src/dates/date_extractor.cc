@@ -126,7 +126,7 @@ class SentenceMatcher {
       : w_(words), r_(resolver), last_quarter_(memory.last_quarter), last_date_(memory.last_date) {}
 
   std::optional<Match> longest_at(std::size_t i) {
-    if (!date_lexicon::may_start_expression(w_[i].lower)) return std::nullopt;
+    if (!date_lexicon::may_start_expression(w_[i].lower) || !next_may_continue(i)) return std::nullopt;
     std::optional<Match> best;
     auto consider = [&](std::optional<Match> m) {
       if (m && m->end > i && (!best || m->end > best->end)) best = std::move(m);
@@ -187,6 +187,29 @@ class SentenceMatcher {
     consider(season_at(i));
     consider(half_of_year_at(i));
     return best;
+  }
+
+  // The commonest starting words begin an expression only before certain words, checked before
+  // every pattern runs: "the" before a word that may start one or names what "the" introduces
+  // ("the end of", "the weekend", "the year", "the quarter", a unit); "a" before a unit ("a year ago", "a
+  // couple of", "a 1/2"); an opening quote before a glued decade ("'80s"); a number other than four
+  // digits (a year) not before another number or punctuation that ends it.
+  bool next_may_continue(std::size_t i) const {
+    const std::string_view word = w_[i].lower;
+    const std::string_view next = lower(i + 1);
+    if (word == "the")
+      return date_lexicon::may_start_expression(next) || date_lexicon::unit(next).has_value() || next == "end" || next == "beginning" || next == "start" ||
+             next == "middle" || next == "near" || next == "short" || next == "weekend" || next == "future" ||
+             next == "year" || next == "full" || next == "latter" || next == "most" || next == "quarter" ||
+             !date_lexicon::season(next).empty();
+    if (word == "a" || word == "an")
+      return date_lexicon::unit(next).has_value() || next == "couple" || next == "few" || next == "more" ||
+             next == "-" || next == "1/2" || next == "\u00bd" || next == "1";
+    if (word == "'") return glued(i + 1) && !next.empty() && next.back() == 's';
+    if (w_[i].digits >= 0 && w_[i].raw.size() != 4)
+      return !next.empty() && !(w_[i + 1].digits >= 0 && next != "1") && next != "," && next != "." && next != ")" &&
+             next != "(" && next != ";" && next != "\"";
+    return true;
   }
 
   // "early", "late", "mid-", "the end of", "earlier" before a date: part of the expression, the
