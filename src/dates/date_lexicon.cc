@@ -1,6 +1,8 @@
 #include "dates/date_lexicon.h"
 
+#include <algorithm>
 #include <array>
+#include <bitset>
 #include <string>
 #include <unordered_set>
 #include <string_view>
@@ -160,6 +162,17 @@ bool is_time_zone(std::string_view raw) {
 
 bool is_approximation(std::string_view word) { return index_in(kApproximations, word) >= 0; }
 
+namespace {
+
+// A bit per (first byte, second byte, length) of the starting words: most other words miss their
+// bit and are rejected without hashing.
+std::size_t starter_key(std::string_view word) {
+  const std::size_t second = word.size() > 1 ? static_cast<unsigned char>(word[1]) : 0;
+  return ((static_cast<unsigned char>(word[0]) * 131 + second) * 31 + std::min<std::size_t>(word.size(), 31)) % 4096;
+}
+
+}  // namespace
+
 bool may_start_expression(std::string_view word) {
   static const std::unordered_set<std::string_view> kStarters = [] {
     std::unordered_set<std::string_view> words = {
@@ -180,9 +193,14 @@ bool may_start_expression(std::string_view word) {
       words.insert(unit);
     return words;
   }();
+  static const std::bitset<4096> kStarterKeys = [] {
+    std::bitset<4096> keys;
+    for (const std::string_view starter : kStarters) keys.set(starter_key(starter));
+    return keys;
+  }();
   if (word.empty()) return false;
   if (word[0] >= '0' && word[0] <= '9') return true;
-  if (kStarters.count(word)) return true;
+  if (kStarterKeys.test(starter_key(word)) && kStarters.count(word)) return true;
   // Abbreviated months and weekdays keep their period ("aug.", "fri.").
   return word.back() == '.' && (month(word) != 0 || weekday(word) != 0);
 }
