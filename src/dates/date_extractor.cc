@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cstdint>
 #include <cstdlib>
 #include <string>
@@ -21,7 +22,7 @@ constexpr int kVague = -1;  // "several", "a few": a count the text does not giv
 
 // A token of the sentence as the patterns read it.
 struct Word {
-  std::string lower;  // the analysis form, ASCII letters lower-cased
+  std::string_view lower;  // the analysis form, ASCII letters lower-cased (in the form or a buffer)
   std::string_view raw;
   std::uint32_t begin = 0;
   std::uint32_t end = 0;
@@ -45,16 +46,32 @@ bool is_punctuation(std::string_view s) {
   return !s.empty();
 }
 
-// The words of sentence `s` into `words`, whose elements (and their strings' buffers) are reused
-// from sentence to sentence.
-void sentence_words(const Document& doc, const Sentence& s, std::vector<Word>& words) {
+bool has_capital(std::string_view s) {
+  return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'A' && c <= 'Z'; });
+}
+
+// The words of sentence `s` into `words`, reused from sentence to sentence. A form with capitals is
+// lower-cased into `lowered`, which holds them all (reserved first, so views into it stay valid);
+// the others are viewed where they are.
+void sentence_words(const Document& doc, const Sentence& s, std::vector<Word>& words, std::string& lowered) {
   words.resize(s.token_end - s.token_begin);
+  std::size_t capitalised_bytes = 0;
+  for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
+    const std::string_view form = doc.form(doc.tokens[t]);
+    if (has_capital(form)) capitalised_bytes += form.size();
+  }
+  lowered.clear();
+  lowered.reserve(capitalised_bytes);
   for (std::uint32_t t = s.token_begin; t < s.token_end; ++t) {
     const Token& token = doc.tokens[t];
     Word& w = words[t - s.token_begin];
-    w.lower.assign(doc.form(token));
-    for (char& c : w.lower)
-      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
+    const std::string_view form = doc.form(token);
+    w.lower = form;
+    if (has_capital(form)) {
+      const std::size_t start = lowered.size();
+      for (const char c : form) lowered.push_back(c >= 'A' && c <= 'Z' ? static_cast<char>(c + ('a' - 'A')) : c);
+      w.lower = std::string_view(lowered).substr(start);
+    }
     w.raw = doc.raw_text(token);
     w.begin = token.begin;
     w.end = token.end;
@@ -728,7 +745,7 @@ class SentenceMatcher {
     std::size_t at = is(i, "the") ? i + 1 : i;
     if (is(at, "'") && glued(at + 1)) ++at;
     if (at >= w_.size()) return std::nullopt;
-    const std::string& word = w_[at].lower;
+    const std::string_view word = w_[at].lower;
     if (word.size() < 3 || word.back() != 's') return std::nullopt;
     const long n = digits_value(std::string_view(word).substr(0, word.size() - 1));
     if (word.size() == 5 && n >= 1000 && n <= 2090 && n % 10 == 0)
@@ -765,7 +782,7 @@ class SentenceMatcher {
   // Hours and minutes with a.m./p.m. ("10:35 a.m.", "6 a.m", "8am") or a 24-hour "14:30".
   std::optional<std::pair<int, int>> clock_at(std::size_t i, std::size_t& end) const {
     if (i >= w_.size()) return std::nullopt;
-    const std::string& word = w_[i].lower;
+    const std::string_view word = w_[i].lower;
     if (word.size() >= 3 && word.size() <= 4 && (word.substr(word.size() - 2) == "am" || word.substr(word.size() - 2) == "pm")) {
       const long h = digits_value(std::string_view(word).substr(0, word.size() - 2));
       if (h < 1 || h > 12) return std::nullopt;
@@ -852,9 +869,10 @@ std::vector<TimeExpression> extract_dates(const Document& doc, const std::option
   const DateResolver resolver(anchor);
   ArticleMemory memory;
   std::vector<Word> words;
+  std::string lowered;
   for (const Sentence& s : doc.sentences) {
     if (!doc.paragraphs.empty() && doc.in_boilerplate(s)) continue;
-    sentence_words(doc, s, words);
+    sentence_words(doc, s, words, lowered);
     SentenceMatcher matcher(words, resolver, memory);
     for (std::size_t i = 0; i < words.size();) {
       auto m = matcher.longest_at(i);
@@ -872,9 +890,10 @@ std::vector<TimeExpression> extract_dates(const Document& doc, const std::option
 std::optional<CalendarDate> first_stated_date(const Document& doc) {
   const std::size_t sentences = std::min(doc.sentences.size(), kMaxAnchorSentences);
   std::vector<Word> words;
+  std::string lowered;
   for (std::size_t s = 0; s < sentences; ++s) {
     if (!may_state_year(doc, doc.sentences[s])) continue;
-    sentence_words(doc, doc.sentences[s], words);
+    sentence_words(doc, doc.sentences[s], words, lowered);
     const DateResolver unanchored(std::nullopt);
     ArticleMemory memory;
     SentenceMatcher matcher(words, unanchored, memory);

@@ -4,6 +4,7 @@
 #include <array>
 #include <bitset>
 #include <string>
+#include <unordered_map>
 #include <unordered_set>
 #include <string_view>
 
@@ -206,8 +207,13 @@ bool may_start_expression(std::string_view word) {
 }
 
 Tense tense_of(std::string_view word) {
-  if (index_in(kFutureWords, word) >= 0) return Tense::kFuture;
-  if (index_in(kPastWords, word) >= 0) return Tense::kPast;
+  static const std::unordered_map<std::string_view, Tense> kListed = [] {
+    std::unordered_map<std::string_view, Tense> listed;
+    for (const std::string_view w : kPastWords) listed.emplace(w, Tense::kPast);
+    for (const std::string_view w : kFutureWords) listed.emplace(w, Tense::kFuture);
+    return listed;
+  }();
+  if (const auto found = kListed.find(word); found != kListed.end()) return found->second;
   if (word.size() >= 5 && ends_with(word, "ed")) return Tense::kPast;
   return Tense::kUnknown;
 }
