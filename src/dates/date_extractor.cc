@@ -203,6 +203,7 @@ class SentenceMatcher {
     consider(that_year_at(i));
     consider(season_at(i));
     consider(half_of_year_at(i));
+    consider(year_end_at(i));
     return best;
   }
 
@@ -357,6 +358,19 @@ class SentenceMatcher {
     const auto year = of_year_at(i + 3);
     if (!year) return std::nullopt;
     return Match{year->second, TimexType::kDate, fmt::format("{:04d}-H{}", year->first, half)};
+  }
+
+  // "by year-end", "by year's end", "around year end": the year whose end it is, as "the end of
+  // 1999" is 1999; after "since" the last one passed. Not "year-end net": a modifier.
+  std::optional<Match> year_end_at(std::size_t i) const {
+    if (!is(i, "year") || i == 0) return std::nullopt;
+    const std::string_view before = lower(i - 1);
+    if (before != "by" && before != "since" && before != "around" && before != "at" && before != "until" &&
+        before != "before" && before != "after" && before != "through")
+      return std::nullopt;
+    const std::size_t end_word = (is(i + 1, "-") && glued(i + 1) && glued(i + 2)) || is(i + 1, "'s") ? i + 2 : i + 1;
+    if (!is(end_word, "end")) return std::nullopt;
+    return Match{end_word + 1, TimexType::kDate, r_.year(before == "since" ? -1 : 0)};
   }
 
   bool count_follows(std::size_t i) const { return i < w_.size() && (w_[i].digits >= 0 || date_lexicon::number_word(w_[i].lower) >= 0); }

@@ -181,7 +181,7 @@ bool may_start_expression(std::string_view word) {
         "recently", "lately", "today", "yesterday", "tomorrow", "tonight", "recent", "last", "this", "past",
         "previous", "current", "next", "coming", "following", "several", "few", "many", "more", "less", "at",
         "fiscal", "calendar", "'", "noon", "midnight", "daily", "weekly", "monthly", "annually", "yearly",
-        "hourly", "every", "each", "thanksgiving", "christmas", "election", "independence", "new", "sept", "sept.", "first", "second", "third", "fourth", "final", "latest", "that", "these"};
+        "hourly", "every", "each", "thanksgiving", "christmas", "election", "independence", "new", "sept", "sept.", "first", "second", "third", "fourth", "final", "latest", "that", "these", "year"};
     for (const auto* list : {&kMonthNames, &kMonthAbbreviations}) words.insert(list->begin(), list->end());
     words.insert(kWeekdays.begin(), kWeekdays.end());
     words.insert(kWeekdayAbbreviations.begin(), kWeekdayAbbreviations.end());

@@ -106,6 +106,13 @@ TEST_CASE("dates: the 1997 quarter is that year's reported quarter", "[dates][da
   CHECK(found("Sales fell in the 1997 period.") == Lines{"the 1997 period|DATE|1997"});
 }
 
+TEST_CASE("dates: a year's end is that year, the last one after since", "[dates][data]") {
+  CHECK(found("The sale should close by year-end.") == Lines{"year-end|DATE|1998"});
+  CHECK(found("Shares rose 5% since year-end.") == Lines{"year-end|DATE|1997"});
+  CHECK(found("It should be in place by year's end.") == Lines{"year's end|DATE|1998"});
+  CHECK(found("In 1988, when year-end net was low.") == Lines{"1988|DATE|1988"});
+}
+
 TEST_CASE("dates: a person's age is no time expression", "[dates][data]") {
   CHECK(found("Mr. Reupke, 52 years old, will retire.").empty());
   CHECK(found("Employees 55 years old or older may leave.").empty());
