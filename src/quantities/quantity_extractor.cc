@@ -141,6 +141,8 @@ constexpr auto kScaleFirstBytes = first_bytes(kScaleWords);
 constexpr auto kPercentFirstBytes = first_bytes(kPercentWords);
 constexpr auto kCurrencyFirstBytes = first_bytes(kCurrencyWords);
 constexpr auto kMeasureFirstBytes = first_bytes(kMeasureUnits);
+constexpr auto kSmallNumberFirstBytes = first_bytes(kSmallNumbers);
+constexpr auto kTensFirstBytes = first_bytes(kTens);
 
 bool may_begin(const std::array<bool, 256>& first, std::string_view text, std::size_t pos) {
   return pos < text.size() && first[static_cast<unsigned char>(text[pos])];
@@ -208,6 +210,7 @@ std::optional<std::pair<std::size_t, std::size_t>> number_word_at(std::string_vi
 // Number words: "one", "Forty-three", "twenty", and "a" before a scale word.
 std::optional<Number> number_words_at(std::string_view text, std::size_t pos) {
   if (starts_with_word_form(text, pos, "a") && word_ends(text, pos + 1)) return Number{1.0, pos + 1, true};
+  if (!may_begin(kSmallNumberFirstBytes, text, pos) && !may_begin(kTensFirstBytes, text, pos)) return std::nullopt;
   if (auto small = number_word_at(text, pos, kSmallNumbers)) return Number{double(small->first), small->second, false};
   auto tens = number_word_at(text, pos, kTens);
   if (!tens) return std::nullopt;
