@@ -209,17 +209,17 @@ class SentenceMatcher {
 
   // The commonest starting words begin an expression only before certain words, checked before
   // every pattern runs: "the" before a word that may start one or names what "the" introduces
-  // ("the end of", "the weekend", "the year", "the quarter", a unit); "a" before a unit ("a year ago", "a
-  // couple of", "a 1/2"); an opening quote before a glued decade ("'80s"); a number other than four
-  // digits (a year) not before another number or punctuation that ends it.
+  // ("the end of", "the weekend", "the year", "the quarter", a unit); "a" before a unit ("a year
+  // ago", "a couple of", "a 1/2"); an opening quote before a glued decade ("'80s"); a number other
+  // than four digits (a year) not before another number or punctuation that ends it.
   bool next_may_continue(std::size_t i) const {
     const std::string_view word = w_[i].lower;
     const std::string_view next = lower(i + 1);
     if (word == "the")
-      return date_lexicon::may_start_expression(next) || date_lexicon::unit(next).has_value() || next == "end" || next == "beginning" || next == "start" ||
-             next == "middle" || next == "near" || next == "short" || next == "weekend" || next == "future" ||
-             next == "year" || next == "full" || next == "latter" || next == "most" || next == "quarter" ||
-             !date_lexicon::season(next).empty();
+      return date_lexicon::may_start_expression(next) || date_lexicon::unit(next).has_value() || next == "end" ||
+             next == "beginning" || next == "start" || next == "middle" || next == "near" || next == "short" ||
+             next == "weekend" || next == "future" || next == "year" || next == "full" || next == "latter" ||
+             next == "most" || next == "quarter" || !date_lexicon::season(next).empty();
     if (word == "a" || word == "an")
       return date_lexicon::unit(next).has_value() || next == "couple" || next == "few" || next == "more" ||
              next == "-" || next == "1/2" || next == "\u00bd" || next == "1";
