@@ -163,6 +163,33 @@ TEST_CASE("the headline is the page's h1 that metadata confirms, without the sit
         "Council Approves Budget");
 }
 
+TEST_CASE("breadcrumb titles, a domain name as the site, and an h1 that lost characters to '?'", "[html]") {
+  const std::string body = "<p>The council approved a budget that gives schools more money, after a long debate, on Tuesday night.</p>";
+  auto title_of = [&](const std::string& head, const std::string& h1s) {
+    auto page = read_html_article("<html><head>" + head + "</head><body>" + h1s + "<div>" + body + "</div></body></html>");
+    REQUIRE(page);
+    return page->source.value("title", std::string());
+  };
+  // "Headline | Section | Site" repeats one separator: the headline is its first part; a separator
+  // of another kind inside the headline stays.
+  CHECK(title_of("", "<h1>Council Approves the Budget | Local News | Valley Daily</h1>") == "Council Approves the Budget");
+  CHECK(title_of("<title>Council Approves the Budget - Schools - Valley Daily</title>", "") == "Council Approves the Budget");
+  CHECK(title_of("<meta property=\"og:site_name\" content=\"Valley Daily\">",
+                 "<h1>Council Approves the Budget | What Schools Get \u2014 Valley Daily</h1>") ==
+        "Council Approves the Budget | What Schools Get");
+  CHECK(title_of("", "<h1>Vote - Schools - Valley Daily</h1>") == "Vote - Schools");
+  // A blog shows its domain as the <h1> and in front of <title>.
+  CHECK(title_of("<title>valley.example.org Council Approves Budget</title>", "<h1>valley.example.org</h1>") ==
+        "Council Approves Budget");
+  CHECK(title_of("<title>valley.example.org Council Approves Budget</title>", "<h1>Council Approves Budget</h1>") ==
+        "Council Approves Budget");
+  // The h1 copied through a charset without ':' and '’': the metadata title has the characters.
+  CHECK(title_of("<meta property=\"og:title\" content=\"Budget Basics: The Council\u2019s Plan\">",
+                 "<h1>Budget Basics? The Council? Plan</h1>") == "Budget Basics: The Council\u2019s Plan");
+  CHECK(title_of("<meta property=\"og:title\" content=\"Will the Council Approve the Budget?\">",
+                 "<h1>Will the Council Approve It?</h1>") == "Will the Council Approve It?");
+}
+
 TEST_CASE("a page's declared charset decodes it, but valid UTF-8 wins over a wrong declaration", "[html]") {
   auto latin1 = read_html_article("<html><head><meta http-equiv=\"Content-Type\" content=\"text/html; charset=iso-8859-1\">"
                                   "</head><body><p>Caf\xE9 cr\xE8me in S\xE3o Paulo, a long enough paragraph to be the article.</p></body></html>");
