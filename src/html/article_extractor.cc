@@ -31,12 +31,6 @@ constexpr std::array<std::string_view, 15> kDroppedTags = {"script", "style", "n
 constexpr std::array<std::string_view, 11> kFurnitureTags = {"nav",   "footer", "aside",  "header", "menu",  "button",
                                                              "label", "select", "option", "input",  "dialog"};
 constexpr std::uint32_t kFurnitureParagraphs = 3;
-constexpr std::array<std::string_view, 40> kBlockTags = {
-    "address", "article", "aside",  "blockquote", "body",  "center", "dd",    "details", "dialog", "dir",
-    "div",     "dl",      "dt",     "fieldset",   "figcaption", "figure", "footer", "form", "h1",  "h2",
-    "h3",      "h4",      "h5",     "h6",         "header", "hgroup", "hr",   "li",      "main",  "nav",
-    "ol",      "p",       "pre",    "section",    "table", "tbody",  "td",    "th",      "tr",    "ul"};
-
 template <std::size_t N>
 bool contains_any(std::string_view haystack, const std::array<std::string_view, N>& needles) {
   return std::any_of(needles.begin(), needles.end(), [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
@@ -54,7 +48,6 @@ bool ends_with_space(std::string_view s) {
   return !s.empty() && (is_space_byte(s.back()) || (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0"));
 }
 
-bool is_block(std::string_view tag) { return is_one_of(tag, kBlockTags); }
 bool is_heading(std::string_view tag) { return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6'; }
 
 std::string class_and_id(const xmlNode* node) {
@@ -232,7 +225,7 @@ class Extractor {
       mi.images += ci.images + (tag == "img");
       mi.inputs += ci.inputs;
       mi.embeds += ci.embeds;
-      mi.block_children += is_block(tag);
+      mi.block_children += is_block_tag(tag);
       const bool paragraph = scorable(ci) && ci.text >= 25 && ci.link_density() < 0.25;
       mi.paragraph_text += paragraph ? ci.text : ci.paragraph_text;
     }
@@ -435,7 +428,7 @@ class Extractor {
     const NodeInfo* n = info(node);
     if (!n || depth > kMaxHtmlDepth || boilerplate_container(*n)) return;
     const std::string_view tag = tag_of(node);
-    const int gap = tag == "li" || tag == "tr" || tag == "dt" || tag == "dd" ? 1 : is_block(tag) ? 2 : 0;
+    const int gap = tag == "li" || tag == "tr" || tag == "dt" || tag == "dd" ? 1 : is_block_tag(tag) ? 2 : 0;
     text_break(gap);
     for (const xmlNode* c = node->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)

@@ -31,6 +31,8 @@ class HtmlTree {
   std::unique_ptr<xmlDoc, Free> doc_;
 };
 
+// Whether `tag` is a block-level element, which the extracted text sets apart by line breaks.
+bool is_block_tag(std::string_view tag);
 // The element's lower-case tag name ("" for a non-element).
 std::string_view tag_of(const xmlNode* node);
 // The value of attribute `name` (lower-case, as libxml2's HTML parser stores names), "" if absent.

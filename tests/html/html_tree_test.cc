@@ -1,0 +1,37 @@
+#include <catch2/catch.hpp>
+
+#include <string>
+
+#include "html/html_tree.h"
+
+using analyze::HtmlTree;
+
+namespace {
+
+// The children of the first element named `tag`, as "<name>" for elements and "[text]" for text.
+std::string children_of(const xmlNode* node, std::string_view tag) {
+  for (; node; node = node->next) {
+    if (analyze::tag_of(node) == tag) {
+      std::string out;
+      for (const xmlNode* c = node->children; c; c = c->next)
+        out += c->type == XML_ELEMENT_NODE ? "<" + std::string(analyze::tag_of(c)) + ">"
+                                           : "[" + std::string(reinterpret_cast<const char*>(c->content)) + "]";
+      return out;
+    }
+    if (std::string found = children_of(node->children, tag); !found.empty()) return found;
+  }
+  return "";
+}
+
+}  // namespace
+
+TEST_CASE("whitespace that only lays out blocks makes no text node, whitespace between words does", "[html]") {
+  auto tree = HtmlTree::parse(
+      "<html><body><div>\n  <p>One <b>bold</b> <i>word</i>.</p>\n  <p>Two<sup> <a>2</a> </sup>.</p>\n</div>"
+      "<pre><code>x</code>\n  <div>y</div>\n</pre></body></html>");
+  REQUIRE(tree);
+  CHECK(children_of(tree->root(), "div") == "<p><p>");
+  CHECK(children_of(tree->root(), "p") == "[One ]<b>[ ]<i>[.]");
+  CHECK(children_of(tree->root(), "sup") == "[ ]<a>[ ]");
+  CHECK(children_of(tree->root(), "pre") == "<code>[\n  ]<div>[\n]");
+}
