@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <array>
+#include <cctype>
 #include <climits>
 #include <mutex>
 
@@ -69,6 +70,21 @@ void characters_but_layout(void* context, const xmlChar* text, int len) {
   xmlSAX2Characters(context, text, len);
 }
 
+bool is_json_ld(const xmlNode* script) {
+  const std::string_view type = attribute(script, "type");
+  constexpr std::string_view kJsonLd = "application/ld+json";
+  return type.size() == kJsonLd.size() && std::equal(type.begin(), type.end(), kJsonLd.begin(), [](char a, char b) {
+           return std::tolower(static_cast<unsigned char>(a)) == b;
+         });
+}
+
+// Scripts and style sheets are none of the page's text, and often a third of its bytes: the parser
+// keeps only the content of JSON-LD scripts, which the page metadata reads.
+void script_content_if_json_ld(void* context, const xmlChar* text, int len) {
+  const auto* ctxt = static_cast<const htmlParserCtxt*>(context);
+  if (ctxt->node && tag_of(ctxt->node) == "script" && is_json_ld(ctxt->node)) xmlSAX2CDataBlock(context, text, len);
+}
+
 }  // namespace
 
 bool is_block_tag(std::string_view tag) { return std::find(kBlockTags.begin(), kBlockTags.end(), tag) != kBlockTags.end(); }
@@ -79,6 +95,7 @@ Result<HtmlTree> HtmlTree::parse(std::string_view utf8) {
   std::unique_ptr<htmlParserCtxt, void (*)(htmlParserCtxtPtr)> ctxt(htmlNewParserCtxt(), htmlFreeParserCtxt);
   if (!ctxt) return Error{"bad-html", "the HTML parser could not start (out of memory)"};
   ctxt->sax->characters = characters_but_layout;
+  ctxt->sax->cdataBlock = script_content_if_json_ld;
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
   HtmlTree tree;
   tree.doc_.reset(htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));

@@ -8,7 +8,8 @@ using analyze::HtmlTree;
 
 namespace {
 
-// The children of the first element named `tag`, as "<name>" for elements and "[text]" for text.
+// The children of the first element named `tag` that has any, as "<name>" for elements and "[text]"
+// for text ("" when none has).
 std::string children_of(const xmlNode* node, std::string_view tag) {
   for (; node; node = node->next) {
     if (analyze::tag_of(node) == tag) {
@@ -16,7 +17,7 @@ std::string children_of(const xmlNode* node, std::string_view tag) {
       for (const xmlNode* c = node->children; c; c = c->next)
         out += c->type == XML_ELEMENT_NODE ? "<" + std::string(analyze::tag_of(c)) + ">"
                                            : "[" + std::string(reinterpret_cast<const char*>(c->content)) + "]";
-      return out;
+      if (!out.empty()) return out;
     }
     if (std::string found = children_of(node->children, tag); !found.empty()) return found;
   }
@@ -34,4 +35,14 @@ TEST_CASE("whitespace that only lays out blocks makes no text node, whitespace b
   CHECK(children_of(tree->root(), "p") == "[One ]<b>[ ]<i>[.]");
   CHECK(children_of(tree->root(), "sup") == "[ ]<a>[ ]");
   CHECK(children_of(tree->root(), "pre") == "<code>[\n  ]<div>[\n]");
+}
+
+TEST_CASE("script and style content is not kept, a JSON-LD script's is", "[html]") {
+  auto tree = HtmlTree::parse(
+      "<html><head><style>p { color: red }</style><script>var x = \"<p>not text</p>\";</script>"
+      "<script type=\"Application/LD+JSON\">{\"headline\": \"H\"}</script></head><body><p>Text</p></body></html>");
+  REQUIRE(tree);
+  CHECK(children_of(tree->root(), "style").empty());
+  CHECK(children_of(tree->root(), "script") == "[{\"headline\": \"H\"}]");
+  CHECK(children_of(tree->root(), "p") == "[Text]");
 }
