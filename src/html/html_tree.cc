@@ -121,19 +121,24 @@ bool has_attribute(const xmlNode* node, std::string_view name) {
   return false;
 }
 
-std::string collapse_whitespace(std::string_view s) {
-  std::string out;
-  out.reserve(s.size());
-  bool space = false;
+void append_collapsed(std::string_view s, std::string& out) {
+  bool wrote = false, space = false;
   for (std::size_t i = 0, width = 1; i < s.size(); i += width) {
     if (is_space_at(s, i, width)) {
-      space = !out.empty();
+      space = wrote;
       continue;
     }
     if (space) out += ' ';
     space = false;
+    wrote = true;
     out.append(s.substr(i, width));
   }
+}
+
+std::string collapse_whitespace(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  append_collapsed(s, out);
   return out;
 }
 

@@ -43,5 +43,7 @@ bool has_attribute(const xmlNode* node, std::string_view name);
 std::string collapsed_text(const xmlNode* node);
 // Collapses runs of whitespace (ASCII and U+00A0) to one space and trims both ends.
 std::string collapse_whitespace(std::string_view s);
+// Appends collapse_whitespace(s) to `out`.
+void append_collapsed(std::string_view s, std::string& out);
 
 }  // namespace analyze
