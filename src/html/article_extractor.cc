@@ -22,9 +22,11 @@ constexpr std::array<std::string_view, 23> kNegative = {
     "-ad-",  "banner",  "combx",  "comment", "com-",     "contact",  "footer", "gdpr",   "masthead", "media",  "meta",
     "outbrain", "promo", "related", "scroll", "share",  "shoutbox", "sidebar",  "skyscraper", "sponsor", "shopping", "tags", "widget"};
 
-constexpr std::array<std::string_view, 15> kDroppedTags = {"script", "style", "noscript", "template", "svg",
-                                                           "math",   "iframe", "object", "embed",  "canvas",
-                                                           "textarea", "title", "audio",  "video",  "map"};
+// Not text of the article: code, media, controls, and a figure's caption (a picture's description
+// and credit, which readers skip and extraction benchmarks leave out).
+constexpr std::array<std::string_view, 16> kDroppedTags = {"script", "style",  "noscript", "template", "svg",   "math",
+                                                           "iframe", "object", "embed",    "canvas",   "textarea", "title",
+                                                           "audio",  "video",  "map",      "figcaption"};
 // Page furniture and controls. libxml2's HTML 4 parser does not always close these where the page
 // does (it can leave the whole page inside an unclosed <header> or <button>), so one holding
 // several paragraphs is kept.

@@ -35,6 +35,7 @@ const std::string kNewsPage = R"(<!DOCTYPE html>
 <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
 <p>The harbour bridge in S&#227;o Vicente reopened on Friday, six months after a barge struck one of its piers, and traffic moved freely by the afternoon.</p>
 <p>Engineers replaced two steel girders, rebuilt the damaged pier and tested the deck with loaded lorries, the city&rsquo;s transport office said in a statement.</p>
+<figure><img src="bridge.jpg"><figcaption>The bridge on Friday morning. Photo: Port Authority</figcaption></figure>
 <h2>What changed</h2>
 <p>The speed limit is now 50 km/h, and a new barrier protects the piers from shipping, which the port authority paid for.<br>Cyclists get a lane of their own.</p>
 <ul><li>Buses return on Monday.</li><li>The ferry keeps its extra sailings until April.</li></ul>
@@ -58,6 +59,7 @@ TEST_CASE("the article's paragraphs come out without navigation, share bar, comm
   CHECK(text.find("shipping, which the port authority paid for.\nCyclists get a lane") != std::string::npos);
   CHECK(text.find("Buses return on Monday.\nThe ferry keeps") != std::string::npos);
   CHECK(text.find("welcomed the reopening & said") != std::string::npos);
+  CHECK(text.find("Photo: Port Authority") == std::string::npos);
   for (const char* boilerplate : {"cookies", "Home", "Share on", "Comments", "Great news", "Ferry timetable", "All rights",
                                   "not text", "Harbour Bridge Reopens"})
     CHECK(text.find(boilerplate) == std::string::npos);
