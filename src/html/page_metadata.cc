@@ -90,7 +90,7 @@ void visit(const xmlNode* node, int depth, PageFacts& facts) {
     else if (tag == "time" && facts.first_time.empty()) facts.first_time = std::string(attribute(c, "datetime"));
     else if (tag == "link" && lower(attribute(c, "rel")) == "canonical") facts.canonical = std::string(attribute(c, "href"));
     else if (tag == "a" && lower(attribute(c, "rel")) == "author" && facts.author_link.empty()) facts.author_link = collapsed_text(c);
-    if (!attribute(c, "itemprop").empty() && attribute(c, "content").empty() && attribute(c, "itemprop") == "datePublished")
+    if (attribute(c, "itemprop") == "datePublished" && attribute(c, "content").empty())
       facts.meta.emplace("datepublished", std::string(attribute(c, "datetime")));
     if (tag != "script" && tag != "style") visit(c, depth + 1, facts);
   }
