@@ -8,6 +8,8 @@
 
 #include <libxml/SAX2.h>
 
+#include "html/raw_text.h"
+
 namespace analyze {
 
 namespace {
@@ -97,8 +99,9 @@ Result<HtmlTree> HtmlTree::parse(std::string_view utf8) {
   ctxt->sax->characters = characters_but_layout;
   ctxt->sax->cdataBlock = script_content_if_json_ld;
   const int options = HTML_PARSE_RECOVER | HTML_PARSE_NOERROR | HTML_PARSE_NOWARNING | HTML_PARSE_NONET | HTML_PARSE_COMPACT;
+  const std::string markup = without_script_bodies(utf8);
   HtmlTree tree;
-  tree.doc_.reset(htmlCtxtReadMemory(ctxt.get(), utf8.data(), static_cast<int>(utf8.size()), nullptr, "UTF-8", options));
+  tree.doc_.reset(htmlCtxtReadMemory(ctxt.get(), markup.data(), static_cast<int>(markup.size()), nullptr, "UTF-8", options));
   if (!tree.doc_ || !tree.root()) return Error{"bad-html", "no HTML document could be parsed from the page"};
   return tree;
 }
