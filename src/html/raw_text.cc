@@ -20,12 +20,19 @@ bool has_word_at(std::string_view s, std::size_t at, std::string_view word) {
   return true;
 }
 
-// The first `word` (lower-case) at or after `from`, in any case.
+// The first `word` (lower-case, starting with a character that has no case: "</script") at or
+// after `from`, in any case.
 std::size_t find_word(std::string_view s, std::size_t from, std::string_view word) {
-  const char first[] = {word.front(), static_cast<char>(std::toupper(static_cast<unsigned char>(word.front()))), '\0'};
-  for (std::size_t at = s.find_first_of(first, from); at != npos; at = s.find_first_of(first, at + 1))
+  for (std::size_t at = s.find(word.front(), from); at != npos; at = s.find(word.front(), at + 1))
     if (has_word_at(s, at, word)) return at;
   return npos;
+}
+
+// Whether the lower-case `word` occurs in `s`, in any case.
+bool contains_word(std::string_view s, std::string_view word) {
+  for (std::size_t at = 0; at + word.size() <= s.size(); ++at)
+    if (has_word_at(s, at, word)) return true;
+  return false;
 }
 
 // Where the tag opened by the '<' before `at` ends (just after its '>'); npos if it does not.
@@ -79,7 +86,7 @@ std::string without_script_bodies(std::string_view html) {
     if (end == npos) break;
     const std::string_view element = is_letter(next) ? raw_text_element(html, i + 1) : std::string_view();
     const std::string_view tag = html.substr(i, end - i);
-    if (!element.empty() && tag[tag.size() - 2] != '/' && find_word(tag, 0, "ld+json") == npos) {
+    if (!element.empty() && tag[tag.size() - 2] != '/' && !contains_word(tag, "ld+json")) {
       out.append(html.substr(copied, end - copied));
       const std::size_t close = find_word(html, end, element == "script" ? "</script" : "</style");
       copied = close == npos ? html.size() : close;
