@@ -19,7 +19,9 @@ constexpr int kMaxHtmlDepth = 256;
 
 class HtmlTree {
  public:
-  // Parses UTF-8 HTML; errors: `bad-html` when libxml2 gives no document at all.
+  // Parses UTF-8 HTML; errors: `bad-html` when libxml2 gives no document at all. The tree holds
+  // no script or style content but JSON-LD's, and no text node of whitespace that only lays out
+  // blocks (between or at the start of block elements, outside <pre>).
   static Result<HtmlTree> parse(std::string_view utf8);
 
   xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
