@@ -14,9 +14,12 @@ std::string children_of(const xmlNode* node, std::string_view tag) {
   for (; node; node = node->next) {
     if (analyze::tag_of(node) == tag) {
       std::string out;
-      for (const xmlNode* c = node->children; c; c = c->next)
-        out += c->type == XML_ELEMENT_NODE ? "<" + std::string(analyze::tag_of(c)) + ">"
-                                           : "[" + std::string(reinterpret_cast<const char*>(c->content)) + "]";
+      for (const xmlNode* c = node->children; c; c = c->next) {
+        const bool element = c->type == XML_ELEMENT_NODE;
+        out += element ? '<' : '[';
+        out += element ? analyze::tag_of(c) : std::string_view(reinterpret_cast<const char*>(c->content));
+        out += element ? '>' : ']';
+      }
       if (!out.empty()) return out;
     }
     if (std::string found = children_of(node->children, tag); !found.empty()) return found;
