@@ -19,7 +19,9 @@
 // Model: one-vs-rest logistic regression per level-1 and level-2 topic over tf-idf vectors,
 // trained with FTRL-proximal (L1 + L2 regularised). A level-2 topic learns only from documents
 // whose level-2 label is known: a document of its parent with no level-2 label says nothing about
-// it. Each source counts with the square root of its size (so 22,000 headlines do not drown 1,400
+// it. A text with no level-2 label that names the concepts under one level-2 topic of its level-1
+// topic clearly more than any other's takes that topic (DistantLevel2Labeler, topic_trainer.h): no
+// source labels level 2 for sport, the economy, health or most politics. Each source counts with the square root of its size (so 22,000 headlines do not drown 1,400
 // articles); within a source, documents count equally. Calibration: per-topic Platt scaling fitted
 // on out-of-fold margins of the training documents (--folds), then the final model is trained on
 // everything. The out-of-fold accuracy per source is printed; --tune prints only that, which is
@@ -29,6 +31,7 @@
 #include <cmath>
 #include <cstdio>
 #include <fstream>
+#include <map>
 #include <numeric>
 #include <random>
 #include <string>
@@ -380,6 +383,22 @@ Json concept_lexicon(const Vocabulary& v, const std::vector<Rule>& rules, const 
   return out;
 }
 
+// Names of the concepts under each level-2 topic, for the distant level-2 labels
+// (DistantLevel2Labeler): each concept's label without its parenthesised gloss, lower-cased; labels
+// with commas or of more than four words name nothing a text writes.
+std::vector<std::pair<int, std::string>> level2_names(const Vocabulary& v, const Corpus& c) {
+  std::vector<std::pair<int, std::string>> out;
+  for (const Concept& k : v.concepts) {
+    const auto topic = c.topic_index.find(v.ancestor(k.code, 2));
+    if (topic == c.topic_index.end()) continue;
+    std::string name = k.label.substr(0, k.label.find(" ("));
+    for (char& ch : name) ch = static_cast<char>(std::tolower(static_cast<unsigned char>(ch)));
+    if (name.empty() || name.find(',') != std::string::npos || std::count(name.begin(), name.end(), ' ') >= 4) continue;
+    out.emplace_back(topic->second, std::move(name));
+  }
+  return out;
+}
+
 constexpr double kMinCalibrationPositives = 30;  // fewer: the topic takes its level's median calibration
 constexpr std::uint32_t kBackgroundMinDocuments = 10;  // rarer words count as unseen for keyphrases
 
@@ -399,6 +418,9 @@ WordCounts analyse(const Options& o, const Vocabulary& vocab, const std::vector<
                    KeyphraseBackgroundBuilder& background) {
   auto pipeline = segmentation_pipeline();
   if (!pipeline) throw std::runtime_error(pipeline.error().message);
+  auto distant = DistantLevel2Labeler::create(corpus.topics, level2_names(vocab, corpus));
+  if (!distant) throw std::runtime_error(distant.error().message);
+  StringMap<int> distant_labels;  // by source and level-2 topic, for the log
   auto add = [&](const Text& t, bool counts_for_background) {
     TopicExample e;
     e.weight = t.weight;
@@ -406,7 +428,11 @@ WordCounts analyse(const Options& o, const Vocabulary& vocab, const std::vector<
     Document doc(t.id, t.text);
     if (Status s = pipeline->run(doc); !s) throw std::runtime_error(t.id + ": " + s.error().message);
     Origin origin{t.id, t.source, 0, {}};
-    topic_feature_keys(doc, origin.keys);
+    std::vector<Term> terms;
+    collect_terms(doc, terms);
+    if (t.source != "seed" && e.level2 < 0 && (e.level2 = distant->label(terms, e.level1)) >= 0)
+      ++distant_labels[t.source + " " + corpus.topics[e.level2].label];
+    topic_feature_keys(terms, origin.keys);
     if (counts_for_background) background.add(doc);
     if (origin.keys.empty()) return;
     corpus.examples.push_back(std::move(e));
@@ -424,6 +450,8 @@ WordCounts analyse(const Options& o, const Vocabulary& vocab, const std::vector<
     for (const std::uint64_t k : distinct) ++counts.documents[k];
   }
   for (const Text& t : seed_texts(vocab, rules, counts)) add(t, false);
+  std::map<std::string, int> by_name(distant_labels.begin(), distant_labels.end());
+  for (const auto& [name, n] : by_name) std::fprintf(stderr, "  distant level-2 label: %-50s %5d\n", name.c_str(), n);
   return counts;
 }
 

@@ -22,21 +22,17 @@ constexpr std::array<std::string_view, 23> kNegative = {
     "-ad-",  "banner",  "combx",  "comment", "com-",     "contact",  "footer", "gdpr",   "masthead", "media",  "meta",
     "outbrain", "promo", "related", "scroll", "share",  "shoutbox", "sidebar",  "skyscraper", "sponsor", "shopping", "tags", "widget"};
 
-constexpr std::array<std::string_view, 15> kDroppedTags = {"script", "style", "noscript", "template", "svg",
-                                                           "math",   "iframe", "object", "embed",  "canvas",
-                                                           "textarea", "title", "audio",  "video",  "map"};
+// Not text of the article: code, media, controls, and a figure's caption (a picture's description
+// and credit, which readers skip and extraction benchmarks leave out).
+constexpr std::array<std::string_view, 16> kDroppedTags = {"script", "style",  "noscript", "template", "svg",   "math",
+                                                           "iframe", "object", "embed",    "canvas",   "textarea", "title",
+                                                           "audio",  "video",  "map",      "figcaption"};
 // Page furniture and controls. libxml2's HTML 4 parser does not always close these where the page
 // does (it can leave the whole page inside an unclosed <header> or <button>), so one holding
 // several paragraphs is kept.
 constexpr std::array<std::string_view, 11> kFurnitureTags = {"nav",   "footer", "aside",  "header", "menu",  "button",
                                                              "label", "select", "option", "input",  "dialog"};
 constexpr std::uint32_t kFurnitureParagraphs = 3;
-constexpr std::array<std::string_view, 40> kBlockTags = {
-    "address", "article", "aside",  "blockquote", "body",  "center", "dd",    "details", "dialog", "dir",
-    "div",     "dl",      "dt",     "fieldset",   "figcaption", "figure", "footer", "form", "h1",  "h2",
-    "h3",      "h4",      "h5",     "h6",         "header", "hgroup", "hr",   "li",      "main",  "nav",
-    "ol",      "p",       "pre",    "section",    "table", "tbody",  "td",    "th",      "tr",    "ul"};
-
 template <std::size_t N>
 bool contains_any(std::string_view haystack, const std::array<std::string_view, N>& needles) {
   return std::any_of(needles.begin(), needles.end(), [&](std::string_view n) { return haystack.find(n) != std::string_view::npos; });
@@ -54,13 +50,38 @@ bool ends_with_space(std::string_view s) {
   return !s.empty() && (is_space_byte(s.back()) || (s.size() >= 2 && s.substr(s.size() - 2) == "\xC2\xA0"));
 }
 
-bool is_block(std::string_view tag) { return is_one_of(tag, kBlockTags); }
 bool is_heading(std::string_view tag) { return tag.size() == 2 && tag[0] == 'h' && tag[1] >= '1' && tag[1] <= '6'; }
 
-std::string class_and_id(const xmlNode* node) {
-  std::string s(attribute(node, "class"));
+// The attributes the extractor reads, from one walk over an element's attribute list (the first
+// of a repeated name counts, as with `attribute`).
+struct Attributes {
+  std::string_view class_name, id, style, role, aria_hidden;
+  bool hidden = false;
+};
+
+Attributes attributes_of(const xmlNode* node) {
+  Attributes a;
+  for (const xmlAttr* p = node->properties; p; p = p->next) {
+    const std::string_view name(reinterpret_cast<const char*>(p->name));
+    const std::string_view value = p->children && p->children->type == XML_TEXT_NODE && p->children->content
+                                       ? std::string_view(reinterpret_cast<const char*>(p->children->content))
+                                       : std::string_view();
+    if (name == "class" && !a.class_name.data()) a.class_name = value;
+    else if (name == "id" && !a.id.data()) a.id = value;
+    else if (name == "style" && !a.style.data()) a.style = value;
+    else if (name == "role" && !a.role.data()) a.role = value;
+    else if (name == "aria-hidden" && !a.aria_hidden.data()) a.aria_hidden = value;
+    else if (name == "hidden") a.hidden = true;
+  }
+  return a;
+}
+
+std::string class_and_id(const Attributes& a) {
+  std::string s;
+  s.reserve(a.class_name.size() + 1 + a.id.size());
+  s.append(a.class_name);
   s += ' ';
-  s += attribute(node, "id");
+  s.append(a.id);
   std::transform(s.begin(), s.end(), s.begin(), [](unsigned char c) { return static_cast<char>(std::tolower(c)); });
   return s;
 }
@@ -84,25 +105,24 @@ struct NodeInfo {
 
 // React's streamed server rendering sends late content in <div hidden id="S:0">, which a script
 // moves into the page: it is shown.
-bool is_streamed_content(const xmlNode* node) {
-  const std::string_view id = attribute(node, "id");
+bool is_streamed_content(std::string_view id) {
   return id.size() > 2 && id.substr(0, 2) == "S:" &&
          std::all_of(id.begin() + 2, id.end(), [](char c) { return c >= '0' && c <= '9'; });
 }
 
-bool hidden(const xmlNode* node) {
-  if ((!has_attribute(node, "hidden") || is_streamed_content(node)) && attribute(node, "aria-hidden") != "true") {
-    std::string style(attribute(node, "style"));
+bool hidden(const Attributes& a) {
+  if ((!a.hidden || is_streamed_content(a.id)) && a.aria_hidden != "true") {
+    if (a.style.empty()) return false;
+    std::string style(a.style);
     style.erase(std::remove(style.begin(), style.end(), ' '), style.end());
     return style.find("display:none") != std::string::npos || style.find("visibility:hidden") != std::string::npos;
   }
   return true;
 }
 
-bool unlikely_candidate(const xmlNode* node, std::string_view tag, const std::string& hints) {
+bool unlikely_candidate(std::string_view role, std::string_view tag, const std::string& hints) {
   static constexpr std::array<std::string_view, 9> kKept = {"body", "a", "table", "tbody", "tr", "td", "th", "article", "main"};
   if (is_one_of(tag, kKept)) return false;
-  const std::string_view role = attribute(node, "role");
   if (role == "navigation" || role == "banner" || role == "contentinfo" || role == "dialog" || role == "menu" ||
       role == "menubar" || role == "complementary" || role == "alertdialog")
     return true;
@@ -212,8 +232,11 @@ class Extractor {
       }
       if (c->type != XML_ELEMENT_NODE || depth >= kMaxHtmlDepth) continue;
       const std::string_view tag = tag_of(c);
-      const std::string hints = class_and_id(c);
-      if (is_one_of(tag, kDroppedTags) || hidden(c) || (pass_.drop_unlikely && unlikely_candidate(c, tag, hints))) continue;
+      if (is_one_of(tag, kDroppedTags)) continue;
+      const Attributes attributes = attributes_of(c);
+      if (hidden(attributes)) continue;
+      const std::string hints = class_and_id(attributes);
+      if (pass_.drop_unlikely && unlikely_candidate(attributes.role, tag, hints)) continue;
       const auto child = static_cast<std::int32_t>(nodes_.size());
       index(c, me, depth + 1);
       NodeInfo& ci = nodes_[child];
@@ -232,7 +255,7 @@ class Extractor {
       mi.images += ci.images + (tag == "img");
       mi.inputs += ci.inputs;
       mi.embeds += ci.embeds;
-      mi.block_children += is_block(tag);
+      mi.block_children += is_block_tag(tag);
       const bool paragraph = scorable(ci) && ci.text >= 25 && ci.link_density() < 0.25;
       mi.paragraph_text += paragraph ? ci.text : ci.paragraph_text;
     }
@@ -419,23 +442,17 @@ class Extractor {
       out_.append(s);
       return;
     }
-    const std::string collapsed = collapse_whitespace(s);
-    const bool lead = starts_with_space(s);
-    const bool trail = ends_with_space(s);
-    if (collapsed.empty()) {
-      if (lead && !out_.empty() && out_.back() != '\n' && out_.back() != ' ') out_ += ' ';
-      return;
-    }
-    if (lead && !out_.empty() && out_.back() != '\n' && out_.back() != ' ') out_ += ' ';
-    out_ += collapsed;
-    if (trail) out_ += ' ';
+    if (starts_with_space(s) && !out_.empty() && out_.back() != '\n' && out_.back() != ' ') out_ += ' ';
+    const std::size_t before = out_.size();
+    append_collapsed(s, out_);
+    if (out_.size() > before && ends_with_space(s)) out_ += ' ';
   }
 
   void emit_element(const xmlNode* node, int depth) {
     const NodeInfo* n = info(node);
     if (!n || depth > kMaxHtmlDepth || boilerplate_container(*n)) return;
     const std::string_view tag = tag_of(node);
-    const int gap = tag == "li" || tag == "tr" || tag == "dt" || tag == "dd" ? 1 : is_block(tag) ? 2 : 0;
+    const int gap = tag == "li" || tag == "tr" || tag == "dt" || tag == "dd" ? 1 : is_block_tag(tag) ? 2 : 0;
     text_break(gap);
     for (const xmlNode* c = node->children; c; c = c->next) {
       if (c->type == XML_TEXT_NODE || c->type == XML_CDATA_SECTION_NODE)

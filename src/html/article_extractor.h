@@ -2,7 +2,8 @@
 // banners: a Readability-style scorer (paragraph text and commas credited to the ancestors that
 // hold them, class/id hints, link density) picks the element that holds the article, its sibling
 // blocks that belong to it are added, and link lists and other boilerplate inside it are cleaned
-// out. Blocks become paragraphs (separated by a blank line), <br> and list items line breaks.
+// out; figure captions are left out. Blocks become paragraphs (separated by a blank line), <br>
+// and list items line breaks.
 #pragma once
 
 #include <string>

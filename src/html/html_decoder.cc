@@ -60,7 +60,10 @@ std::string declared_charset(std::string_view bytes) {
 Result<DecodedText> decode_html(std::string_view bytes) {
   const bool has_bom = bytes.size() >= 2 && ((bytes[0] == '\xFF' && bytes[1] == '\xFE') || (bytes[0] == '\xFE' && bytes[1] == '\xFF') ||
                                              (bytes.size() >= 3 && bytes.substr(0, 3) == "\xEF\xBB\xBF"));
-  if (has_bom || is_valid_utf8(bytes)) return decode_text(bytes);
+  if (has_bom) return decode_text(bytes);
+  // Valid UTF-8 (nothing repaired) is taken as it is, whatever the page declares.
+  auto as_utf8 = decode_text(bytes);
+  if (as_utf8 && as_utf8->repaired == 0) return as_utf8;
   const std::size_t head = std::min<std::size_t>(bytes.size(), 8000);
   if (bytes.substr(0, head).find('\0') != std::string_view::npos)
     return Error{"not-text", "binary data (a NUL byte near the start), not a web page"};
@@ -69,7 +72,7 @@ Result<DecodedText> decode_html(std::string_view bytes) {
     auto converted = convert(bytes, charset);
     if (converted) return converted;
   }
-  return decode_text(bytes);
+  return as_utf8;
 }
 
 }  // namespace analyze

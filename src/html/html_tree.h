@@ -19,7 +19,9 @@ constexpr int kMaxHtmlDepth = 256;
 
 class HtmlTree {
  public:
-  // Parses UTF-8 HTML; errors: `bad-html` when libxml2 gives no document at all.
+  // Parses UTF-8 HTML; errors: `bad-html` when libxml2 gives no document at all. The tree holds
+  // no script or style content but JSON-LD's, and no text node of whitespace that only lays out
+  // blocks (between or at the start of block elements, outside <pre>).
   static Result<HtmlTree> parse(std::string_view utf8);
 
   xmlNode* root() const { return xmlDocGetRootElement(doc_.get()); }
@@ -31,6 +33,8 @@ class HtmlTree {
   std::unique_ptr<xmlDoc, Free> doc_;
 };
 
+// Whether `tag` is a block-level element, which the extracted text sets apart by line breaks.
+bool is_block_tag(std::string_view tag);
 // The element's lower-case tag name ("" for a non-element).
 std::string_view tag_of(const xmlNode* node);
 // The value of attribute `name` (lower-case, as libxml2's HTML parser stores names), "" if absent.
@@ -41,5 +45,7 @@ bool has_attribute(const xmlNode* node, std::string_view name);
 std::string collapsed_text(const xmlNode* node);
 // Collapses runs of whitespace (ASCII and U+00A0) to one space and trims both ends.
 std::string collapse_whitespace(std::string_view s);
+// Appends collapse_whitespace(s) to `out`.
+void append_collapsed(std::string_view s, std::string& out);
 
 }  // namespace analyze

@@ -90,7 +90,7 @@ void visit(const xmlNode* node, int depth, PageFacts& facts) {
     else if (tag == "time" && facts.first_time.empty()) facts.first_time = std::string(attribute(c, "datetime"));
     else if (tag == "link" && lower(attribute(c, "rel")) == "canonical") facts.canonical = std::string(attribute(c, "href"));
     else if (tag == "a" && lower(attribute(c, "rel")) == "author" && facts.author_link.empty()) facts.author_link = collapsed_text(c);
-    if (!attribute(c, "itemprop").empty() && attribute(c, "content").empty() && attribute(c, "itemprop") == "datePublished")
+    if (attribute(c, "itemprop") == "datePublished" && attribute(c, "content").empty())
       facts.meta.emplace("datepublished", std::string(attribute(c, "datetime")));
     if (tag != "script" && tag != "style") visit(c, depth + 1, facts);
   }
@@ -127,25 +127,81 @@ std::string first_of(const PageFacts& f, std::initializer_list<const char*> keys
   return "";
 }
 
+// A breadcrumb title repeats one separator: "Headline | Section | Site" is its first part, when
+// that is still a headline (at least three words).
+std::string first_of_chain(const std::string& head, std::string_view sep) {
+  const auto first = head.find(sep);
+  if (first == std::string::npos) return head;
+  const std::string segment = head.substr(0, first);
+  return std::count(segment.begin(), segment.end(), ' ') >= 2 ? segment : head;
+}
+
 // "Headline | Site", "Headline - Site", "Headline – Shorter subtitle": the part before the last
 // separator, when the rest names the site or is shorter and what remains is still a headline (at
 // least three words).
 std::string without_site_suffix(const std::string& title, const std::string& site) {
   static constexpr std::array<std::string_view, 7> kSeparators = {" | ", " - ", " – ", " — ", " :: ", " • ", " · "};
-  for (const auto sep : kSeparators) {
-    const auto at = title.rfind(sep);
-    if (at == std::string::npos) continue;
-    const std::string head = title.substr(0, at);
-    const std::string tail = title.substr(at + sep.size());
-    const bool tail_is_site = !site.empty() && lower(tail).find(lower(site)) != std::string::npos;
-    if (tail_is_site || (std::count(head.begin(), head.end(), ' ') >= 2 && tail.size() < head.size()))
-      return head;
-  }
+  std::size_t at = std::string::npos;
+  std::string_view sep;
+  for (const auto s : kSeparators)
+    if (const auto found = title.rfind(s); found != std::string::npos && (at == std::string::npos || found > at)) at = found, sep = s;
+  if (at == std::string::npos) return title;
+  const std::string head = title.substr(0, at);
+  const std::string tail = title.substr(at + sep.size());
+  const bool tail_is_site = !site.empty() && lower(tail).find(lower(site)) != std::string::npos;
+  if (tail_is_site || (std::count(head.begin(), head.end(), ' ') >= 2 && tail.size() < head.size())) return first_of_chain(head, sep);
   return title;
+}
+
+// "example.com Headline", "Site: Headline": the title without the site's name in front.
+std::string without_site_prefix(const std::string& title, const std::string& site) {
+  if (site.empty() || title.size() <= site.size() || lower(title.substr(0, site.size())) != lower(site)) return title;
+  std::size_t rest = site.size();
+  if (title[rest] != ' ' && title[rest] != ':') return title;
+  while (rest < title.size() && (title[rest] == ' ' || title[rest] == ':' || title[rest] == '|' || title[rest] == '-')) ++rest;
+  return rest < title.size() ? title.substr(rest) : title;
+}
+
+// "example.com", "news.example.co.uk": a site's name written as its domain.
+bool is_domain_name(std::string_view s) {
+  const auto dot = s.rfind('.');
+  if (dot == std::string_view::npos || dot == 0 || s.size() - dot - 1 < 2) return false;
+  const auto host_char = [](char c) { return std::isalnum(static_cast<unsigned char>(c)) || c == '-' || c == '.'; };
+  const auto letter = [](char c) { return std::isalpha(static_cast<unsigned char>(c)) != 0; };
+  return std::all_of(s.begin(), s.end(), host_char) && std::all_of(s.begin() + dot + 1, s.end(), letter);
+}
+
+// The site's name: the metadata's, else a domain name the page shows as an <h1> (a blog's header).
+std::string site_of(const PageFacts& f, const std::string& declared) {
+  if (!declared.empty()) return declared;
+  const auto domain = std::find_if(f.h1s.begin(), f.h1s.end(), [](const std::string& h1) { return is_domain_name(h1); });
+  return domain == f.h1s.end() ? "" : *domain;
 }
 
 bool has_lowercase(std::string_view s) {
   return std::any_of(s.begin(), s.end(), [](char c) { return c >= 'a' && c <= 'z'; });
+}
+
+// Whether `shown` is `declared` with characters replaced by '?', as a conversion to a charset that
+// lacks them leaves it ("Planning? Beginner? Guide" for "Planning: Beginner’s Guide"); a '?'
+// stands for at most four bytes (one non-ASCII character and a letter).
+bool is_degraded_copy(std::string_view shown, std::string_view declared) {
+  constexpr std::size_t kMaxLost = 4;
+  std::size_t i = 0, j = 0;
+  bool replaced = false;
+  while (i < shown.size() && j < declared.size()) {
+    if (shown[i] == declared[j]) {
+      ++i, ++j;
+      continue;
+    }
+    if (shown[i] != '?') return false;
+    replaced = true;
+    ++i;
+    std::size_t lost = 1;
+    while (lost < kMaxLost && j + lost < declared.size() && i < shown.size() && declared[j + lost] != shown[i]) ++lost;
+    j += lost;
+  }
+  return replaced && i == shown.size() && j == declared.size();
 }
 
 // The headline as readers see it: the page's <h1> (metadata titles are often rewritten for search
@@ -156,15 +212,17 @@ std::string pick_title(const PageFacts& f, const std::string& site) {
   std::string meta = from_json_ld(f.json_ld, "headline");
   if (meta.empty()) meta = first_of(f, {"og:title", "twitter:title", "dc.title", "headline"});
   const std::string titles = lower(meta + '\n' + first_of(f, {"twitter:title"}) + '\n' + f.title_tag);
+  const auto names_site = [&](const std::string& h1) { return !site.empty() && lower(site).find(lower(h1)) != std::string::npos; };
   for (const std::string& h1 : f.h1s) {
     const bool in_metadata = titles.find(lower(h1)) != std::string::npos;
-    const bool names_site = !site.empty() && lower(site).find(lower(h1)) != std::string::npos;
-    if (names_site || (f.h1s.size() > 1 && !in_metadata)) continue;
+    if (names_site(h1) || (f.h1s.size() > 1 && !in_metadata)) continue;
     if (!has_lowercase(h1) && !(meta.empty() && f.title_tag.empty())) break;
-    return without_site_suffix(h1, site);
+    const std::string headline = without_site_suffix(h1, site);
+    const std::string declared = without_site_suffix(meta, site);
+    return is_degraded_copy(headline, declared) ? declared : headline;
   }
-  if (meta.empty()) meta = f.h1s.empty() ? f.title_tag : f.h1s.front();
-  return without_site_suffix(meta, site);
+  if (meta.empty()) meta = f.h1s.empty() || names_site(f.h1s.front()) ? f.title_tag : f.h1s.front();
+  return without_site_suffix(without_site_prefix(meta, site), site);
 }
 
 std::string pick_published(const PageFacts& f) {
@@ -198,7 +256,7 @@ PageMetadata read_page_metadata(const HtmlTree& tree) {
   if (m.site_name.empty())
     for (const auto& a : f.json_ld)
       if (const auto p = a.find("publisher"); p != a.end() && m.site_name.empty()) m.site_name = string_of(*p);
-  m.title = pick_title(f, m.site_name);
+  m.title = pick_title(f, site_of(f, m.site_name));
   m.byline = from_json_ld(f.json_ld, "author");
   if (m.byline.empty()) m.byline = first_of(f, {"author", "article:author", "parsely-author", "sailthru.author", "dc.creator", "byl"});
   if (m.byline.empty()) m.byline = f.author_link;

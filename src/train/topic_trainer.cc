@@ -4,6 +4,8 @@
 #include <cmath>
 #include <random>
 
+#include <nlohmann/json.hpp>
+
 namespace analyze {
 
 namespace {
@@ -147,6 +149,57 @@ TopicModelParameters topic_model_parameters(const std::vector<TopicInfo>& topics
     p.row_end.push_back(static_cast<std::uint32_t>(p.entry_weight.size()));
   }
   return p;
+}
+
+namespace {
+
+constexpr double kMinNamesPer100Words = 0.5;
+constexpr double kMinLead = 2.0;  // the best level-2 topic's names against the runner-up's
+
+}  // namespace
+
+Result<DistantLevel2Labeler> DistantLevel2Labeler::create(const std::vector<TopicInfo>& topics,
+                                                          const std::vector<std::pair<int, std::string>>& names) {
+  nlohmann::ordered_json lexicon = nlohmann::ordered_json::object();
+  for (const auto& [t, name] : names) {
+    if (t < 0 || static_cast<std::size_t>(t) >= topics.size() || topics[t].level != 2)
+      return Error{"bad-lexicon", "distant level-2 names: topic " + std::to_string(t) + " is not a level-2 topic"};
+    if (name.empty()) continue;
+    auto& entry = lexicon[topics[t].code];
+    entry["label"] = topics[t].label;
+    entry["keywords"][name] = 1.0;
+    if (std::isalpha(static_cast<unsigned char>(name.back())) && name.back() != 's') entry["keywords"][name + "s"] = 1.0;
+  }
+  auto parsed = TopicLexicon::parse(lexicon.dump(), "distant level-2 names");
+  if (!parsed) return parsed.error();
+  std::vector<int> topic, parent;
+  for (std::size_t i = 0; i < parsed->size(); ++i)
+    for (std::size_t t = 0; t < topics.size(); ++t)
+      if (topics[t].code == parsed->code(i)) {
+        topic.push_back(static_cast<int>(t));
+        parent.push_back(topics[t].level1);
+        break;
+      }
+  return DistantLevel2Labeler(std::move(*parsed), std::move(topic), std::move(parent));
+}
+
+int DistantLevel2Labeler::label(const std::vector<Term>& terms, int level1) const {
+  const std::vector<double> scores = names_.scores(terms);
+  double best = 0, second = 0;
+  int best_topic = -1;
+  for (std::size_t i = 0; i < scores.size(); ++i) {
+    if (parent_[i] != level1) continue;
+    // The lexicon's score is 1 - 2^-E, E the names per 100 words.
+    const double per_100_words = -std::log2(std::max(1e-12, 1.0 - scores[i]));
+    if (per_100_words > best) {
+      second = best;
+      best = per_100_words;
+      best_topic = topic_[i];
+    } else {
+      second = std::max(second, per_100_words);
+    }
+  }
+  return best >= kMinNamesPer100Words && best >= kMinLead * second ? best_topic : -1;
 }
 
 }  // namespace analyze

@@ -5,10 +5,14 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
 #include <utility>
 #include <vector>
 
+#include "analyze/status.h"
+#include "text/terms.h"
 #include "topics/topic_classifier.h"
+#include "topics/topic_lexicon.h"
 
 namespace analyze {
 
@@ -63,5 +67,35 @@ std::pair<float, float> fit_platt(const std::vector<float>& margins, const std::
 TopicModelParameters topic_model_parameters(const std::vector<TopicInfo>& topics, const TopicWeights& weights,
                                             const std::vector<std::uint64_t>& keys, const std::vector<float>& idf,
                                             std::vector<float> calibration_scale, std::vector<float> calibration_offset);
+
+// Distant level-2 labels. Few sources label a level-2 topic, and none below sport, the economy,
+// health, science and technology or politics (but for international relations): there a level-2
+// topic would learn from the IPTC seeds alone and score real articles low. A training text with a
+// known level-1 topic and no level-2 label that names the concepts under one of that topic's
+// level-2 topics often enough ("cricket", "football" in a sport story; "referendum",
+// "by-election" in a politics story), and clearly more often than those of any other level-2
+// topic of the same parent, takes that topic as its level-2 label. Within a known level-1 topic a
+// common single word names its concept ("football" is the sport there), so unlike the concept
+// lexicon's, these names keep common words.
+class DistantLevel2Labeler {
+ public:
+  // `names`: (index in `topics` of a level-2 topic, the name of a concept under it, lower-case),
+  // each name also matched in its plural. Errors: Error{"bad-lexicon", ...} for an index that is
+  // not a level-2 topic or a name the tokenizer makes nothing of.
+  static Result<DistantLevel2Labeler> create(const std::vector<TopicInfo>& topics,
+                                             const std::vector<std::pair<int, std::string>>& names);
+
+  // The level-2 topic (an index into `topics`) that a text of level-1 topic `level1` with these
+  // terms (collect_terms) names: at least one name per 200 words (a text under 100 words counts
+  // as 100), and at least twice as many as any other level-2 topic of the same parent; else -1.
+  int label(const std::vector<Term>& terms, int level1) const;
+
+ private:
+  DistantLevel2Labeler(TopicLexicon names, std::vector<int> topic, std::vector<int> parent)
+      : names_(std::move(names)), topic_(std::move(topic)), parent_(std::move(parent)) {}
+  TopicLexicon names_;
+  std::vector<int> topic_;   // per topic of names_: its index in the caller's topics
+  std::vector<int> parent_;  // per topic of names_: its level-1 topic
+};
 
 }  // namespace analyze

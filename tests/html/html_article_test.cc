@@ -35,6 +35,7 @@ const std::string kNewsPage = R"(<!DOCTYPE html>
 <div class="share-bar"><a href="#">Share on Facebook</a> <a href="#">Share on X</a></div>
 <p>The harbour bridge in S&#227;o Vicente reopened on Friday, six months after a barge struck one of its piers, and traffic moved freely by the afternoon.</p>
 <p>Engineers replaced two steel girders, rebuilt the damaged pier and tested the deck with loaded lorries, the city&rsquo;s transport office said in a statement.</p>
+<figure><img src="bridge.jpg"><figcaption>The bridge on Friday morning. Photo: Port Authority</figcaption></figure>
 <h2>What changed</h2>
 <p>The speed limit is now 50 km/h, and a new barrier protects the piers from shipping, which the port authority paid for.<br>Cyclists get a lane of their own.</p>
 <ul><li>Buses return on Monday.</li><li>The ferry keeps its extra sailings until April.</li></ul>
@@ -58,6 +59,7 @@ TEST_CASE("the article's paragraphs come out without navigation, share bar, comm
   CHECK(text.find("shipping, which the port authority paid for.\nCyclists get a lane") != std::string::npos);
   CHECK(text.find("Buses return on Monday.\nThe ferry keeps") != std::string::npos);
   CHECK(text.find("welcomed the reopening & said") != std::string::npos);
+  CHECK(text.find("Photo: Port Authority") == std::string::npos);
   for (const char* boilerplate : {"cookies", "Home", "Share on", "Comments", "Great news", "Ferry timetable", "All rights",
                                   "not text", "Harbour Bridge Reopens"})
     CHECK(text.find(boilerplate) == std::string::npos);
@@ -161,6 +163,33 @@ TEST_CASE("the headline is the page's h1 that metadata confirms, without the sit
   CHECK(title_of(meta, "<h1>Council Approves the Budget \u2013 Valley News</h1>") == "Council Approves the Budget");
   CHECK(title_of("<meta property=\"og:title\" content=\"Council Approves Budget\">", "<h1>COUNCIL APPROVES BUDGET</h1>") ==
         "Council Approves Budget");
+}
+
+TEST_CASE("breadcrumb titles, a domain name as the site, and an h1 that lost characters to '?'", "[html]") {
+  const std::string body = "<p>The council approved a budget that gives schools more money, after a long debate, on Tuesday night.</p>";
+  auto title_of = [&](const std::string& head, const std::string& h1s) {
+    auto page = read_html_article("<html><head>" + head + "</head><body>" + h1s + "<div>" + body + "</div></body></html>");
+    REQUIRE(page);
+    return page->source.value("title", std::string());
+  };
+  // "Headline | Section | Site" repeats one separator: the headline is its first part; a separator
+  // of another kind inside the headline stays.
+  CHECK(title_of("", "<h1>Council Approves the Budget | Local News | Valley Daily</h1>") == "Council Approves the Budget");
+  CHECK(title_of("<title>Council Approves the Budget - Schools - Valley Daily</title>", "") == "Council Approves the Budget");
+  CHECK(title_of("<meta property=\"og:site_name\" content=\"Valley Daily\">",
+                 "<h1>Council Approves the Budget | What Schools Get \u2014 Valley Daily</h1>") ==
+        "Council Approves the Budget | What Schools Get");
+  CHECK(title_of("", "<h1>Vote - Schools - Valley Daily</h1>") == "Vote - Schools");
+  // A blog shows its domain as the <h1> and in front of <title>.
+  CHECK(title_of("<title>valley.example.org Council Approves Budget</title>", "<h1>valley.example.org</h1>") ==
+        "Council Approves Budget");
+  CHECK(title_of("<title>valley.example.org Council Approves Budget</title>", "<h1>Council Approves Budget</h1>") ==
+        "Council Approves Budget");
+  // The h1 copied through a charset without ':' and '’': the metadata title has the characters.
+  CHECK(title_of("<meta property=\"og:title\" content=\"Budget Basics: The Council\u2019s Plan\">",
+                 "<h1>Budget Basics? The Council? Plan</h1>") == "Budget Basics: The Council\u2019s Plan");
+  CHECK(title_of("<meta property=\"og:title\" content=\"Will the Council Approve the Budget?\">",
+                 "<h1>Will the Council Approve It?</h1>") == "Will the Council Approve It?");
 }
 
 TEST_CASE("a page's declared charset decodes it, but valid UTF-8 wins over a wrong declaration", "[html]") {
