@@ -31,9 +31,17 @@ inline std::uint64_t lowercase_hash(std::string_view word) {
   return mix64(h);
 }
 
+// feature_key's mixing of its first and second word: a caller combining one word with many
+// families mixes it once. feature_key(f, a, b) == feature_key_of_parts(f, first_part(a), second_part(b)).
+inline std::uint64_t first_part(std::uint64_t a) { return mix64(a + 0x632be59bd9b4e019ULL); }
+inline std::uint64_t second_part(std::uint64_t b) { return mix64(b) >> 1; }
+inline std::uint64_t feature_key_of_parts(std::uint64_t family, std::uint64_t first, std::uint64_t second) {
+  return mix64(family * 0x9e3779b97f4a7c15ULL ^ first ^ second);
+}
+
 // Combines a feature family tag with up to two word hashes into one feature key.
 inline std::uint64_t feature_key(std::uint64_t family, std::uint64_t a = 0, std::uint64_t b = 0) {
-  return mix64(family * 0x9e3779b97f4a7c15ULL ^ mix64(a + 0x632be59bd9b4e019ULL) ^ (mix64(b) >> 1));
+  return feature_key_of_parts(family, first_part(a), second_part(b));
 }
 
 // Maps keys to the positions they were inserted with. Built once; lookups are const.

@@ -333,9 +333,10 @@ bool overlaps_content(const TokenAttribution& a, TokenRange r) {
 }
 
 // The speaker of an attribution: the tagger's source, else the one next to the cue, never words of
-// the content itself ("He said Mr. Rubio had ..." is said by "He").
+// the content itself ("He said Mr. Rubio had ..." is said by "He") nor words that name no one.
 void choose_source(const Document& doc, const SpeakerResolver& resolver, TokenAttribution& a) {
-  if (a.source && overlaps_content(a, *a.source)) a.source.reset();
+  if (a.source) a.source->end = resolver.speaker_end(a.source->begin, a.source->end);
+  if (a.source && (overlaps_content(a, *a.source) || a.source->begin == a.source->end)) a.source.reset();
   if (!a.source && a.cue) a.source = speaker_near_cue(doc, resolver, *a.cue);
   if (a.source && overlaps_content(a, *a.source)) a.source.reset();
 }

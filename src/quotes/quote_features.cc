@@ -62,14 +62,30 @@ void nearest_cues(const QuoteContext& context, const QuoteModel& model, std::uin
   }
 }
 
+// A word's hash mixed as feature_key mixes a first and a second word (hash_index.h).
+struct WordParts {
+  std::uint64_t first, second;
+};
+constexpr std::int64_t kWindow = 2;  // the words before and after a token that its features read
+
+// The parts of the words of [first, last) and of kWindow edge words on either side.
+void word_parts(const QuoteContext& context, std::uint32_t first, std::uint32_t last, std::vector<WordParts>& parts) {
+  const WordParts edge{first_part(kEdge), second_part(kEdge)};
+  parts.assign(last - first + 2 * kWindow, edge);
+  for (std::uint32_t t = first; t < last; ++t)
+    parts[t - first + kWindow] = {first_part(context.lower[t]), second_part(context.lower[t])};
+}
+
 struct TokenView {
   const Document& doc;
   const QuoteContext& context;
   std::uint32_t first, last;
   const std::vector<std::uint32_t>& clause_marks;  // commas, semicolons and dashes before each token
+  const std::vector<WordParts>& parts;             // per token from first - kWindow
   std::uint64_t word(std::int64_t t) const {
     return t < first || t >= last ? kEdge : context.lower[static_cast<std::size_t>(t)];
   }
+  const WordParts& part(std::int64_t t) const { return parts[static_cast<std::size_t>(t - first + kWindow)]; }
   std::uint64_t entity(std::int64_t t) const {
     return t < first || t >= last ? 9 : context.entity_type[static_cast<std::size_t>(t)];
   }
@@ -98,15 +114,15 @@ std::uint64_t sentence_third(const Sentence& s, std::uint32_t t) {
 void lexical_features(const TokenView& v, std::uint32_t t, std::vector<std::uint64_t>& out) {
   const std::string_view form = v.doc.form(v.doc.tokens[t]);
   const std::int64_t i = t;
-  const std::uint64_t w = v.word(t);
+  const std::uint64_t none = second_part(0);
   out.push_back(feature_key(kBias));
-  out.push_back(feature_key(kWord, w));
-  out.push_back(feature_key(kPrevWord, v.word(i - 1)));
-  out.push_back(feature_key(kNextWord, v.word(i + 1)));
-  out.push_back(feature_key(kPrevWord2, v.word(i - 2)));
-  out.push_back(feature_key(kNextWord2, v.word(i + 2)));
-  out.push_back(feature_key(kPrevBigram, v.word(i - 1), w));
-  out.push_back(feature_key(kNextBigram, w, v.word(i + 1)));
+  out.push_back(feature_key_of_parts(kWord, v.part(i).first, none));
+  out.push_back(feature_key_of_parts(kPrevWord, v.part(i - 1).first, none));
+  out.push_back(feature_key_of_parts(kNextWord, v.part(i + 1).first, none));
+  out.push_back(feature_key_of_parts(kPrevWord2, v.part(i - 2).first, none));
+  out.push_back(feature_key_of_parts(kNextWord2, v.part(i + 2).first, none));
+  out.push_back(feature_key_of_parts(kPrevBigram, v.part(i - 1).first, v.part(i).second));
+  out.push_back(feature_key_of_parts(kNextBigram, v.part(i).first, v.part(i + 1).second));
   out.push_back(feature_key(kShape, shape_of(form)));
   if (form.size() > 3) out.push_back(feature_key(kSuffix, lowercase_hash(form.substr(form.size() - 3))));
 }
@@ -117,7 +133,7 @@ void context_features(const TokenView& v, std::uint32_t t, std::uint32_t cue_lef
   const std::int64_t i = t;
   const std::uint64_t q = v.quote(t);
   out.push_back(feature_key(kQuoteState, q));
-  out.push_back(feature_key(kQuoteStateWord, q, v.word(t)));
+  out.push_back(feature_key_of_parts(kQuoteStateWord, first_part(q), v.part(i).second));
   out.push_back(feature_key(kQuoteNeighbours, v.quote(i - 1) * 16 + q, v.quote(i + 1)));
   out.push_back(feature_key(kEntity, v.entity(t)));
   out.push_back(feature_key(kPrevEntity, v.entity(i - 1)));
@@ -129,19 +145,19 @@ void context_features(const TokenView& v, std::uint32_t t, std::uint32_t cue_lef
   std::uint64_t left_bucket = 99, right_bucket = 99;
   if (cue_left != kNone) {
     left_bucket = distance_bucket(t - cue_left, doc.tokens[cue_left].sentence != sentence);
-    out.push_back(feature_key(kCueLeft, v.word(cue_left), left_bucket));
+    out.push_back(feature_key_of_parts(kCueLeft, v.part(cue_left).first, second_part(left_bucket)));
     out.push_back(feature_key(kCueLeftDistance, left_bucket, q));
     if (doc.tokens[cue_left].sentence == sentence) {
       const std::uint32_t marks = v.clause_marks[t - v.first] - v.clause_marks[cue_left - v.first];
       out.push_back(feature_key(kCueLeftClause, std::min<std::uint32_t>(marks, 2), q));
     }
-    if (t <= cue_left + 2) out.push_back(feature_key(kWordAfterCue, v.word(cue_left), v.word(t)));
+    if (t <= cue_left + 2) out.push_back(feature_key_of_parts(kWordAfterCue, v.part(cue_left).first, v.part(i).second));
     if (t >= 1 && cue_left + 3 >= t && v.word(i - 1) == lowercase_hash("that"))
       out.push_back(feature_key(kThatAfterCue));
   }
   if (cue_right != kNone) {
     right_bucket = distance_bucket(cue_right - t, doc.tokens[cue_right].sentence != sentence);
-    out.push_back(feature_key(kCueRight, v.word(cue_right), right_bucket));
+    out.push_back(feature_key_of_parts(kCueRight, v.part(cue_right).first, second_part(right_bucket)));
     out.push_back(feature_key(kCueRightDistance, right_bucket, q));
     out.push_back(feature_key(kEntityCueRight, v.entity(t), right_bucket));
   }
@@ -172,11 +188,13 @@ QuoteContext quote_context(const Document& doc, const std::vector<QuotedSpan>& q
 void quote_features(const Document& doc, const QuoteContext& context, const QuoteModel& model, std::uint32_t first,
                     std::uint32_t last, std::vector<std::uint64_t>& features, std::vector<std::uint32_t>& offsets) {
   thread_local std::vector<std::uint32_t> cue_left, cue_right, clause_marks;
+  thread_local std::vector<WordParts> parts;
   nearest_cues(context, model, first, last, cue_left, cue_right);
   count_clause_marks(doc, first, last, clause_marks);
+  word_parts(context, first, last, parts);
   features.clear();
   offsets.assign(1, 0);
-  const TokenView view{doc, context, first, last, clause_marks};
+  const TokenView view{doc, context, first, last, clause_marks, parts};
   for (std::uint32_t t = first; t < last; ++t) {
     lexical_features(view, t, features);
     context_features(view, t, cue_left[t - first], cue_right[t - first], features);

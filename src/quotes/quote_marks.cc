@@ -18,6 +18,14 @@ Mark mark_kind(std::string_view raw) {
   return Mark::kNone;
 }
 
+// Whether a token's raw text may be a quotation mark or half of one: every mark starts with one of
+// these bytes (the lead bytes of “ ” „ ‟ « »), which rules out nearly every token at once.
+bool may_be_mark(std::string_view raw) {
+  if (raw.empty()) return false;
+  const char c = raw[0];
+  return c == '"' || c == '\'' || c == '`' || c == '\xE2' || c == '\xC2';
+}
+
 // Two apostrophes or two backquotes written as separate adjacent tokens: one mark of two tokens.
 bool is_doubled(const Document& doc, std::uint32_t t, char c) {
   if (t + 1 >= doc.tokens.size()) return false;
@@ -73,6 +81,7 @@ MarkupMark markup_mark(const Document& doc, std::uint32_t begin, std::uint32_t e
 }  // namespace
 
 bool is_quotation_mark(const Document& doc, std::uint32_t t) {
+  if (!may_be_mark(doc.raw_text(doc.tokens[t]))) return false;
   if (mark_kind(doc.raw_text(doc.tokens[t])) != Mark::kNone) return true;
   return is_doubled(doc, t, '\'') || is_doubled(doc, t, '`') || (t > 0 && is_doubled(doc, t - 1, '\'')) ||
          (t > 0 && is_doubled(doc, t - 1, '`'));
@@ -92,6 +101,7 @@ std::vector<QuotedSpan> find_quoted_spans(const Document& doc) {
       open.reset();
     };
     for (std::uint32_t t = first; t < last; ++t) {
+      if (!may_be_mark(doc.raw_text(doc.tokens[t]))) continue;
       Mark kind = mark_kind(doc.raw_text(doc.tokens[t]));
       std::uint32_t width = 1;
       if (kind == Mark::kNone && is_doubled(doc, t, '\'')) kind = Mark::kStraight, width = 2;

@@ -47,12 +47,20 @@ void quote_viterbi(const float* emissions, std::size_t n, const QuoteTransitions
   thread_local std::vector<std::uint8_t> back;
   score.assign(n * kQuoteTags, 0.0f);
   back.assign(n * kQuoteTags, 0);
+  // Forbidden transitions (-infinity) never win, so only the others are tried, in the same order.
+  std::array<std::array<std::uint8_t, kQuoteTags>, kQuoteTags> previous{};
+  std::array<int, kQuoteTags> previous_count{};
+  for (int cur = 0; cur < kQuoteTags; ++cur)
+    for (int prev = 0; prev < kQuoteTags; ++prev)
+      if (allowed[prev * kQuoteTags + cur] != -std::numeric_limits<float>::infinity())
+        previous[cur][previous_count[cur]++] = static_cast<std::uint8_t>(prev);
   for (int t = 0; t < kQuoteTags; ++t) score[t] = emissions[t] + allowed[kQuoteTags * kQuoteTags + t];
   for (std::size_t i = 1; i < n; ++i)
     for (int cur = 0; cur < kQuoteTags; ++cur) {
       float best = -std::numeric_limits<float>::infinity();
       int arg = 0;
-      for (int prev = 0; prev < kQuoteTags; ++prev) {
+      for (int k = 0; k < previous_count[cur]; ++k) {
+        const int prev = previous[cur][k];
         const float s = score[(i - 1) * kQuoteTags + prev] + allowed[prev * kQuoteTags + cur];
         if (s > best) best = s, arg = prev;
       }

@@ -46,6 +46,19 @@ bool is_group_role(std::string_view w) {
                     "office", "bureau", "website", "magazine", "station"});
 }
 
+bool is_preposition(std::string_view w) {
+  return one_of(w, {"on", "in", "to", "at", "from", "with", "via", "during", "about", "for", "of", "after", "before",
+                    "through", "by"});
+}
+
+// Words that end no name of a speaker: adverbs and verb forms. Quantifiers and relative pronouns
+// do ("some say", "most believe", "a group that argues" are annotated so).
+bool is_non_speaker_head(std::string_view w) {
+  if (w.size() > 4 && w.substr(w.size() - 2) == "ly") return true;
+  return one_of(w, {"then", "only", "about", "also", "even", "still", "just", "already", "now", "again", "however",
+                    "here", "not", "never", "often", "having", "being", "later", "once", "too", "instead"});
+}
+
 }  // namespace
 
 SpeakerResolver::SpeakerResolver(const Document& doc, const EntityLayer& entities)
@@ -74,6 +87,17 @@ std::optional<std::uint32_t> SpeakerResolver::resolve(std::uint32_t token_begin,
   return std::nullopt;
 }
 
+std::uint32_t SpeakerResolver::speaker_end(std::uint32_t token_begin, std::uint32_t token_end) const {
+  while (token_end > token_begin) {
+    const std::uint32_t head = token_end - 1;
+    if (head < entity_at_.size() && entity_at_[head] != 0) break;
+    const Token& token = doc_.tokens[head];
+    if (token.kind != TokenKind::kPunctuation && !is_non_speaker_head(lower_ascii(doc_.form(token)))) break;
+    --token_end;
+  }
+  return token_end;
+}
+
 // The mention (all its tokens) or the pronoun at `token`.
 std::optional<std::pair<std::uint32_t, std::uint32_t>> SpeakerResolver::speaker_at(std::uint32_t token) const {
   if (const std::uint32_t e = entity_at_[token]; e != 0) {
@@ -99,7 +123,7 @@ std::optional<std::pair<std::uint32_t, std::uint32_t>> SpeakerResolver::speaker_
     if (auto speaker = speaker_at(t)) return speaker;
   }
   for (std::uint32_t t = cue_end; t < last && t < cue_end + kSpeakerAfter; ++t) {
-    if (doc_.tokens[t].sentence != sentence) break;
+    if (doc_.tokens[t].sentence != sentence || is_preposition(lower_ascii(doc_.form(doc_.tokens[t])))) break;
     if (auto speaker = speaker_at(t)) return speaker;
   }
   return std::nullopt;

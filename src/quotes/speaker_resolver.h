@@ -19,9 +19,15 @@ class SpeakerResolver {
   SpeakerResolver(const Document& doc, const EntityLayer& entities);
   // The entity of the speaker written as tokens [token_begin, token_end), or nothing.
   std::optional<std::uint32_t> resolve(std::uint32_t token_begin, std::uint32_t token_end) const;
+  // The end of the speaker written as tokens [token_begin, token_end) without the trailing words
+  // that name no one, adverbs, quantifiers, verb forms and punctuation ("Trump then" is "Trump";
+  // "then", "falsely", "some", "Having" are nobody), which the tagger or the words before a cue
+  // sometimes give; token_begin when nothing is left.
+  std::uint32_t speaker_end(std::uint32_t token_begin, std::uint32_t token_end) const;
   // The speaker of a cue at tokens [cue_begin, cue_end) the tagger gave no source: the nearest
   // entity mention or personal pronoun before it in its sentence ("Trump on Friday said"), else
-  // just after it ("said Trump"). Tokens [first, last) bound the search.
+  // just after it ("said Trump"; not beyond a preposition: "said on Twitter" is no speaker). Tokens
+  // [first, last) bound the search.
   std::optional<std::pair<std::uint32_t, std::uint32_t>> speaker_near(std::uint32_t cue_begin, std::uint32_t cue_end,
                                                                       std::uint32_t first, std::uint32_t last) const;
 
