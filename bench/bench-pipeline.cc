@@ -8,8 +8,10 @@
 // articles or BatchRunner::kBatchBytes of text, a stage at a time); --batch 1 runs one article at a
 // time. Each of --runs rounds times one pass of every set, in an order rotated from round to round.
 // Reported: the median over rounds of the thread's CPU time (other processes on a busy machine
-// distort it less than wall time), words/s and MB/s, and the ratio to the baseline. Peak RSS is
-// that of the whole process, every set's models loaded.
+// distort it less than wall time), words/s and MB/s, the ratio of that median to the baseline's,
+// and the "paired" ratio: the median over rounds of the set's time over the baseline's in the same
+// round, which a machine's drift over the run disturbs less. Peak RSS is that of the whole process,
+// every set's models loaded.
 #include <sys/resource.h>
 
 #include <algorithm>
@@ -85,7 +87,7 @@ int main(int argc, char** argv) {
   }
   fmt::print("corpus: {} documents, {:.2f} MB, {} words; batches of up to {} articles; {} rounds of one pass per set (order rotated), median thread CPU time\n\n",
              texts.size(), bytes / 1e6, words, batch, runs);
-  fmt::print("{:<64} {:>8} {:>11} {:>7} {:>7}\n", "stages", "seconds", "words/s", "MB/s", "ratio");
+  fmt::print("{:<64} {:>8} {:>11} {:>7} {:>7} {:>7}\n", "stages", "seconds", "words/s", "MB/s", "ratio", "paired");
 
   // As the binary does: the models' tables on large pages (room for every set's models at once).
   reserve_model_heap(sets.size() * (std::size_t{64} << 20));
@@ -124,13 +126,19 @@ int main(int argc, char** argv) {
       const std::size_t s = (k + static_cast<std::size_t>(r)) % sets.size();
       times[s].push_back(pass(pipelines[s]));
     }
-  double baseline = 0;
+  const auto median_of = [](std::vector<double> v) {
+    std::sort(v.begin(), v.end());
+    return v[v.size() / 2];
+  };
+  const double baseline = median_of(times[0]);
   for (std::size_t s = 0; s < sets.size(); ++s) {
-    std::sort(times[s].begin(), times[s].end());
-    const double median = times[s][times[s].size() / 2];
-    if (baseline == 0) baseline = median;
-    fmt::print("{:<64} {:>8.3f} {:>11.0f} {:>7.2f} {:>6.2f}x\n", sets[s], median, words / median, bytes / 1e6 / median,
-               median / baseline);
+    // The ratio within each round, whose sets ran minutes apart at most, then its median: the
+    // machine's drift over the whole run cancels out.
+    std::vector<double> round_ratios;
+    for (int r = 0; r < runs; ++r) round_ratios.push_back(times[s][r] / times[0][r]);
+    const double median = median_of(times[s]);
+    fmt::print("{:<64} {:>8.3f} {:>11.0f} {:>7.2f} {:>6.2f}x {:>6.3f}x\n", sets[s], median, words / median,
+               bytes / 1e6 / median, median / baseline, median_of(round_ratios));
   }
   rusage usage{};
   getrusage(RUSAGE_SELF, &usage);
