@@ -182,7 +182,7 @@ class PipeIterator {
 
   // Tops the articles in flight up to `read_ahead_`, a chunk at a time.
   void read_items() {
-    while (!exhausted_ && queue_.articles() + chunk_size_ <= std::max(read_ahead_, chunk_size_)) {
+    while (!exhausted_ && queue_.articles() + chunk_size_ <= read_ahead_) {
       std::vector<Document> docs;
       while (docs.size() < chunk_size_ && items_ != py::iterator::sentinel()) {
         docs.push_back(document_of(*items_, read_++));
@@ -261,7 +261,7 @@ PYBIND11_MODULE(analyze, m) {
       .def("pipe", &PyPipeline::pipe, py::arg("texts"), py::arg("jobs") = 1, py::arg("batch_size") = 64,
            py::keep_alive<0, 1>(),
            "Analyses an iterable of texts (or (id, text) pairs; ids default to the position) on `jobs` "
-           "threads, yielding the dicts in input order.")
+           "threads, up to `batch_size` articles ahead of the one yielded, yielding the dicts in input order.")
       .def_property_readonly("stages", &PyPipeline::stages, "The stages that run, in order.");
   m.def(
       "_parse_json", [](const std::string& json) { return analyze_python::PythonJson().parse(json); }, py::arg("json"),
