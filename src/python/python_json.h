@@ -1,8 +1,9 @@
 // Turns the contract JSON that analyze writes (compact, valid UTF-8) into Python objects, the same
 // objects Python's json.loads gives (dict, list, str, int, float, bool, None), for the module's
 // results. It works straight on the text with the C API and reuses one str object for each short
-// string it has seen (keys, types, labels), which makes it several times cheaper than json.loads:
-// this conversion holds the GIL, so it is the part of nlp.pipe that does not run in parallel.
+// string it has seen (keys, types, labels), which takes the calling thread about half the time of
+// json.loads: this conversion holds the GIL, so it is the part of nlp.pipe that cannot run in
+// parallel (docs/PERFORMANCE.md section 20).
 #pragma once
 
 #include <pybind11/pybind11.h>
