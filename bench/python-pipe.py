@@ -20,8 +20,6 @@ import sys
 import tempfile
 import time
 
-import analyze
-
 HERE = os.path.dirname(os.path.abspath(__file__))
 
 
@@ -47,6 +45,7 @@ def main():
     ap.add_argument("--bin", help="the analyze binary, for the reference ratio")
     ap.add_argument("--shared", default=os.path.join(HERE, "..", "..", "shared", "data"))
     args = ap.parse_args()
+    import analyze  # here, so that other benches can borrow articles() with another build's module
     texts = articles(args.shared, args.articles)
     words = sum(len(t.split()) for _, t in texts)
     nlp = analyze.Pipeline()

@@ -3,8 +3,9 @@
 // which the pipeline runs a stage at a time (Pipeline::run on several documents): up to
 // kBatchArticles / N articles or kBatchBytes of text, the first batches smaller so that a short
 // input still reaches every worker, and the last ones too so that the workers finish together. The
-// workers also parse the JSONL records. At most a few batches are in flight, so memory stays
-// bounded however long the input is.
+// workers also parse the JSONL records. Of an input of unknown size (a pipe) the batches stay
+// small with several workers (kStreamBatchArticles). At most a few batches are in flight, so
+// memory stays bounded however long the input is.
 #pragma once
 
 #include <cstddef>
@@ -42,6 +43,10 @@ class BatchRunner {
   using Consumer = std::function<bool(ArticleResult& result, const BatchSummary& so_far)>;
 
   static constexpr std::size_t kBatchArticles = 512;
+  // With several workers on an input of unknown size (a pipe), where the batches cannot shrink
+  // towards the end, at most this many articles a batch: the last one, which one worker may be
+  // left to finish alone, stays short.
+  static constexpr std::size_t kStreamBatchArticles = 64;
   static constexpr std::size_t kBatchBytes = std::size_t{1} << 20;
 
   BatchRunner(const Pipeline& pipeline, int jobs) : pipeline_(pipeline), jobs_(jobs < 1 ? 1 : jobs) {}

@@ -231,7 +231,9 @@ BatchSummary BatchRunner::run(ArticleReader& reader, const Renderer& render, con
   BatchSummary summary;
   // With N workers, batches of up to kBatchArticles / N: the last batch, which one worker may be
   // left to finish alone, then takes no longer than a share of the others' (docs/PERFORMANCE.md).
-  BatchSizes sizes(std::max(kFirstBatch, kBatchArticles / static_cast<std::size_t>(jobs_)));
+  std::size_t most = kBatchArticles / static_cast<std::size_t>(jobs_);
+  if (jobs_ > 1 && reader.bytes_total() == 0) most = std::min(most, kStreamBatchArticles);
+  BatchSizes sizes(std::max(kFirstBatch, most));
   std::vector<ArticleResult> results;
   if (jobs_ == 1) {
     std::vector<Article> batch;

@@ -5,16 +5,18 @@
 //   doc = nlp("Brian Kemp won the runoff in Atlanta.")        # the contract's dict
 //   for doc in nlp.pipe(texts, jobs=2): ...                   # in input order
 //
-// Each result is the article's contract JSON (docs/JSON.md), as the binary writes it, parsed by
-// Python's json module. The analysis runs without the GIL: pipe() analyses a batch on `jobs`
-// threads while the calling thread turns the previous batch into dicts.
+// Each result is the article's contract JSON (docs/JSON.md), as the binary writes it, made into the
+// objects json.loads would give (python/python_json.h). The analysis runs without the GIL: pipe()
+// keeps `jobs` threads analysing the next articles while the calling thread makes the dicts.
 #include <pybind11/pybind11.h>
 #include <pybind11/stl.h>
 
 #include <algorithm>
-#include <atomic>
+#include <condition_variable>
 #include <cstddef>
+#include <deque>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <thread>
@@ -23,6 +25,7 @@
 #include "analyze/data_dir.h"
 #include "analyze/output_writer.h"
 #include "analyze/pipeline.h"
+#include "python/python_json.h"
 
 namespace py = pybind11;
 
@@ -50,93 +53,154 @@ Document document_of(const py::handle& item, std::size_t index) {
   return Document(pair.first, pair.second);
 }
 
-// One batch of pipe()'s articles, analysed on worker threads that need no GIL.
-class Batch {
+// pipe()'s articles in flight, in chunks of a few, analysed by `jobs` threads that need no GIL
+// and taken back in input order. The workers stay for the whole pipe(): no start-up per chunk and no
+// wait for the slowest of a batch, so they keep busy while the calling thread makes the dicts.
+class ChunkQueue {
  public:
-  Batch(std::shared_ptr<const analyze::Pipeline> pipeline, std::vector<Document> docs, std::size_t jobs)
-      : pipeline_(std::move(pipeline)), docs_(std::move(docs)), json_(docs_.size()) {
-    for (std::size_t j = 0; j < std::min(jobs, docs_.size()); ++j) workers_.emplace_back([this] { work(); });
+  ChunkQueue(std::shared_ptr<const analyze::Pipeline> pipeline, std::size_t jobs) : pipeline_(std::move(pipeline)) {
+    for (std::size_t j = 0; j < jobs; ++j) workers_.emplace_back([this] { work(); });
   }
-  Batch(const Batch&) = delete;
-  Batch& operator=(const Batch&) = delete;
-  ~Batch() { join(); }
-
-  // Waits for the workers (without the GIL) and gives the articles' JSON, in input order.
-  std::vector<std::string> take() {
+  ChunkQueue(const ChunkQueue&) = delete;
+  ChunkQueue& operator=(const ChunkQueue&) = delete;
+  // Chunks not started are dropped (the iterator was abandoned); those being analysed finish.
+  ~ChunkQueue() {
     {
-      py::gil_scoped_release released;
-      join();
+      std::lock_guard lock(mutex_);
+      stopping_ = true;
     }
-    return std::move(json_);
+    work_ready_.notify_all();
+    for (std::thread& w : workers_) w.join();
+  }
+
+  void push(std::vector<Document> docs) {
+    auto chunk = std::make_unique<Chunk>();
+    chunk->docs = std::move(docs);
+    {
+      std::lock_guard lock(mutex_);
+      articles_ += chunk->docs.size();
+      pending_.push_back(chunk.get());
+      in_order_.push_back(std::move(chunk));
+    }
+    work_ready_.notify_one();
+  }
+
+  // Articles pushed and not yet taken.
+  std::size_t articles() const {
+    std::lock_guard lock(mutex_);
+    return articles_;
+  }
+  bool empty() const { return articles() == 0; }
+
+  // Waits for the oldest chunk and gives its articles' JSON; call without the GIL.
+  std::vector<std::string> take_oldest() {
+    std::unique_lock lock(mutex_);
+    chunk_done_.wait(lock, [&] { return in_order_.front()->done; });
+    std::unique_ptr<Chunk> chunk = std::move(in_order_.front());
+    in_order_.pop_front();
+    articles_ -= chunk->json.size();
+    return std::move(chunk->json);
   }
 
  private:
-  // A few articles at a time, one stage at a time over them, as the binary's batches run: each
-  // stage's model stays in the cache across the articles.
-  static constexpr std::size_t kChunk = 8;
+  struct Chunk {
+    std::vector<Document> docs;
+    std::vector<std::string> json;
+    bool done = false;
+  };
+
   void work() {
-    std::vector<Document*> chunk;
+    std::vector<Document*> docs;
     std::vector<analyze::Status> statuses;
-    for (std::size_t first; (first = next_.fetch_add(kChunk)) < docs_.size();) {
-      chunk.clear();
-      for (std::size_t i = first; i < std::min(first + kChunk, docs_.size()); ++i) chunk.push_back(&docs_[i]);
-      pipeline_->run(chunk, statuses);
-      for (std::size_t k = 0; k < chunk.size(); ++k) json_[first + k] = rendered(*pipeline_, *chunk[k], statuses[k]);
+    while (true) {
+      Chunk* chunk;
+      {
+        std::unique_lock lock(mutex_);
+        work_ready_.wait(lock, [&] { return stopping_ || !pending_.empty(); });
+        if (stopping_) return;
+        chunk = pending_.front();
+        pending_.pop_front();
+      }
+      analyse(*chunk, docs, statuses);
+      {
+        std::lock_guard lock(mutex_);
+        chunk->done = true;
+      }
+      chunk_done_.notify_one();  // only the calling thread waits for chunks
     }
   }
-  void join() {
-    for (std::thread& w : workers_)
-      if (w.joinable()) w.join();
+
+  // One stage at a time over the chunk's articles, as the binary's batches run: each stage's
+  // model stays in the cache across them. The documents are freed once written.
+  void analyse(Chunk& chunk, std::vector<Document*>& docs, std::vector<analyze::Status>& statuses) const {
+    docs.clear();
+    for (Document& doc : chunk.docs) docs.push_back(&doc);
+    pipeline_->run(docs, statuses);
+    chunk.json.reserve(docs.size());
+    for (std::size_t k = 0; k < docs.size(); ++k) chunk.json.push_back(rendered(*pipeline_, *docs[k], statuses[k]));
+    chunk.docs = {};
   }
+
   std::shared_ptr<const analyze::Pipeline> pipeline_;
-  std::vector<Document> docs_;
-  std::vector<std::string> json_;
-  std::atomic<std::size_t> next_{0};
+  mutable std::mutex mutex_;
+  std::condition_variable work_ready_, chunk_done_;
+  std::deque<std::unique_ptr<Chunk>> in_order_;  // every chunk not yet taken, in input order
+  std::deque<Chunk*> pending_;                   // of those, the ones no worker has started
+  std::size_t articles_ = 0;
+  bool stopping_ = false;
   std::vector<std::thread> workers_;
 };
 
-// What pipe() returns: reads the iterable a batch at a time and yields dicts in input order; the
-// next batch is analysed while the current one is parsed and consumed.
+// What pipe() returns: keeps up to `read_ahead` articles of the iterable in the workers' hands and
+// yields dicts in input order, a chunk at a time.
 class PipeIterator {
  public:
   PipeIterator(std::shared_ptr<const analyze::Pipeline> pipeline, py::iterator items, std::size_t jobs,
-               std::size_t batch_size)
-      : pipeline_(std::move(pipeline)), items_(std::move(items)), jobs_(std::max<std::size_t>(jobs, 1)),
-        batch_size_(std::max<std::size_t>(batch_size, 1)), loads_(py::module_::import("json").attr("loads")) {
-    in_flight_ = start_batch();
+               std::size_t read_ahead)
+      : items_(std::move(items)), read_ahead_(std::max<std::size_t>(read_ahead, 1)),
+        chunk_size_(std::min(kChunk, read_ahead_)), queue_(std::move(pipeline), std::max<std::size_t>(jobs, 1)) {
+    read_items();
   }
 
   py::object next() {
     if (ready_.empty()) {
-      if (!in_flight_) throw py::stop_iteration();
-      std::vector<std::string> json = in_flight_->take();
-      in_flight_ = start_batch();
-      for (auto it = json.rbegin(); it != json.rend(); ++it) ready_.push_back(loads_(*it));
+      if (queue_.empty()) throw py::stop_iteration();
+      {
+        py::gil_scoped_release released;
+        ready_ = queue_.take_oldest();
+      }
+      std::reverse(ready_.begin(), ready_.end());
+      read_items();  // the workers go on while this chunk becomes dicts
     }
-    py::object doc = std::move(ready_.back());
+    py::object doc = json_.parse(ready_.back());
     ready_.pop_back();
     return doc;
   }
 
  private:
-  std::unique_ptr<Batch> start_batch() {
-    std::vector<Document> docs;
-    while (docs.size() < batch_size_ && items_ != py::iterator::sentinel()) {
-      docs.push_back(document_of(*items_, read_++));
-      ++items_;
+  static constexpr std::size_t kChunk = 8;
+
+  // Tops the articles in flight up to `read_ahead_`, a chunk at a time.
+  void read_items() {
+    while (!exhausted_ && queue_.articles() + chunk_size_ <= read_ahead_) {
+      std::vector<Document> docs;
+      while (docs.size() < chunk_size_ && items_ != py::iterator::sentinel()) {
+        docs.push_back(document_of(*items_, read_++));
+        ++items_;
+      }
+      exhausted_ = docs.size() < chunk_size_;
+      if (!docs.empty()) queue_.push(std::move(docs));
     }
-    if (docs.empty()) return nullptr;
-    return std::make_unique<Batch>(pipeline_, std::move(docs), jobs_);
   }
 
-  std::shared_ptr<const analyze::Pipeline> pipeline_;
   py::iterator items_;
-  std::size_t jobs_;
-  std::size_t batch_size_;
-  py::object loads_;
+  std::size_t read_ahead_;
+  std::size_t chunk_size_;
   std::size_t read_ = 0;
-  std::unique_ptr<Batch> in_flight_;
-  std::vector<py::object> ready_;  // the current batch's dicts, last first
+  bool exhausted_ = false;
+  analyze_python::PythonJson json_;
+  std::vector<std::string> ready_;  // the current chunk's JSON not yet yielded, last first
+  ChunkQueue queue_;  // declared last, so destroyed first: its workers stop before the rest goes
 };
 
 class PyPipeline {
@@ -153,21 +217,20 @@ class PyPipeline {
     auto created = analyze::Pipeline::create(stages.value_or(std::vector<std::string>{}), options);
     if (!created) raise(created.error());
     pipeline_ = std::make_shared<const analyze::Pipeline>(std::move(created.value()));
-    loads_ = py::module_::import("json").attr("loads");
   }
 
-  py::object call(const std::string& text, const std::string& id) const {
+  py::object call(const std::string& text, const std::string& id) {
     Document doc(id, text);
     std::string json;
     {
       py::gil_scoped_release released;
       json = analysed(*pipeline_, doc);
     }
-    return loads_(json);
+    return json_.parse(json);
   }
 
-  PipeIterator pipe(const py::iterable& items, std::size_t jobs, std::size_t batch_size) const {
-    return PipeIterator(pipeline_, py::iter(items), jobs, batch_size);
+  std::unique_ptr<PipeIterator> pipe(const py::iterable& items, std::size_t jobs, std::size_t batch_size) const {
+    return std::make_unique<PipeIterator>(pipeline_, py::iter(items), jobs, batch_size);
   }
 
   std::vector<std::string> stages() const {
@@ -178,7 +241,7 @@ class PyPipeline {
 
  private:
   std::shared_ptr<const analyze::Pipeline> pipeline_;
-  py::object loads_;
+  analyze_python::PythonJson json_;  // its shared strings serve every call
 };
 
 }  // namespace
@@ -198,6 +261,9 @@ PYBIND11_MODULE(analyze, m) {
       .def("pipe", &PyPipeline::pipe, py::arg("texts"), py::arg("jobs") = 1, py::arg("batch_size") = 64,
            py::keep_alive<0, 1>(),
            "Analyses an iterable of texts (or (id, text) pairs; ids default to the position) on `jobs` "
-           "threads, yielding the dicts in input order.")
+           "threads, up to `batch_size` articles ahead of the one yielded, yielding the dicts in input order.")
       .def_property_readonly("stages", &PyPipeline::stages, "The stages that run, in order.");
+  m.def(
+      "_parse_json", [](const std::string& json) { return analyze_python::PythonJson().parse(json); }, py::arg("json"),
+      "The module's reader of result JSON, for its tests: what json.loads gives, or ValueError.");
 }

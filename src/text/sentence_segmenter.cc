@@ -246,13 +246,14 @@ std::size_t time_stamp_end(std::string_view text, std::size_t at) {
 }
 
 // Whether token `i` ends the closing of a letter that starts its sentence: "Thanks", "Regards",
-// "Best regards", "Thank you", "Many thanks".
+// "Sincerely", "Best", "Best regards", "Thank you", "Many thanks".
 bool ends_closing(const Document& doc, std::uint32_t token_begin, std::uint32_t i) {
   auto starts_sentence = [&](std::uint32_t k) {
     return k == token_begin || is_sentence_final(doc.tokens[k - 1], doc.form(doc.tokens[k - 1]));
   };
   const std::string_view word = doc.form(doc.tokens[i]);
-  if (word == "Thanks" || word == "Regards" || word == "Cheers" || word == "Sincerely")
+  if (word == "Thanks" || word == "Regards" || word == "Cheers" || word == "Sincerely" || word == "Respectfully" ||
+      word == "Cordially" || word == "Best")
     return starts_sentence(i);
   if (i == token_begin || !(word == "regards" || word == "you" || word == "thanks" || word == "wishes")) return false;
   const std::string_view first = doc.form(doc.tokens[i - 1]);
@@ -290,6 +291,21 @@ std::uint32_t date_line_end(const Document& doc, std::uint32_t i, std::uint32_t 
   return i + 6;
 }
 
+// Whether tokens `i` and `i + 1` are a caption's label: "Figure 1.3", "Fig. 2", "Table 4".
+bool is_caption_label(const Document& doc, std::uint32_t i, std::uint32_t token_end) {
+  if (i + 1 >= token_end || doc.tokens[i + 1].kind != TokenKind::kNumber) return false;
+  const std::string_view label = doc.form(doc.tokens[i]);
+  return label == "Figure" || label == "Fig." || label == "Table";
+}
+
+// The token after a caption's label that starts at token `i` when a capitalised word follows it
+// (the caption's first sentence), or `i`. A label with its own full stop ("Figure 1. Original and
+// mutant application") starts the caption's sentence instead (keeps_boundary).
+std::uint32_t caption_label_end(const Document& doc, std::uint32_t i, std::uint32_t token_end) {
+  if (i + 2 >= token_end || !is_caption_label(doc, i, token_end)) return i;
+  return starts_uppercase(doc.form(doc.tokens[i + 2])) ? i + 2 : i;
+}
+
 // Whether token `i` names the one a closing addresses ("Thanks, Anne"), not an audience ("Thank
 // you, Mr. Chair", "Thank you, Madam Speaker").
 bool is_addressed_name(const Document& doc, std::uint32_t i) {
@@ -301,8 +317,9 @@ bool is_addressed_name(const Document& doc, std::uint32_t i) {
 // the token that starts the sentence, in order: after a URL before another or before a capitalised
 // word; around an e-mail header's time stamp after a name ("Kay Mann 03/15/2001 04:03 PM I have");
 // after a letter's closing, before the name ("Thanks, Anne"); around a date line after a
-// headline ("... ants Tuesday, September 1, 2015 For"); before a picture's credit after its
-// caption ("Black Widow and Captain America Image: Nick Moreau.").
+// headline ("... ants Tuesday, September 1, 2015 For") or after one that starts the paragraph;
+// before a picture's credit after its caption ("Black Widow and Captain America Image: Nick
+// Moreau."); after a caption's label that starts the paragraph ("Figure 1.3 This map shows").
 void layout_boundaries(const Document& doc, std::uint32_t token_begin, std::uint32_t token_end,
                        std::vector<std::uint32_t>& out) {
   const std::string_view text = doc.text();
@@ -333,10 +350,12 @@ void layout_boundaries(const Document& doc, std::uint32_t token_begin, std::uint
     } else if (i > token_begin && is_credit_label(doc, i, token_end) && follows_unpunctuated_text(doc, i)) {
       out.push_back(i);
     } else if (const std::uint32_t after = date_line_end(doc, i, token_end);
-               after != i && i > token_begin && follows_unpunctuated_text(doc, i)) {
-      out.push_back(i);
+               after != i && (i == token_begin || follows_unpunctuated_text(doc, i))) {
+      if (i > token_begin) out.push_back(i);
       if (after < token_end && starts_uppercase(doc.form(tokens[after]))) out.push_back(after);
       i = after - 1;
+    } else if (const std::uint32_t caption = caption_label_end(doc, i, token_end); caption != i && i == token_begin) {
+      out.push_back(caption);
     }
   }
 }
@@ -444,6 +463,7 @@ bool SentenceSegmenter::keeps_boundary(const Document& doc, std::uint32_t token_
   const std::string_view end_form = doc.form(end_token);
   const std::string_view next_form = doc.form(doc.tokens[next]);
 
+  if (end_form == "." && last == token_begin + 2 && is_caption_label(doc, token_begin, token_end)) return false;
   switch (abbreviation_at(doc, token_begin, last, next)) {
     case AbbreviationKind::kTitle:
       return false;

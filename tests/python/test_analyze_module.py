@@ -1,6 +1,7 @@
 """The Python module `analyze` (src/python/analyze_module.cc), run by ctest (label python) with
 PYTHONPATH naming the build's python/ folder, ANALYZE_BINARY the binary and ANALYZE_SAMPLES
 data/samples. Skips when the module was not built."""
+import gc
 import glob
 import json
 import os
@@ -59,11 +60,56 @@ class PipelineTest(unittest.TestCase):
         self.assertEqual([d["id"] for d in docs], ["a", "b"])
         self.assertEqual(docs[0], self.entities(KEMP, id="a"))
 
+    def test_an_abandoned_pipe_stops_its_workers(self):
+        texts = [KEMP] * 200
+        docs = self.entities.pipe(texts, jobs=2, batch_size=16)
+        self.assertEqual(next(docs)["id"], "0")
+        del docs  # joins the workers, dropping the articles not started
+        self.assertEqual(len(list(self.entities.pipe(texts[:20], jobs=2))), 20)
+
     def test_a_bad_stage_or_item_is_an_error(self):
         with self.assertRaisesRegex(ValueError, "unknown-stage"):
             analyze.Pipeline(stages=["no-such-stage"])
         with self.assertRaises(Exception):
             list(self.entities.pipe([42]))
+
+
+@unittest.skipIf(analyze is None, "module not built")
+class ResultJsonTest(unittest.TestCase):
+    """The module's own reader of result JSON gives what json.loads gives."""
+
+    CASES = [
+        '{"a":"\\u00e9\\n\\"x\\\\ \\/ \\b\\f\\r\\t","b":[1,-2,3.5,1e-7,-0.0,2.5E3,0]}',
+        '{"big":123456789012345678901234567890,"neg":-9223372036854775808,"u64":18446744073709551615}',
+        '{"t":true,"f":false,"n":null,"o":{},"l":[],"nested":[{"x":[[]]}]}',
+        '"\\ud83d\\ude00 and a lone \\ud800"',
+        '  [ 1 , "S\u00e3o Paulo" , "\u201cquoted\u201d" ]  ',
+        '{"same":"PERSON","again":"PERSON","k":"PERSON"}',
+    ]
+
+    def test_the_values_are_those_of_json_loads(self):
+        for text in self.CASES:
+            ours, theirs = analyze._parse_json(text), json.loads(text)
+            self.assertEqual(ours, theirs, text)
+            self.assertEqual(repr(ours), repr(theirs), text)  # int stays int, float float, key order
+
+    def test_bad_json_is_a_value_error(self):
+        for text in ['{"a":1', '[1,]', '[1] x', 'tru', '"open', '{1:2}', '{"a" 1}', '"\\x"', '"\\u12"', '']:
+            with self.assertRaises(ValueError, msg=text):
+                analyze._parse_json(text)
+
+    def test_the_collector_is_left_as_it_was(self):
+        try:
+            gc.disable()
+            analyze._parse_json(self.CASES[2])
+            self.assertFalse(gc.isenabled())
+            gc.enable()
+            analyze._parse_json(self.CASES[2])
+            with self.assertRaises(ValueError):
+                analyze._parse_json('[{"a":')
+            self.assertTrue(gc.isenabled())
+        finally:
+            gc.enable()
 
 
 if __name__ == "__main__":

@@ -162,11 +162,23 @@ TEST_CASE("web and e-mail layout marks boundaries that no punctuation does", "[s
         Strings{"Kay Mann", "03/15/2001 04:03 PM", "I have a change in plans."});
   CHECK(sentences_of("The file was dated 03/15/2001 04:03 PM by the clerk.").size() == 1);
   CHECK(sentences_of("Please advise. Thanks, Anne") == Strings{"Please advise.", "Thanks,", "Anne"});
+  CHECK(sentences_of("Hope to hear from you. Sincerely, Ben Rogers") ==
+        Strings{"Hope to hear from you.", "Sincerely,", "Ben Rogers"});
+  CHECK(sentences_of("Let me know. Best, Jeff") == Strings{"Let me know.", "Best,", "Jeff"});
+  CHECK(sentences_of("The best, Jeff said, was yet to come.").size() == 1);
   CHECK(sentences_of("Thank you, Mr. Chair.").size() == 1);
   CHECK(sentences_of("He said thanks, Anne knew why.").size() == 1);
   CHECK(sentences_of("Bos tells Wikinews about ants Tuesday, September 1, 2015 Formica fusca is an ant.") ==
         Strings{"Bos tells Wikinews about ants", "Tuesday, September 1, 2015", "Formica fusca is an ant."});
   CHECK(sentences_of("The vote is on Tuesday, September 1, 2015 in Paris.").size() == 1);
+  CHECK(sentences_of("Thursday, March 15, 2012 Wikinews interviewed the owner.") ==
+        Strings{"Thursday, March 15, 2012", "Wikinews interviewed the owner."});
+  CHECK(sentences_of("Tuesday, September 1, 2015, was a quiet day.").size() == 1);
+  CHECK(sentences_of("Figure 1.3 This map shows the land grants. It is old.") ==
+        Strings{"Figure 1.3", "This map shows the land grants.", "It is old."});
+  CHECK(sentences_of("Table 4 Sales by region rose.") == Strings{"Table 4", "Sales by region rose."});
+  CHECK(sentences_of("Figure 1. Original and mutant application.").size() == 1);
+  CHECK(sentences_of("As Figure 2 Shows nothing, we stop.").size() == 1);
   CHECK(sentences_of("Black Widow and Captain America Image: Nick Moreau.") ==
         Strings{"Black Widow and Captain America", "Image: Nick Moreau."});
 }
