@@ -4,6 +4,8 @@
 #include <cstdint>
 #include <string>
 
+#include "core/utf8.h"
+
 namespace py = pybind11;
 
 namespace analyze_python {
@@ -29,25 +31,6 @@ std::size_t slot_of(std::string_view s) {
 py::object steal(PyObject* object) {
   if (object == nullptr) throw py::error_already_set();
   return py::reinterpret_steal<py::object>(object);
-}
-
-// Appends code point `cp` as UTF-8; a lone surrogate as its three bytes, which "surrogatepass" reads.
-void append_utf8(std::string& out, std::uint32_t cp) {
-  if (cp < 0x80) {
-    out.push_back(static_cast<char>(cp));
-  } else if (cp < 0x800) {
-    out.push_back(static_cast<char>(0xC0 | (cp >> 6)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else if (cp < 0x10000) {
-    out.push_back(static_cast<char>(0xE0 | (cp >> 12)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  } else {
-    out.push_back(static_cast<char>(0xF0 | (cp >> 18)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 12) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | ((cp >> 6) & 0x3F)));
-    out.push_back(static_cast<char>(0x80 | (cp & 0x3F)));
-  }
 }
 
 }  // namespace
@@ -198,7 +181,8 @@ py::object PythonJson::string(Cursor& in, std::size_t share_up_to) {
             in.p = low.p;
           }
         }
-        append_utf8(unescaped_, cp);
+        // A lone surrogate gives its three bytes, which "surrogatepass" reads.
+        analyze::utf8::append(unescaped_, static_cast<char32_t>(cp));
         break;
       }
       default: malformed("an unknown escape");
